@@ -1,0 +1,16 @@
+// Test tiers by file name: *.spec.ts (unit, no infrastructure), *.int-spec.ts (integration, against
+// the real FerretDB, Kafka and Keycloak started by scripts/test.sh), test/**/*.e2e-spec.ts (across services).
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  moduleNameMapper: { '^@nangsuat/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], testTimeout: 60000 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 180000 },
+  ],
+};

@@ -1,0 +1,45 @@
+# Shared settings for the local infrastructure scripts. Sourced, never run.
+# Everything downloaded or built is cached outside the clone so a second start is fast and offline.
+NS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NS_CACHE="${NANGSUAT_CACHE:-$HOME/.cache/nangsuat}"
+
+KAFKA_VERSION=3.9.1
+FERRETDB_VERSION=1.24.0
+KEYCLOAK_VERSION=26.4.7
+
+KAFKA_HOME="$NS_CACHE/kafka-$KAFKA_VERSION"
+FERRETDB_BIN="$NS_CACHE/ferretdb-$FERRETDB_VERSION/ferretdb"
+KEYCLOAK_HOME="$NS_CACHE/keycloak-$KEYCLOAK_VERSION"
+
+# Ports (all bound to 127.0.0.1).
+MONGO_PORT="${MONGO_PORT:-27017}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8080}"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Keycloak 26 needs Java 21+; Kafka runs on any JDK >= 17.
+find_java() {
+  local min="$1" j v
+  for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+    [ -x "$j" ] || continue
+    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')
+    [ "${v%%.*}" -ge "$min" ] 2>/dev/null && { echo "$j"; return 0; }
+  done
+  return 1
+}
+
+# Waits until a TCP port on 127.0.0.1 accepts connections, printing a dot every few seconds.
+wait_port() {
+  local name="$1" port="$2" timeout="${3:-120}" pidfile="${4:-}" i=0
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if [ -n "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      die "$name exited before listening on $port (see its log)"
+    fi
+    i=$((i + 1)); [ "$i" -ge "$((timeout * 2))" ] && die "$name not listening on $port after ${timeout}s"
+    [ $((i % 10)) -eq 0 ] && log "  waiting for $name on :$port (${i}/2 s)"
+    sleep 0.5
+  done
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Provisions Kafka (jars from Maven Central), FerretDB (built from its Go module) and Keycloak
+# (distribution zip from Maven Central) into the cache. Idempotent: a warm cache needs no network.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+mkdir -p "$NS_CACHE"
+
+if [ ! -f "$KAFKA_HOME/.complete" ]; then
+  log "provision: Kafka $KAFKA_VERSION jars from Maven Central (first time only)"
+  rm -rf "$KAFKA_HOME"
+  mvn -B -ntp -f "$NS_ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$KAFKA_HOME/libs" -DincludeScope=runtime | grep -E 'ERROR|BUILD' >&2 || true
+  ls "$KAFKA_HOME/libs"/kafka_2.13-*.jar >/dev/null 2>&1 || die "Kafka jars were not resolved"
+  touch "$KAFKA_HOME/.complete"
+fi
+log "provision: Kafka $KAFKA_VERSION ready ($(ls "$KAFKA_HOME/libs" | wc -l) jars)"
+
+if [ ! -x "$FERRETDB_BIN" ] || [ "$NS_ROOT/deploy/local/ferretdb/main.go" -nt "$FERRETDB_BIN" ]; then
+  log "provision: building FerretDB $FERRETDB_VERSION launcher from its Go module (about a minute)"
+  mkdir -p "$(dirname "$FERRETDB_BIN")"
+  (cd "$NS_ROOT/deploy/local/ferretdb" && go build -o "$FERRETDB_BIN.tmp" . && mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN")
+fi
+log "provision: FerretDB $FERRETDB_VERSION ready"
+
+if [ ! -f "$KEYCLOAK_HOME/.complete" ]; then
+  log "provision: Keycloak $KEYCLOAK_VERSION distribution from Maven Central (about 160 MB, first time only)"
+  mvn -B -ntp dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+    -DoutputDirectory="$NS_CACHE/downloads" | grep -E 'ERROR|BUILD' >&2 || true
+  zip="$NS_CACHE/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  [ -f "$zip" ] || die "Keycloak zip was not resolved"
+  rm -rf "$KEYCLOAK_HOME" "$NS_CACHE/keycloak-unzip"
+  mkdir -p "$NS_CACHE/keycloak-unzip"
+  python3 -c 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$NS_CACHE/keycloak-unzip"
+  mv "$NS_CACHE/keycloak-unzip/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME"
+  rmdir "$NS_CACHE/keycloak-unzip"
+  chmod +x "$KEYCLOAK_HOME"/bin/*.sh
+  java=$(find_java 21) || die "Keycloak $KEYCLOAK_VERSION needs Java 21+; none under /usr/lib/jvm"
+  log "provision: pre-building Keycloak for dev mode with $java (about a minute)"
+  JAVA_HOME="$(dirname "$(dirname "$java")")" "$KEYCLOAK_HOME/bin/kc.sh" build --db=dev-mem >"$KEYCLOAK_HOME/build.log" 2>&1 \
+    || { tail -20 "$KEYCLOAK_HOME/build.log" >&2; die "Keycloak build failed"; }
+  touch "$KEYCLOAK_HOME/.complete"
+fi
+log "provision: Keycloak $KEYCLOAK_VERSION ready"

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Starts FerretDB, Kafka (KRaft, single combined node) and Keycloak on 127.0.0.1 with their data in
+# RUN_DIR (default .run/infra), recording each pid in RUN_DIR/pids so stop.sh stops exactly these.
+# Usage: start.sh [RUN_DIR]     Ports: MONGO_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KEYCLOAK_PORT
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+RUN_DIR="$(mkdir -p "${1:-$NS_ROOT/.run/infra}" && cd "${1:-$NS_ROOT/.run/infra}" && pwd)"
+mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs"
+[ -f "$KAFKA_HOME/.complete" ] && [ -x "$FERRETDB_BIN" ] && [ -f "$KEYCLOAK_HOME/.complete" ] \
+  || die "infrastructure not provisioned: run scripts/infra/provision.sh"
+
+running() { [ -f "$RUN_DIR/pids/$1.pid" ] && kill -0 "$(cat "$RUN_DIR/pids/$1.pid")" 2>/dev/null; }
+for name in ferretdb kafka keycloak; do
+  running "$name" && die "$name already running from $RUN_DIR (pid $(cat "$RUN_DIR/pids/$name.pid")); stop it first"
+done
+
+# FerretDB ---------------------------------------------------------------------------------------
+mkdir -p "$RUN_DIR/ferretdb"
+"$FERRETDB_BIN" -listen "127.0.0.1:$MONGO_PORT" -data-dir "$RUN_DIR/ferretdb" \
+  >"$RUN_DIR/logs/ferretdb.log" 2>&1 &
+echo $! >"$RUN_DIR/pids/ferretdb.pid"
+log "start: FerretDB (pid $!) on 127.0.0.1:$MONGO_PORT"
+
+# Kafka (KRaft) -----------------------------------------------------------------------------------
+java17=$(find_java 17) || die "Kafka needs Java 17+"
+kdir="$RUN_DIR/kafka"; mkdir -p "$kdir"
+cat >"$kdir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$kdir/data
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+PROPS
+cat >"$kdir/log4j.properties" <<PROPS
+log4j.rootLogger=WARN, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.server.KafkaServer=INFO
+log4j.logger.kafka.server.KafkaRaftServer=INFO
+PROPS
+kjava=("$java17" -Xms256m -Xmx768m -XX:+UseG1GC "-Dlog4j.configuration=file:$kdir/log4j.properties" -cp "$KAFKA_HOME/libs/*")
+if [ ! -f "$kdir/data/meta.properties" ]; then
+  "${kjava[@]}" kafka.tools.StorageTool format -t "$("${kjava[@]}" kafka.tools.StorageTool random-uuid)" \
+    -c "$kdir/server.properties" >"$RUN_DIR/logs/kafka-format.log" 2>&1 || { cat "$RUN_DIR/logs/kafka-format.log" >&2; die "Kafka storage format failed"; }
+fi
+"${kjava[@]}" kafka.Kafka "$kdir/server.properties" >"$RUN_DIR/logs/kafka.log" 2>&1 &
+echo $! >"$RUN_DIR/pids/kafka.pid"
+log "start: Kafka $KAFKA_VERSION (pid $!) on 127.0.0.1:$KAFKA_PORT"
+
+# Keycloak (dev mode, in-memory H2: the realm is imported fresh at each start) --------------------
+java21=$(find_java 21) || die "Keycloak $KEYCLOAK_VERSION needs Java 21+; none under /usr/lib/jvm"
+# --import-realm reads only $KEYCLOAK_HOME/data/import; the realm is the project's, so refresh it.
+rm -rf "$KEYCLOAK_HOME/data/import"; mkdir -p "$KEYCLOAK_HOME/data/import"
+cp "$NS_ROOT"/deploy/keycloak/*-realm.json "$KEYCLOAK_HOME/data/import/"
+JAVA_HOME="$(dirname "$(dirname "$java21")")" JAVA_OPTS_KC_HEAP="-Xms256m -Xmx1g" \
+KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+  "$KEYCLOAK_HOME/bin/kc.sh" start-dev --db=dev-mem --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+  --http-management-port=0 --health-enabled=false --import-realm \
+  >"$RUN_DIR/logs/keycloak.log" 2>&1 &
+echo $! >"$RUN_DIR/pids/keycloak.pid"
+log "start: Keycloak $KEYCLOAK_VERSION (pid $!) on 127.0.0.1:$KEYCLOAK_PORT"
+
+wait_port FerretDB "$MONGO_PORT" 30 "$RUN_DIR/pids/ferretdb.pid"
+wait_port Kafka "$KAFKA_PORT" 90 "$RUN_DIR/pids/kafka.pid"
+log "start: waiting for Keycloak to import the realm (usually 15-40 s)"
+i=0
+until curl -fsS "http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat/.well-known/openid-configuration" >/dev/null 2>&1; do
+  kill -0 "$(cat "$RUN_DIR/pids/keycloak.pid")" 2>/dev/null || { tail -30 "$RUN_DIR/logs/keycloak.log" >&2; die "Keycloak exited"; }
+  i=$((i + 1)); [ "$i" -ge 360 ] && die "Keycloak realm not served after 180 s (see $RUN_DIR/logs/keycloak.log)"
+  [ $((i % 10)) -eq 0 ] && log "  waiting for Keycloak realm 'nangsuat' ($((i / 2)) s)"
+  sleep 0.5
+done
+log "start: infrastructure up (run dir $RUN_DIR)"
