@@ -1,0 +1,48 @@
+/**
+ * Errors that carry a message a person can act on. The HTTP layer (libs/service-runtime) maps them:
+ * DomainRuleViolation → 422, NotFound → 404, Conflict/VersionConflict → 409, Forbidden → 403.
+ */
+export class DomainError extends Error {
+  constructor(message: string, readonly code: string, readonly details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The command is well-formed but the domain refuses it (impossible transition or value). */
+export class DomainRuleViolation extends DomainError {
+  constructor(message: string, code = 'domain-rule-violation', details?: Record<string, unknown>) {
+    super(message, code, details);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'not-found', details);
+  }
+}
+
+/** A business conflict (duplicate registration, capacity full, document number taken). */
+export class Conflict extends DomainError {
+  constructor(message: string, code = 'conflict', details?: Record<string, unknown>) {
+    super(message, code, details);
+  }
+}
+
+/** Another writer appended to the stream first (optimistic concurrency). */
+export class VersionConflict extends Conflict {
+  constructor(readonly streamId: string, readonly expected: string | number, readonly actual: number) {
+    super(
+      `The record ${streamId} was changed by someone else (expected version ${expected}, found ${actual}). Reload it and try again.`,
+      'version-conflict',
+      { streamId, expected, actual },
+    );
+  }
+}
+
+/** The actor may not do this (outside their unit, not their enterprise, read-only role). */
+export class Forbidden extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'forbidden', details);
+  }
+}
