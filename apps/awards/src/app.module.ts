@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ServiceRuntimeModule } from '@nangsuat/service-runtime';
+import { AwardsModule } from './awards/awards.module';
+
+@Module({
+  imports: [ServiceRuntimeModule.forRoot('awards'), AwardsModule],
+})
+export class AppModule {}

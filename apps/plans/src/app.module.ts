@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ServiceRuntimeModule } from '@nangsuat/service-runtime';
+import { PlansModule } from './plans/plans.module';
+
+@Module({
+  imports: [ServiceRuntimeModule.forRoot('plans'), PlansModule],
+})
+export class AppModule {}

@@ -1,0 +1,75 @@
+import { Logger, Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import mongoose from 'mongoose';
+import { ConfigurationError, loadServiceConfig } from './config/service-config';
+
+export interface ServiceDefinition {
+  /** Bounded context name: plans, support-programs, training, awards, audit. */
+  readonly service: string;
+  readonly title: string;
+  readonly description: string;
+  readonly rootModule: Type<unknown>;
+}
+
+/** Turns filter objects' `$` keys into literal values at the driver level too (defence in depth). */
+mongoose.set('sanitizeFilter', true);
+
+/**
+ * Starts one service as a Nest hybrid app: HTTP API with its OpenAPI document at /docs (JSON at
+ * /docs-json) and a Kafka consumer in the group `nangsuat-<service>`.
+ */
+export async function runService(def: ServiceDefinition): Promise<NestExpressApplication> {
+  const logger = new Logger(def.service);
+  let config;
+  try {
+    config = loadServiceConfig(def.service);
+  } catch (e) {
+    if (e instanceof ConfigurationError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(def.rootModule, { bodyParser: false, bufferLogs: true });
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+
+  app.connectMicroservice<MicroserviceOptions>(
+    {
+      transport: Transport.KAFKA,
+      options: {
+        client: { clientId: `nangsuat-${def.service}`, brokers: config.KAFKA_BROKERS, logLevel: 1 },
+        consumer: { groupId: `nangsuat-${def.service}`, allowAutoTopicCreation: true },
+        subscribe: { fromBeginning: true },
+        postfixId: '',
+      },
+    },
+    { inheritAppConfig: true },
+  );
+
+  const openApi = new DocumentBuilder()
+    .setTitle(def.title)
+    .setDescription(def.description)
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Keycloak access token (realm nangsuat)' })
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+  logger.log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${config.PORT} (OpenAPI at /docs), database ${config.MONGODB_DB}`);
+  return app;
+}

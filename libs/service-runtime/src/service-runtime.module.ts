@@ -1,0 +1,46 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuthModule } from '@nangsuat/auth';
+import { loadServiceConfig, SERVICE_CONFIG, ServiceConfig } from './config/service-config';
+import { kafkaEchoModule } from './diagnostics/kafka-echo';
+import { HealthController } from './health/health.controller';
+import { KafkaAdmin } from './health/kafka-admin';
+import { ProblemFilter } from './http/problem.filter';
+import { rejectOperatorKeys } from './http/operator-keys.middleware';
+import { correlationId } from './http/request-context';
+
+/**
+ * What every service shares: validated configuration, its own MongoDB database, the token guard,
+ * health, error mapping, request hygiene (correlation id, operator-key rejection) and the Kafka echo.
+ */
+@Global()
+@Module({})
+export class ServiceRuntimeModule implements NestModule {
+  static forRoot(service: string): DynamicModule {
+    return {
+      module: ServiceRuntimeModule,
+      imports: [
+        MongooseModule.forRootAsync({
+          useFactory: () => {
+            const config = loadServiceConfig(service);
+            return { uri: config.MONGODB_URI, dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 };
+          },
+        }),
+        AuthModule.forRoot(),
+        kafkaEchoModule(service),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useFactory: (): ServiceConfig => loadServiceConfig(service) },
+        KafkaAdmin,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [SERVICE_CONFIG, KafkaAdmin],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(correlationId, rejectOperatorKeys).forRoutes('*');
+  }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on this machine, against real servers: lint, type check, build, unit
+# tests, then integration and end-to-end tests against Kafka, FerretDB and Keycloak started here on
+# test ports (their own run dir, stopped by pid at the end, whatever happens).
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+
+# Test ports differ from the development ones so a running `scripts/up.sh` is not disturbed.
+export MONGO_PORT="${TEST_MONGO_PORT:-37017}" KAFKA_PORT="${TEST_KAFKA_PORT:-39092}" \
+  KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-39093}" KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-38080}"
+export PLANS_PORT=3101 SUPPORT_PROGRAMS_PORT=3102 TRAINING_PORT=3103 AWARDS_PORT=3104 AUDIT_PORT=3105
+export NANGSUAT_RUN_DIR="${NANGSUAT_TEST_RUN_DIR:-$(mktemp -d /tmp/nangsuat-test.XXXXXX)}"
+export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+export OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat" KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
+export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
+
+log "test: lint, type check and build"
+npm run -s lint
+npm run -s typecheck
+npm run -s build
+
+log "test: unit tests (no infrastructure)"
+npx jest --selectProjects unit --ci
+
+cleanup() {
+  NANGSUAT_RUN_DIR="$NANGSUAT_RUN_DIR" bash "$NS_ROOT/scripts/down.sh" || true
+  bash "$NS_ROOT/scripts/infra/stop.sh" "$NANGSUAT_RUN_DIR/infra" || true
+}
+trap cleanup EXIT
+bash "$NS_ROOT/scripts/infra/start.sh" "$NANGSUAT_RUN_DIR/infra"
+
+log "test: integration tests (real FerretDB, Kafka, Keycloak)"
+npx jest --selectProjects integration --runInBand --ci
+
+log "test: end-to-end tests (the README's start command brings the services up, down.sh stops them)"
+npx jest --selectProjects e2e --runInBand --ci
+
+# Nothing the run started may outlive it.
+cleanup
+trap - EXIT
+left=""
+for f in "$NANGSUAT_RUN_DIR"/services/pids/*.pid "$NANGSUAT_RUN_DIR"/infra/pids/*.pid; do
+  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && left="$left $(basename "$f" .pid)"
+done
+[ -z "$left" ] || die "processes left running after the tests:$left"
+log "test: all tiers passed; no process left running"

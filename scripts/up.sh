@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Brings the whole platform up on this machine: npm dependencies, Kafka + FerretDB + Keycloak
+# (provisioned into ~/.cache/nangsuat on first use), the five services, and the demo data from the
+# seed plans. Returns when everything answers; stop it all with scripts/down.sh.
+#   NANGSUAT_RUN_DIR  where pids, logs and data go (default .run)
+#   *_PORT            see README (MONGO_PORT, KAFKA_PORT, KEYCLOAK_PORT, PLANS_PORT, ...)
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+source "$NS_ROOT/scripts/services.env.sh"
+RUN_DIR="${NANGSUAT_RUN_DIR:-$NS_ROOT/.run}"
+mkdir -p "$RUN_DIR/services/pids" "$RUN_DIR/services/logs"
+
+if [ -f "$RUN_DIR/infra/pids/kafka.pid" ] && kill -0 "$(cat "$RUN_DIR/infra/pids/kafka.pid")" 2>/dev/null; then
+  log "up: infrastructure already running from $RUN_DIR/infra; reusing it"
+else
+  bash "$NS_ROOT/scripts/infra/start.sh" "$RUN_DIR/infra"
+  touch "$RUN_DIR/infra/.started-by-up"
+fi
+
+log "up: building (tsc)"
+npm run -s build
+
+export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
+export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+export OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat"
+export OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-none}" OTEL_METRICS_EXPORTER="${OTEL_METRICS_EXPORTER:-none}" OTEL_LOGS_EXPORTER="${OTEL_LOGS_EXPORTER:-none}"
+for s in "${SERVICES[@]}"; do
+  pidfile="$RUN_DIR/services/pids/$s.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    log "up: $s already running (pid $(cat "$pidfile"))"; continue
+  fi
+  PORT="$(service_port "$s")" node -r "$NS_ROOT/scripts/runtime-paths.js" "$NS_ROOT/dist/apps/$s/src/main.js" \
+    >"$RUN_DIR/services/logs/$s.log" 2>&1 &
+  echo $! >"$pidfile"
+  log "up: $s (pid $!) on http://127.0.0.1:$(service_port "$s")"
+done
+for s in "${SERVICES[@]}"; do
+  port="$(service_port "$s")"; i=0
+  until curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
+    kill -0 "$(cat "$RUN_DIR/services/pids/$s.pid")" 2>/dev/null || { tail -30 "$RUN_DIR/services/logs/$s.log" >&2; die "$s exited during start (log: $RUN_DIR/services/logs/$s.log)"; }
+    i=$((i + 1)); [ "$i" -ge 240 ] && die "$s not healthy after 120 s (log: $RUN_DIR/services/logs/$s.log)"
+    [ $((i % 10)) -eq 0 ] && log "  waiting for $s /health ($((i / 2)) s)"
+    sleep 0.5
+  done
+  log "up: $s healthy"
+done
+
+log "up: loading demo data from the seed plans"
+node -r "$NS_ROOT/scripts/runtime-paths.js" "$NS_ROOT/dist/scripts/demo-data.js"
+
+cat >&2 <<MSG
+
+Năng Suất is up.
+  plans             http://127.0.0.1:$PLANS_PORT/docs
+  support-programs  http://127.0.0.1:$SUPPORT_PROGRAMS_PORT/docs
+  training          http://127.0.0.1:$TRAINING_PORT/docs
+  awards            http://127.0.0.1:$AWARDS_PORT/docs
+  audit             http://127.0.0.1:$AUDIT_PORT/docs
+  Keycloak          http://127.0.0.1:$KEYCLOAK_PORT (realm nangsuat; demo users in README)
+  logs              $RUN_DIR/services/logs, $RUN_DIR/infra/logs
+Stop everything with: bash scripts/down.sh
+MSG

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT, decodeJwt } from 'jose';
+import mongoose from 'mongoose';
+import { call, issuer, SERVICES, tokenFor } from './support/platform';
+
+/**
+ * The platform as the README's start command brings it up (jest global setup runs scripts/up.sh,
+ * global teardown scripts/down.sh): every service healthy against the real servers.
+ */
+describe('platform smoke test', () => {
+  it.each(SERVICES)('%s reports healthy MongoDB and Kafka connections', async (service) => {
+    const { status, body } = await call(service, 'GET', '/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', service, checks: { mongodb: { status: 'up' }, kafka: { status: 'up' } } });
+  });
+
+  it.each(SERVICES)('%s serves its OpenAPI document', async (service) => {
+    const { status, body } = await call(service, 'GET', '/docs-json');
+    expect(status).toBe(200);
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths)).toContain('/health');
+  });
+
+  it('makes a Kafka round trip between two services with a Keycloak-issued token', async () => {
+    const token = await tokenFor('kh.admin');
+    const { status, body } = await call('plans', 'GET', '/diagnostics/kafka-echo/training', { token });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ from: 'training', to: 'plans' });
+    expect(body.nonce).toEqual(expect.any(String));
+  });
+
+  it('refuses a forged token that copies a real one but is signed with another key', async () => {
+    const real = decodeJwt(await tokenFor('kh.admin'));
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ ...real })
+      .setProtectedHeader({ alg: 'RS256', kid: (await exportJWK(publicKey)).kid ?? 'forged' })
+      .sign(privateKey);
+    const { status, body } = await call('plans', 'GET', '/diagnostics/kafka-echo/training', { token: forged });
+    expect(status).toBe(401);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.js|stack/i);
+    expect(real.iss).toBe(issuer);
+  });
+
+  it('writes and reads a document in MongoDB (FerretDB) through mongoose', async () => {
+    const connection = await mongoose
+      .createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName: 'nangsuat_smoke' })
+      .asPromise();
+    try {
+      const Probe = connection.model('SmokeProbe', new mongoose.Schema({ _id: String, title: String, at: Date }));
+      const id = randomUUID();
+      await Probe.create({ _id: id, title: 'Kế hoạch 4009/KH-UBND', at: new Date() });
+      const read = await Probe.findById(id).lean();
+      expect(read?.title).toBe('Kế hoạch 4009/KH-UBND'.normalize('NFC'));
+      await Probe.deleteOne({ _id: id });
+    } finally {
+      await connection.close();
+    }
+  });
+});
