@@ -1,0 +1,95 @@
+import type { Connection } from 'mongoose';
+import { VersionConflict } from './errors';
+import { MongoEventStore } from './mongo-event-store';
+import { connectTestDatabase, testMetadata } from './testing/mongo';
+
+describe('MongoEventStore (FerretDB)', () => {
+  let connection: Connection;
+  let drop: () => Promise<void>;
+  let store: MongoEventStore;
+
+  beforeAll(async () => {
+    ({ connection, drop } = await connectTestDatabase('event_store'));
+    store = new MongoEventStore(connection, { boundedContext: 'plans' });
+    await store.ensureIndexes();
+  });
+  afterAll(() => drop());
+
+  const planned = (n: number) => ({ type: 'TargetSet', data: { n } });
+
+  it('50 concurrent appends with the same expected version: exactly one wins, versions stay gapless', async () => {
+    const streamId = 'plan-concurrent';
+    await store.append(streamId, [planned(0), planned(1)], { expectedVersion: 'no-stream', metadata: testMetadata });
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => store.append(streamId, [planned(100 + i)], { expectedVersion: 2, metadata: testMetadata })),
+    );
+
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(49);
+    for (const o of lost) {
+      expect(o.reason).toBeInstanceOf(VersionConflict);
+      expect(o.reason).toMatchObject({ streamId, expected: 2, actual: 3 });
+    }
+    const events = await store.readStream(streamId);
+    expect(events.map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+    expect((await store.verifyStream(streamId)).ok).toBe(true);
+  });
+
+  it('concurrent appends with expected version "any" all land, in a gapless order', async () => {
+    const streamId = 'plan-any';
+    await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(streamId, [planned(i), planned(i)], { expectedVersion: 'any', metadata: testMetadata })));
+    const events = await store.readStream(streamId);
+    expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await store.verifyStream(streamId)).ok).toBe(true);
+  });
+
+  it('no-stream fails on an existing stream and a stale exact version is a typed conflict', async () => {
+    await store.append('plan-ns', [planned(1)], { expectedVersion: 'no-stream', metadata: testMetadata });
+    await expect(store.append('plan-ns', [planned(2)], { expectedVersion: 'no-stream', metadata: testMetadata })).rejects.toBeInstanceOf(VersionConflict);
+    await expect(store.append('plan-ns', [planned(2)], { expectedVersion: 0, metadata: testMetadata })).rejects.toMatchObject({ code: 'version-conflict', actual: 1 });
+    await expect(store.append('plan-new', [planned(1)], { expectedVersion: 3, metadata: testMetadata })).rejects.toMatchObject({ actual: 0 });
+  });
+
+  it('an expected version in the middle of an earlier commit is a conflict, never an overlap', async () => {
+    await store.append('plan-mid', [planned(1), planned(2), planned(3)], { expectedVersion: 'no-stream', metadata: testMetadata });
+    await expect(store.append('plan-mid', [planned(4)], { expectedVersion: 2, metadata: testMetadata })).rejects.toBeInstanceOf(VersionConflict);
+    expect((await store.readStream('plan-mid')).map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+  });
+
+  it('fills the whole envelope and chains the hashes', async () => {
+    const metadata = { ...testMetadata, causationId: 'cmd-9', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'ns=1' };
+    const { events } = await store.append('plan-env', [planned(1), { type: 'TaskAdded', schemaVersion: 2, data: { title: 'Đào tạo' } }], {
+      expectedVersion: 'no-stream',
+      metadata,
+      occurredAt: '2025-01-02T03:04:05.000Z',
+    });
+    const [first, second] = events;
+    expect(first).toMatchObject({ type: 'TargetSet', schemaVersion: 1, streamId: 'plan-env', streamVersion: 1, occurredAt: '2025-01-02T03:04:05.000Z', metadata, prevHash: '' });
+    expect(second).toMatchObject({ type: 'TaskAdded', schemaVersion: 2, streamVersion: 2, globalPosition: first.globalPosition + 1, prevHash: first.hash });
+    expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Date(first.recordedAt).toISOString()).toBe(first.recordedAt);
+    expect(await store.readStream('plan-env')).toEqual(events);
+  });
+
+  it('a repeated command id returns the first result and writes nothing', async () => {
+    const first = await store.append('plan-idem', [planned(1)], { expectedVersion: 'no-stream', metadata: testMetadata, commandId: 'cmd-1' });
+    const again = await store.append('plan-idem', [planned(1)], { expectedVersion: 'no-stream', metadata: testMetadata, commandId: 'cmd-1' });
+    expect(first.duplicate).toBe(false);
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(await store.readStream('plan-idem')).toHaveLength(1);
+    expect(await store.commits.countDocuments({ commandId: 'cmd-1' })).toBe(1);
+  });
+
+  it('the same command id sent concurrently is written once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => store.append('plan-idem-race', [planned(1)], { expectedVersion: 'any', metadata: testMetadata, commandId: 'cmd-race' })),
+    );
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.events[0].id)).size).toBe(1);
+    expect(await store.readStream('plan-idem-race')).toHaveLength(1);
+  });
+});
