@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './text';
+export * from './dates';
+export * from './numbers';
