@@ -1,0 +1,21 @@
+import { createParamDecorator, CustomDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor } from '@nangsuat/event-store';
+import type { Role } from './roles';
+
+export const IS_PUBLIC = 'nangsuat:auth:public';
+export const REQUIRED_ROLES = 'nangsuat:auth:roles';
+
+/** The route needs no token (health, OpenAPI documents). On a controller, covers all its routes. */
+export const Public = (): CustomDecorator<string> => SetMetadata(IS_PUBLIC, true);
+
+/** The caller must hold at least one of these realm roles, else 403. Method metadata overrides class metadata. */
+export const Roles = (...roles: (Role | `${Role}`)[]): CustomDecorator<string> => SetMetadata(REQUIRED_ROLES, roles);
+
+/** Request property where the guard puts the verified actor. */
+export const ACTOR_PROPERTY = 'actor';
+
+/** The acting user, from the verified access token (undefined on @Public routes). */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor | undefined => {
+  const request = ctx.switchToHttp().getRequest<Record<string, unknown>>();
+  return request[ACTOR_PROPERTY] as Actor | undefined;
+});
