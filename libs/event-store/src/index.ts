@@ -8,3 +8,5 @@ export * from './upcasting';
 export * from './verification';
 export * from './commit';
 export * from './mongo-event-store';
+export * from './command-handler';
+export * from './event-store.module';

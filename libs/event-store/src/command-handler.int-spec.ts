@@ -1,0 +1,123 @@
+import { Test } from '@nestjs/testing';
+import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { SnapshottableDecider, EventSourcedCommandHandler } from './command-handler';
+import { DomainRuleViolation, VersionConflict } from './errors';
+import { EventStoreModule } from './event-store.module';
+import { MongoEventStore } from './mongo-event-store';
+import { COMMAND_HANDLER, CommandHandlerPort, EVENT_STORE } from './ports';
+import { connectTestDatabase, testMetadata } from './testing/mongo';
+
+type Cmd = { kind: 'register'; seats: number } | { kind: 'enrol'; person: string };
+type Ev = { type: 'CourseRegistered'; data: { seats: number } } | { type: 'PersonEnrolled'; data: { person: string } };
+type Course = { seats: number; enrolled: string[]; folds: number };
+
+const course: SnapshottableDecider<Cmd, Ev, Course> = {
+  initialState: () => ({ seats: 0, enrolled: [], folds: 0 }),
+  evolve: (s, e) =>
+    e.type === 'CourseRegistered'
+      ? { ...s, seats: e.data.seats, folds: s.folds + 1 }
+      : { ...s, enrolled: [...s.enrolled, e.data.person], folds: s.folds + 1 },
+  decide: (c, s) => {
+    if (c.kind === 'register') return [{ type: 'CourseRegistered', data: { seats: c.seats } }];
+    if (s.enrolled.includes(c.person)) return [];
+    if (s.enrolled.length >= s.seats) throw new DomainRuleViolation('The course is full');
+    return [{ type: 'PersonEnrolled', data: { person: c.person } }];
+  },
+  snapshot: { schemaVersion: 1, isValid: (x): x is Course => typeof x === 'object' && x !== null && Array.isArray((x as Course).enrolled) },
+};
+
+describe('EventSourcedCommandHandler (FerretDB)', () => {
+  let connection: Connection;
+  let drop: () => Promise<void>;
+  let store: MongoEventStore;
+  let handler: EventSourcedCommandHandler;
+  const opts = { metadata: testMetadata };
+
+  beforeAll(async () => {
+    ({ connection, drop } = await connectTestDatabase('handler'));
+    store = new MongoEventStore(connection, { boundedContext: 'training' });
+    handler = new EventSourcedCommandHandler(store, { snapshotEvery: 3, conflictRetries: 10 });
+  });
+  afterAll(() => drop());
+
+  it('folds, decides and appends; a refused command writes nothing', async () => {
+    const r = await handler.handle('course-1', course, { kind: 'register', seats: 1 }, opts);
+    expect(r).toMatchObject({ version: 1, state: { seats: 1 }, duplicate: false });
+    await handler.handle('course-1', course, { kind: 'enrol', person: 'an' }, opts);
+    await expect(handler.handle('course-1', course, { kind: 'enrol', person: 'binh' }, opts)).rejects.toBeInstanceOf(DomainRuleViolation);
+    expect(await store.streamVersion('course-1')).toBe(2);
+  });
+
+  it('concurrent commands without an expected version are retried against fresh state: no lost update', async () => {
+    await handler.handle('course-2', course, { kind: 'register', seats: 100 }, opts);
+    const people = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    await Promise.all(people.map((person) => handler.handle('course-2', course, { kind: 'enrol', person }, opts)));
+    const { state, version } = await handler.load('course-2', course);
+    expect(version).toBe(9);
+    expect([...state.enrolled].sort()).toEqual(people);
+  });
+
+  it('an explicit expected version (If-Match) surfaces the conflict instead of retrying', async () => {
+    await handler.handle('course-3', course, { kind: 'register', seats: 5 }, opts);
+    await handler.handle('course-3', course, { kind: 'enrol', person: 'an' }, { ...opts, expectedVersion: 1 });
+    await expect(handler.handle('course-3', course, { kind: 'enrol', person: 'binh' }, { ...opts, expectedVersion: 1 })).rejects.toBeInstanceOf(VersionConflict);
+  });
+
+  it('a repeated command id returns the first result', async () => {
+    await handler.handle('course-4', course, { kind: 'register', seats: 5 }, opts);
+    const first = await handler.handle('course-4', course, { kind: 'enrol', person: 'an' }, { ...opts, commandId: 'c-77' });
+    const again = await handler.handle('course-4', course, { kind: 'enrol', person: 'chi' }, { ...opts, commandId: 'c-77' });
+    expect(again.duplicate).toBe(true);
+    expect(again.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+    expect(await store.streamVersion('course-4')).toBe(2);
+  });
+
+  it('uses a snapshot every N events, but never over the events: unknown or stale snapshots are ignored', async () => {
+    await handler.handle('course-5', course, { kind: 'register', seats: 10 }, opts);
+    for (const person of ['a', 'b', 'c']) await handler.handle('course-5', course, { kind: 'enrol', person }, opts);
+    const snapshots = store.collection<any>('snapshots');
+    const snap = await snapshots.findOne({ _id: 'course-5' });
+    expect(snap).toMatchObject({ version: 3, schemaVersion: 1 });
+
+    // Folding from the snapshot evolves only the events after it.
+    const fromSnapshot = await handler.load('course-5', course);
+    expect(fromSnapshot).toMatchObject({ version: 4, state: { enrolled: ['a', 'b', 'c'], folds: 4 } });
+    await snapshots.updateOne({ _id: 'course-5' }, { $set: { 'state.folds': 100 } });
+    expect((await handler.load('course-5', course)).state.folds).toBe(101);
+
+    // Unknown shape, unknown schema version, or a snapshot the events contradict: folded from scratch.
+    await snapshots.updateOne({ _id: 'course-5' }, { $set: { state: { something: 'else' } } });
+    expect((await handler.load('course-5', course)).state).toEqual({ seats: 10, enrolled: ['a', 'b', 'c'], folds: 4 });
+    await snapshots.updateOne({ _id: 'course-5' }, { $set: { state: { seats: 1, enrolled: [], folds: 100 }, schemaVersion: 2 } });
+    expect((await handler.load('course-5', course)).state.folds).toBe(4);
+    await snapshots.updateOne({ _id: 'course-5' }, { $set: { schemaVersion: 1, eventHash: 'f'.repeat(64) } });
+    expect((await handler.load('course-5', course)).state).toEqual({ seats: 10, enrolled: ['a', 'b', 'c'], folds: 4 });
+  });
+});
+
+describe('EventStoreModule.forRoot', () => {
+  it('provides EVENT_STORE and COMMAND_HANDLER over the default mongoose connection', async () => {
+    const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
+    const dbName = `test_module_${Date.now().toString(36)}`;
+    const moduleRef = await Test.createTestingModule({
+      imports: [MongooseModule.forRoot(uri, { dbName }), EventStoreModule.forRoot({ boundedContext: 'awards', snapshotEvery: 50 })],
+    }).compile();
+    const app = moduleRef.createNestApplication();
+    await app.init();
+    try {
+      const store = app.get<MongoEventStore>(EVENT_STORE);
+      const handler = app.get<CommandHandlerPort>(COMMAND_HANDLER);
+      expect(store).toBeInstanceOf(MongoEventStore);
+      expect(store.boundedContext).toBe('awards');
+      expect(app.get(MongoEventStore)).toBe(store);
+      const r = await handler.handle('course-m', course, { kind: 'register', seats: 2 }, { metadata: testMetadata });
+      expect(r.version).toBe(1);
+      const indexes = (await store.commits.listIndexes().toArray()).map((i) => i.name);
+      expect(indexes).toEqual(expect.arrayContaining(['stream_version_unique', 'command_id_unique']));
+      await app.get<Connection>(getConnectionToken()).dropDatabase();
+    } finally {
+      await app.close();
+    }
+  });
+});

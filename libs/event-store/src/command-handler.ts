@@ -1,0 +1,131 @@
+import type { Collection } from 'mongoose';
+import { Decider, fold } from './decider';
+import { VersionConflict } from './errors';
+import { DomainEvent, RecordedEvent } from './event';
+import { MongoEventStore } from './mongo-event-store';
+import { CommandHandlerPort, HandleOptions, HandleResult } from './ports';
+
+/**
+ * A decider may opt in to snapshots by naming the schema of its state. A snapshot whose schema
+ * version differs, or that `isValid` rejects, is ignored and the stream is folded from its events.
+ */
+export interface SnapshotSchema<S> {
+  readonly schemaVersion: number;
+  readonly isValid?: (state: unknown) => state is S;
+}
+
+export type SnapshottableDecider<C, E extends DomainEvent, S> = Decider<C, E, S> & { readonly snapshot?: SnapshotSchema<S> };
+
+export interface CommandHandlerOptions {
+  /** Write a snapshot each time a stream passes a multiple of this many events (0/undefined: never). */
+  readonly snapshotEvery?: number;
+  /** Re-load and re-decide this many times when another writer got in first. Default 3. */
+  readonly conflictRetries?: number;
+}
+
+interface SnapshotDocument {
+  _id: string;
+  streamId: string;
+  schemaVersion: number;
+  version: number;
+  /** Hash of the event at `version`: a snapshot is used only if the events still say the same. */
+  eventHash: string;
+  state: unknown;
+  takenAt: Date;
+}
+
+/**
+ * Load (fold, optionally from a snapshot) → decide → append with the expected version. Without an
+ * explicit expected version a conflict is retried against fresh state (the decision is remade, so no
+ * update is lost); with one (If-Match) the conflict reaches the caller.
+ */
+export class EventSourcedCommandHandler implements CommandHandlerPort {
+  constructor(
+    private readonly store: MongoEventStore,
+    private readonly options: CommandHandlerOptions = {},
+  ) {}
+
+  private get snapshots(): Collection<SnapshotDocument> {
+    return this.store.collection<SnapshotDocument>('snapshots');
+  }
+
+  async handle<C, E extends DomainEvent, S>(streamId: string, decider: SnapshottableDecider<C, E, S>, command: C, options: HandleOptions): Promise<HandleResult<S>> {
+    const retries = options.expectedVersion === undefined ? (this.options.conflictRetries ?? 3) : 0;
+    for (let attempt = 0; ; attempt++) {
+      const { state, version } = await this.load(streamId, decider);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new VersionConflict(streamId, options.expectedVersion, version);
+      }
+      const decided = decider.decide(command, state);
+      if (decided.length === 0) return { state, events: [], version, duplicate: false };
+      try {
+        const result = await this.store.append(streamId, decided, {
+          expectedVersion: version === 0 ? 'no-stream' : version,
+          metadata: options.metadata,
+          commandId: options.commandId,
+        });
+        if (result.duplicate) {
+          const current = await this.load(streamId, decider);
+          return { state: current.state, events: result.events, version: current.version, duplicate: true };
+        }
+        const newState = result.events.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), state);
+        await this.maybeSnapshot(streamId, decider, version, newState, result.events);
+        return { state: newState, events: result.events, version: result.nextExpectedVersion, duplicate: false };
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || attempt >= retries) throw error;
+      }
+    }
+  }
+
+  async load<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<SnapshottableDecider<unknown, E, S>, 'evolve' | 'initialState' | 'snapshot'>,
+  ): Promise<{ state: S; version: number }> {
+    const snapshot = await this.usableSnapshot(streamId, decider.snapshot);
+    const events = await this.store.readStream(streamId, { fromVersion: snapshot ? snapshot.version : 1 });
+    let state: S;
+    let rest: RecordedEvent[];
+    if (snapshot && events[0]?.streamVersion === snapshot.version && events[0].hash === snapshot.eventHash) {
+      state = snapshot.state as S;
+      rest = events.slice(1);
+    } else if (snapshot) {
+      // The events disagree with the snapshot: the events win.
+      return this.load(streamId, { ...decider, snapshot: undefined });
+    } else {
+      state = decider.initialState();
+      rest = events;
+    }
+    state = fold({ evolve: decider.evolve, initialState: () => state }, rest.map((e) => asDomainEvent<E>(e)));
+    return { state, version: rest.length ? rest[rest.length - 1].streamVersion : (snapshot?.version ?? 0) };
+  }
+
+  private async usableSnapshot<S>(streamId: string, schema?: SnapshotSchema<S>): Promise<SnapshotDocument | null> {
+    if (!schema || !this.options.snapshotEvery) return null;
+    const snapshot = await this.snapshots.findOne({ _id: streamId });
+    if (!snapshot || snapshot.schemaVersion !== schema.schemaVersion || typeof snapshot.version !== 'number' || typeof snapshot.eventHash !== 'string') return null;
+    if (schema.isValid && !schema.isValid(snapshot.state)) return null;
+    return snapshot;
+  }
+
+  private async maybeSnapshot<S>(streamId: string, decider: { snapshot?: SnapshotSchema<S> }, before: number, state: S, appended: readonly RecordedEvent[]) {
+    const every = this.options.snapshotEvery;
+    const last = appended[appended.length - 1];
+    if (!every || !decider.snapshot || Math.floor(before / every) === Math.floor(last.streamVersion / every)) return;
+    const doc: SnapshotDocument = {
+      _id: streamId,
+      streamId,
+      schemaVersion: decider.snapshot.schemaVersion,
+      version: last.streamVersion,
+      eventHash: last.hash,
+      state: JSON.parse(JSON.stringify(state)),
+      takenAt: new Date(),
+    };
+    // Best effort: a lost snapshot only costs a longer fold next time.
+    await this.snapshots.replaceOne({ _id: streamId, version: { $lt: doc.version } }, doc, { upsert: true }).catch(() => undefined);
+  }
+}
+
+/** A recorded event is a domain event plus its envelope; deciders see the same type, data and schema version. */
+function asDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {
+  return event as unknown as E;
+}
