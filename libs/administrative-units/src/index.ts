@@ -1,0 +1,3 @@
+export * from './types';
+export * from './seed';
+export * from './unit-tree';
