@@ -1,0 +1,117 @@
+import { RecordedEvent } from '@nangsuat/event-store';
+
+/**
+ * How a target's count was reached, event by event. A counting rule says how one event moves a
+ * metric: +1/-1, and (for "distinct" metrics) the key that must not be counted twice.
+ *
+ * The rules mirror what the plans service's progress projection counts (docs/domain/*.md of each
+ * context, e.g. support-programs' COUNTED_EVENT_TYPES). TODO(plans): import the projection's own rule
+ * table once apps/plans' progress projection lands, so the two can never disagree.
+ */
+export interface CountEffect {
+  readonly delta: 1 | -1;
+  /** For distinct counting: the thing counted (an enterprise, a person-course). */
+  readonly key?: string;
+  /** The unit the count is credited to. */
+  readonly unit: string;
+}
+
+export interface CountingRule {
+  readonly metric: string;
+  readonly description: string;
+  readonly context: string;
+  readonly types: readonly string[];
+  readonly distinct: boolean;
+  readonly effect: (event: Pick<RecordedEvent, 'type' | 'data' | 'metadata'>) => CountEffect | undefined;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const dataOf = (e: Pick<RecordedEvent, 'data'>) => e.data as Record<string, unknown>;
+const unitOf = (e: Pick<RecordedEvent, 'data' | 'metadata'>) => str(dataOf(e).unitCode) ?? e.metadata?.unit ?? '';
+
+export const COUNTING_RULES: readonly CountingRule[] = [
+  {
+    metric: 'pilot-models',
+    description: 'Enterprises with a completed pilot productivity model (distinct enterprise), credited to the enterprise\'s unit',
+    context: 'support-programs',
+    types: ['RegistrationCompleted'],
+    distinct: true,
+    effect: (e) => (e.type === 'RegistrationCompleted' ? { delta: 1, key: str(dataOf(e).enterpriseId), unit: unitOf(e) } : undefined),
+  },
+  {
+    metric: 'pilot-models-under-way',
+    description: 'Approved pilot-model registrations, less approvals withdrawn while holding a seat',
+    context: 'support-programs',
+    types: ['RegistrationApproved', 'RegistrationWithdrawn'],
+    distinct: false,
+    effect: (e) => {
+      if (e.type === 'RegistrationApproved') return { delta: 1, unit: unitOf(e) };
+      if (e.type === 'RegistrationWithdrawn' && dataOf(e).seatHeld === true) return { delta: -1, unit: unitOf(e) };
+      return undefined;
+    },
+  },
+];
+
+export function countingRule(metric: string): CountingRule | undefined {
+  return COUNTING_RULES.find((r) => r.metric === metric);
+}
+
+export interface CountStep {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly globalPosition: number;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly who: string;
+  readonly unit: string;
+  readonly delta: number;
+  /** Why an event of a counted type did not move the count (already counted, outside the subtree). */
+  readonly note?: string;
+  readonly runningCount: number;
+}
+
+/**
+ * Walks the events (in the order given: global order within a context) and returns one step per
+ * event of a counted type, with the running count. `inScope` says whether the credited unit lies
+ * within the target's unit subtree.
+ */
+export function countTrail(rule: CountingRule, events: readonly RecordedEvent[], inScope: (unit: string) => boolean): { steps: CountStep[]; count: number } {
+  const steps: CountStep[] = [];
+  const held = new Map<string, number>();
+  let count = 0;
+  for (const event of events) {
+    if (!rule.types.includes(event.type)) continue;
+    const effect = rule.effect(event);
+    if (!effect || !inScope(effect.unit)) continue;
+    let delta: number = effect.delta;
+    let note: string | undefined;
+    if (rule.distinct) {
+      const key = effect.key ?? event.streamId;
+      const n = held.get(key) ?? 0;
+      held.set(key, Math.max(0, n + effect.delta));
+      if (effect.delta > 0 && n > 0) {
+        delta = 0;
+        note = `${key} already counted`;
+      } else if (effect.delta < 0 && n !== 1) {
+        delta = 0;
+        note = n === 0 ? `${key} was not counted` : `${key} still counted by another event`;
+      }
+    }
+    count += delta;
+    steps.push({
+      eventId: event.id,
+      streamId: event.streamId,
+      streamVersion: event.streamVersion,
+      globalPosition: event.globalPosition,
+      type: event.type,
+      recordedAt: event.recordedAt,
+      who: event.metadata?.actor?.username ?? '',
+      unit: effect.unit,
+      delta,
+      note,
+      runningCount: count,
+    });
+  }
+  return { steps, count };
+}

@@ -1,0 +1,50 @@
+import { Decider, DomainEvent } from '@nangsuat/event-store';
+import { enterpriseDecider } from '../../../../support-programs/src/support-programs/domain/enterprise';
+import { ENTERPRISE_STREAM_PREFIX, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX } from '../../../../support-programs/src/support-programs/domain/events';
+import { pilotModelRegistrationDecider } from '../../../../support-programs/src/support-programs/domain/pilot-model-registration';
+import { supportProgrammeDecider } from '../../../../support-programs/src/support-programs/domain/programme';
+
+/** The part of a decider replay needs. */
+export type Evolver = Pick<Decider<unknown, DomainEvent, unknown>, 'evolve' | 'initialState'>;
+
+export interface StreamKind {
+  /** Owning bounded context (and Kafka topic nangsuat.<context>.events). */
+  readonly context: string;
+  /** What the stream is, for people: "pilot-model registration". */
+  readonly entity: string;
+  /** Stream ids of this kind start with this prefix (docs/domain/<context>.md). */
+  readonly prefix: string;
+  readonly decider: Evolver;
+}
+
+const asEvolver = (d: Pick<Decider<any, any, any>, 'evolve' | 'initialState'>): Evolver => d as Evolver;
+
+/**
+ * Stream-id prefix → owning decider. The audit service rebuilds "state as of" with these, so the
+ * state it shows is the state the owning service folds. Deciders are added here as their contexts
+ * land (plans: plan, reporting period; training: course, expert certification; awards: nomination,
+ * award category) — TODO: register them when apps/<svc>/src/<context>/domain/*.ts exist.
+ */
+export const STREAM_KINDS: readonly StreamKind[] = [
+  { context: 'support-programs', entity: 'support programme', prefix: PROGRAMME_STREAM_PREFIX, decider: asEvolver(supportProgrammeDecider) },
+  { context: 'support-programs', entity: 'enterprise', prefix: ENTERPRISE_STREAM_PREFIX, decider: asEvolver(enterpriseDecider) },
+  { context: 'support-programs', entity: 'pilot-model registration', prefix: REGISTRATION_STREAM_PREFIX, decider: asEvolver(pilotModelRegistrationDecider) },
+];
+
+export class DeciderRegistry {
+  private readonly kinds: StreamKind[];
+
+  constructor(kinds: readonly StreamKind[] = STREAM_KINDS) {
+    // Longest prefix first, so "pilot-model-registration-" wins over a shorter prefix it starts with.
+    this.kinds = [...kinds].sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  /** The kind of stream an id belongs to, optionally restricted to the context that published it. */
+  find(streamId: string, context?: string): StreamKind | undefined {
+    return this.kinds.find((k) => streamId.startsWith(k.prefix) && (context === undefined || k.context === context));
+  }
+
+  all(): readonly StreamKind[] {
+    return this.kinds;
+  }
+}
