@@ -86,7 +86,7 @@ export class AccessTokenVerifier {
         if (claim === 'iss') return new InvalidAccessToken('The access token was not issued by the trusted identity provider.');
         if (claim === 'aud') return new InvalidAccessToken('The access token is not intended for this API (audience).');
         if (claim === 'iat') return new InvalidAccessToken('The access token has an invalid issue time.');
-        return new InvalidAccessToken(`The access token lacks a valid "${claim ?? 'required'}" claim.`);
+        return new InvalidAccessToken(`The access token lacks a valid ${claim ?? 'required'} claim.`);
       case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
         return new InvalidAccessToken('The access token signature is invalid.');
       case 'ERR_JOSE_ALG_NOT_ALLOWED':
@@ -108,7 +108,8 @@ export class AccessTokenVerifier {
     // fetch() failures (connection refused, DNS) and non-200 answers from the JWKS endpoint.
     const message = (error as Error)?.message ?? '';
     const jwksFailure =
-      (error instanceof TypeError && /fetch/i.test(message)) ||
+      // by name, not instanceof: jose runs in Node's realm, which differs from jest's
+      ((error as Error)?.name === 'TypeError' && /fetch/i.test(message)) ||
       (code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set/.test(message));
     if (jwksFailure) {
       this.logger.error(`JWKS ${this.options.jwksUri} unreachable: ${message}`);
