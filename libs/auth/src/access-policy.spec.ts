@@ -1,3 +1,4 @@
+import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, Forbidden } from '@nangsuat/event-store';
 import { AccessMode, AccessPolicy, RecordScope } from './access-policy';
 import { Role } from './roles';
@@ -59,8 +60,11 @@ for (const actor of Object.keys(actors)) {
   }
 }
 
-describe('AccessPolicy rules table', () => {
-  const policy = new AccessPolicy(new StaticUnitHierarchy());
+describe.each([
+  ['the unit tree of libs/administrative-units (default)', seedUnitTree],
+  ['the static seed table of libs/auth', new StaticUnitHierarchy()],
+])('AccessPolicy rules table with %s', (_name, hierarchy) => {
+  const policy = new AccessPolicy(hierarchy);
 
   it('covers every role of the realm', () => {
     const roles = new Set(Object.values(actors).flatMap((a) => a.roles ?? []));

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Actor, Forbidden } from '@nangsuat/event-store';
 import { isReadOnly, platformRoles, Role, UNIT_SCOPED_ROLES } from './roles';
-import { StaticUnitHierarchy, UNIT_HIERARCHY, UnitHierarchy } from './unit-hierarchy';
+import { seedUnitTree } from '@nangsuat/administrative-units';
+import { UNIT_HIERARCHY, UnitHierarchy } from './unit-hierarchy';
 
 export type AccessMode = 'read' | 'write';
 
@@ -66,7 +67,7 @@ export class AccessPolicy {
   private readonly hierarchy: UnitHierarchy;
 
   constructor(@Optional() @Inject(UNIT_HIERARCHY) hierarchy?: UnitHierarchy) {
-    this.hierarchy = hierarchy ?? new StaticUnitHierarchy();
+    this.hierarchy = hierarchy ?? seedUnitTree;
   }
 
   decide(actor: Actor, record: RecordScope, mode: AccessMode): AccessDecision {

@@ -24,8 +24,10 @@ export interface StaticUnit {
  * The seed units (a shared convention with libs/administrative-units, which builds the real tree
  * with validity dates and lineage).
  *
- * TODO(administrative-units): replace this table by libs/administrative-units' tree when it lands:
- * bind UNIT_HIERARCHY to an adapter over that tree in AuthModule.forRoot({ unitHierarchy }).
+ * SUPERSEDED: libs/administrative-units has landed and its `seedUnitTree` is now the default
+ * UNIT_HIERARCHY of AuthModule and AccessPolicy (access-policy.spec.ts runs the rules table against
+ * both and they agree). This table stays only as a dependency-free fallback for tests; remove it
+ * once nothing uses it.
  */
 export const SEED_UNITS: readonly StaticUnit[] = [
   { code: 'VN', name: 'Việt Nam' },
@@ -40,7 +42,8 @@ export const SEED_UNITS: readonly StaticUnit[] = [
 ];
 
 /**
- * UnitHierarchy from a static table (parent links plus merge lineage). Unknown codes lie within
+ * UnitHierarchy from a static table (parent links plus merge lineage); superseded by
+ * libs/administrative-units' UnitTree (see SEED_UNITS). Unknown codes lie within
  * nothing but themselves: access is refused rather than guessed.
  */
 export class StaticUnitHierarchy implements UnitHierarchy {
