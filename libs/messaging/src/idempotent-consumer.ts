@@ -1,0 +1,203 @@
+import { ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, defaultTextMapGetter, propagation, trace } from '@opentelemetry/api';
+import type { EachMessagePayload, IHeaders, KafkaMessage, Producer } from 'kafkajs';
+import type { Collection, Connection } from 'mongoose';
+import type { RecordedEvent } from '@nangsuat/event-store';
+import { headersAsStrings, valueAsText } from './kafka-message';
+import { Headers, deadLetterTopic } from './topics';
+
+export interface ConsumedEventContext {
+  readonly consumer: string;
+  readonly topic: string;
+  readonly partition?: number;
+  readonly offset?: string;
+  /** 1 for the first try. */
+  readonly attempt: number;
+  /** The consumer span; it continues the producer's trace. */
+  readonly span: Span;
+}
+
+export type EventHandler = (event: RecordedEvent, ctx: ConsumedEventContext) => Promise<void> | void;
+
+export type HandleOutcome = 'processed' | 'duplicate' | 'dead-lettered';
+
+export interface IdempotentConsumerOptions {
+  /** Processed event ids are remembered per consumer name (e.g. `plans.target-progress`). */
+  readonly consumer: string;
+  /** The consumer service's own database. */
+  readonly connection: Connection;
+  /** Used to send to the dead-letter topic. */
+  readonly producer: Producer;
+  /** Tries before a message goes to the dead-letter topic. Default 5. */
+  readonly maxAttempts?: number;
+  /** Back-off between tries: initial, doubling up to max. Defaults 100 / 5000 ms. */
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Default `<topic>.dlq`. */
+  readonly deadLetterTopic?: (topic: string) => string;
+  /** Collection for processed ids. Default `processed_events`. */
+  readonly collection?: string;
+  /** E.g. the consumer's upcasters, so old events reach the handler in the newest shape. */
+  readonly upcast?: (event: RecordedEvent) => RecordedEvent;
+  readonly logger?: { warn(message: string): void; error(message: string): void };
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** Anything that looks like a received Kafka message: kafkajs's eachMessage payload or Nest's KafkaContext args. */
+export interface IncomingMessage {
+  readonly topic: string;
+  readonly partition?: number;
+  readonly message: Pick<KafkaMessage, 'value' | 'headers'> & { readonly key?: Buffer | string | null; readonly offset?: string };
+}
+
+interface ProcessedRecord {
+  _id: string;
+  consumer: string;
+  eventId: string;
+  status: 'processed' | 'dead-lettered';
+  at: Date;
+  error?: string;
+}
+
+class PoisonMessage extends Error {}
+
+const tracer = trace.getTracer('@nangsuat/messaging');
+
+/**
+ * Wraps an event handler so that at-least-once delivery has an exactly-once effect, retries with
+ * back-off, and sends what still fails after N tries to the dead-letter topic with the error; the
+ * consumer then carries on with the next message.
+ *
+ * Without transactions "exactly once" needs the handler's write to be idempotent by itself: write
+ * projections keyed by event id, or use `applyOnce` (records the event id in the same document
+ * write). The processed-id record here is written after the handler succeeded; a crash between
+ * the two means the handler runs again and its idempotent write changes nothing.
+ */
+export class IdempotentConsumer {
+  private indexesReady?: Promise<unknown>;
+
+  constructor(private readonly options: IdempotentConsumerOptions) {}
+
+  private get processed(): Collection<ProcessedRecord> {
+    return this.options.connection.collection<ProcessedRecord>(this.options.collection ?? 'processed_events');
+  }
+
+  /** For a plain kafkajs consumer: `consumer.run({ eachMessage: wrapper.eachMessage(handler) })`. */
+  eachMessage(handler: EventHandler): (payload: EachMessagePayload) => Promise<void> {
+    return async (payload) => {
+      await this.handle(payload, handler);
+    };
+  }
+
+  /**
+   * For a Nest `@EventPattern(topic)` handler in a hybrid app:
+   *   handle(@Ctx() ctx: KafkaContext) { return this.consumer.handleKafkaContext(ctx, (event) => ...); }
+   */
+  handleKafkaContext(ctx: { getMessage(): unknown; getTopic(): string; getPartition(): number }, handler: EventHandler): Promise<HandleOutcome> {
+    return this.handle({ topic: ctx.getTopic(), partition: ctx.getPartition(), message: ctx.getMessage() as IncomingMessage['message'] }, handler);
+  }
+
+  async handle(incoming: IncomingMessage, handler: EventHandler): Promise<HandleOutcome> {
+    this.indexesReady ??= this.processed.createIndex({ consumer: 1, eventId: 1 }, { unique: true });
+    await this.indexesReady;
+    const headers = headersAsStrings(incoming.message.headers as Record<string, Buffer | string | undefined>);
+    const parent = propagation.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
+    const span = tracer.startSpan(
+      `${incoming.topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': incoming.topic,
+          'messaging.consumer.group.name': this.options.consumer,
+          'messaging.message.id': headers[Headers.eventId] ?? '',
+        },
+      },
+      parent,
+    );
+    try {
+      return await context.with(trace.setSpan(parent, span), () => this.process(incoming, headers, handler, span));
+    } finally {
+      span.end();
+    }
+  }
+
+  private async process(incoming: IncomingMessage, headers: Record<string, string>, handler: EventHandler, span: Span): Promise<HandleOutcome> {
+    let event: RecordedEvent;
+    try {
+      event = parseEvent(incoming.message.value);
+    } catch (error) {
+      await this.deadLetter(incoming, error as Error, 1, headers);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      return 'dead-lettered';
+    }
+    const recordId = `${this.options.consumer}:${event.id}`;
+    if (await this.processed.findOne({ _id: recordId }, { projection: { _id: 1 } })) return 'duplicate';
+    if (this.options.upcast) event = this.options.upcast(event);
+
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let backoff = this.options.initialBackoffMs ?? 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handler(event, { consumer: this.options.consumer, topic: incoming.topic, partition: incoming.partition, offset: incoming.message.offset, attempt, span });
+        await this.remember(recordId, event.id, 'processed');
+        return 'processed';
+      } catch (error) {
+        span.recordException(error as Error);
+        if (attempt >= maxAttempts) {
+          await this.deadLetter(incoming, error as Error, attempt, headers);
+          await this.remember(recordId, event.id, 'dead-lettered', (error as Error).message);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+          return 'dead-lettered';
+        }
+        this.options.logger?.warn(`${this.options.consumer}: event ${event.id} failed (attempt ${attempt}/${maxAttempts}): ${(error as Error).message}`);
+        await (this.options.sleep ?? sleep)(backoff);
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5000);
+      }
+    }
+  }
+
+  private async remember(id: string, eventId: string, status: ProcessedRecord['status'], error?: string): Promise<void> {
+    try {
+      await this.processed.insertOne({ _id: id, consumer: this.options.consumer, eventId, status, at: new Date(), ...(error ? { error } : {}) });
+    } catch (e) {
+      if ((e as { code?: number }).code !== 11000) throw e; // a concurrent delivery recorded it first
+    }
+  }
+
+  private async deadLetter(incoming: IncomingMessage, error: Error, attempts: number, headers: Record<string, string>): Promise<void> {
+    const topic = (this.options.deadLetterTopic ?? deadLetterTopic)(incoming.topic);
+    const dlqHeaders: IHeaders = {
+      ...headers,
+      [Headers.error]: error.message,
+      [Headers.errorStack]: (error.stack ?? '').slice(0, 4000),
+      [Headers.attempts]: String(attempts),
+      [Headers.consumer]: this.options.consumer,
+      [Headers.originalTopic]: incoming.topic,
+      [Headers.originalPartition]: String(incoming.partition ?? ''),
+      [Headers.originalOffset]: String(incoming.message.offset ?? ''),
+    };
+    const key = incoming.message.key ?? null;
+    await this.options.producer.send({ topic, acks: -1, messages: [{ key, value: valueAsText(incoming.message.value) ?? null, headers: dlqHeaders }] });
+    this.options.logger?.error(`${this.options.consumer}: message from ${incoming.topic} sent to ${topic} after ${attempts} attempt(s): ${error.message}`);
+  }
+}
+
+function parseEvent(value: unknown): RecordedEvent {
+  const text = valueAsText(value);
+  if (text === undefined) throw new PoisonMessage('empty message');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new PoisonMessage(`not JSON: ${(error as Error).message}`);
+  }
+  const event = parsed as Partial<RecordedEvent>;
+  if (typeof event !== 'object' || event === null || typeof event.id !== 'string' || typeof event.type !== 'string' || typeof event.streamId !== 'string') {
+    throw new PoisonMessage('not a recorded event (id, type and streamId are required)');
+  }
+  return event as RecordedEvent;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
