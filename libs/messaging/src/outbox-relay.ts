@@ -118,14 +118,13 @@ export class OutboxRelay {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = undefined;
-        self.nudged = false;
+        this.wake = undefined;
+        this.nudged = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       // stop() always wakes the loop; appends only when idle, not during a back-off.
       this.wake = interruptible ? done : () => (this.running ? undefined : done());
     });
