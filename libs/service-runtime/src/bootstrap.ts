@@ -68,6 +68,7 @@ export async function runService(def: ServiceDefinition): Promise<NestExpressApp
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
 
+  await app.init(); // creates the platform's Kafka topics before the consumer subscribes
   await app.startAllMicroservices();
   await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
   logger.log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${config.PORT} (OpenAPI at /docs), database ${config.MONGODB_DB}`);

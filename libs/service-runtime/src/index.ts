@@ -5,4 +5,3 @@ export * from './http/pagination';
 export * from './http/request-context';
 export * from './http/problem.filter';
 export * from './health/kafka-admin';
-export { SERVICES } from './diagnostics/kafka-echo';

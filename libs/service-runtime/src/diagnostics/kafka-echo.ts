@@ -4,14 +4,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { firstValueFrom, timeout } from 'rxjs';
 import { Roles } from '@nangsuat/auth';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
-import { KafkaAdmin } from '../health/kafka-admin';
+import { echoTopic, KafkaAdmin, SERVICES } from '../health/kafka-admin';
 
 /**
  * Operators' proof that two services really talk over Kafka: GET /diagnostics/kafka-echo/:target
  * sends a request to the target service's echo topic and waits for its reply on the reply topic.
  */
-export const SERVICES = ['plans', 'support-programs', 'training', 'awards', 'audit'] as const;
-export const echoTopic = (service: string) => `nangsuat.diagnostics.echo.${service}`;
 
 export interface EchoReply {
   readonly from: string;
@@ -24,7 +22,7 @@ export interface EchoReply {
 class EchoClient implements OnModuleInit, OnModuleDestroy {
   readonly client: ClientKafka;
 
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig, private readonly admin: KafkaAdmin) {
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig, private readonly admin: KafkaAdmin) {
     this.client = new ClientKafka({
       client: { clientId: `nangsuat-${config.SERVICE}-echo`, brokers: config.KAFKA_BROKERS, logLevel: 1 },
       consumer: { groupId: `nangsuat-${config.SERVICE}-echo-client` },
@@ -35,7 +33,7 @@ class EchoClient implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     // Reply topics must exist before the client subscribes, or its first request finds no assignment.
-    await this.admin.ensureTopics(SERVICES.flatMap((s) => [echoTopic(s), `${echoTopic(s)}.reply`]));
+    await this.admin.platformTopicsReady();
     await this.client.connect();
   }
 

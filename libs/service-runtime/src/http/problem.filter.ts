@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Conflict, DomainError, DomainRuleViolation, Forbidden, NotFound } from '@nangsuat/event-store';
 import type { Request, Response } from 'express';
 
@@ -31,13 +32,17 @@ export class ProblemFilter implements ExceptionFilter {
         : exception instanceof Forbidden ? 403
         : exception instanceof DomainRuleViolation ? 422
         : 400;
-      return { status, body: { statusCode: status, error: HttpStatus[status], code: exception.code, message: exception.message, details: exception.details } };
+      return { status, body: { statusCode: status, error: STATUS_CODES[status], code: exception.code, message: exception.message, details: exception.details } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : (response as { message?: unknown }).message ?? exception.message;
-      return { status, body: { statusCode: status, error: HttpStatus[status] ?? 'Error', message } };
+      let message = typeof response === 'string' ? response : (response as { message?: unknown }).message ?? exception.message;
+      // Nest turns body-parser's JSON errors into a 400 carrying the parser's words; say what it means.
+      if (status === 400 && typeof message === 'string' && / in JSON at position \d+/.test(message)) {
+        message = `The request body is not valid JSON (${message}).`;
+      }
+      return { status, body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message } };
     }
     // body-parser errors carry a status and a type (malformed JSON, payload too large, bad charset).
     const bodyError = exception as { status?: number; type?: string; limit?: number };
@@ -46,7 +51,7 @@ export class ProblemFilter implements ExceptionFilter {
         bodyError.type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
         : bodyError.type === 'entity.too.large' ? `The request body is larger than the ${bodyError.limit} bytes accepted.`
         : `The request body could not be read (${bodyError.type}).`;
-      return { status: bodyError.status, body: { statusCode: bodyError.status, error: HttpStatus[bodyError.status], message } };
+      return { status: bodyError.status, body: { statusCode: bodyError.status, error: STATUS_CODES[bodyError.status], message } };
     }
     return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; the error was logged with this correlation id.' } };
   }
