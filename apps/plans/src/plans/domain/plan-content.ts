@@ -167,6 +167,8 @@ export interface PlanContent {
   readonly funding: readonly FundingSource[];
   readonly responsibilities: readonly Responsibility[];
   readonly reporting: ReportingRules;
+  /** Provenance and remarks (what the source document does not say, how something was read). */
+  readonly notes?: readonly string[];
 }
 
 /** Fields a draft revision or an amendment may change (identity fields are fixed at issue). */
