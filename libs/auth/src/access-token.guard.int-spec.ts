@@ -26,7 +26,7 @@ import { Actor, Forbidden } from '@nangsuat/event-store';
 import type { CryptoKey, JWK } from 'jose';
 import { AccessPolicy } from './access-policy';
 import { AuthModule, AuthModuleOptions } from './auth.module';
-import { CurrentActor, Public, Roles } from './decorators';
+import { CurrentActor, Public, ReadOnlyOperation, Roles } from './decorators';
 import { jose } from './jose';
 import { ServiceTokenProvider } from './service-token-provider';
 
@@ -73,6 +73,13 @@ class RecordsController {
     this.policy.assertCanWrite(actor, unit);
     written.push({ unit, actor });
     return { approvedBy: actor.username };
+  }
+
+  @Post('units/:unit/records/search')
+  @ReadOnlyOperation()
+  search(@CurrentActor() actor: Actor, @Param('unit') unit: string) {
+    this.policy.assertCanRead(actor, unit);
+    return { unit, found: [] };
   }
 
   @Get('enterprises/:id')
@@ -285,6 +292,8 @@ describe(`AccessTokenGuard against Keycloak (${ISSUER})`, () => {
     const res = await http.post('/units/51-DAKCAM/records').set('Authorization', `Bearer ${auditor}`).expect(403);
     expect(res.body.message).toBe('Auditors are read-only: they may read every record but change none.');
     expect(written).toEqual([]);
+    // a POST that changes nothing (@ReadOnlyOperation) is open to them
+    await http.post('/units/51-DAKCAM/records/search').set('Authorization', `Bearer ${auditor}`).expect(201);
   });
 
   it('accepts a service account token from ServiceTokenProvider for reads, refuses its writes, and caches it', async () => {

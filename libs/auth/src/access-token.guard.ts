@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenVerifier, IdentityProviderUnavailable, InvalidAccessToken } from './access-token-verifier';
-import { ACTOR_PROPERTY, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+import { ACTOR_PROPERTY, IS_PUBLIC, READ_ONLY_OPERATION, REQUIRED_ROLES } from './decorators';
 import { isReadOnly, Role } from './roles';
 
 /** The little of express's request and response the guard touches (no dependency on @types/express). */
@@ -21,7 +21,8 @@ const REALM = 'nangsuat';
  * 1. @Public() routes pass;
  * 2. the bearer token must be a valid access token of the realm (else 401 + WWW-Authenticate);
  * 3. the token must name an administrative unit (else 403);
- * 4. read-only actors (auditors, service accounts) are refused every non-GET/HEAD/OPTIONS request (403);
+ * 4. read-only actors (auditors, service accounts) are refused every non-GET/HEAD/OPTIONS request (403),
+ *    except on routes marked @ReadOnlyOperation() (queries with a body, integrity checks);
  * 5. @Roles(...) on the route or controller: at least one must be held (else 403).
  * The verified actor is put on the request for @CurrentActor(). Unit and enterprise scope are checked
  * by AccessPolicy in the handler, where the record's unit is known.
@@ -65,7 +66,8 @@ export class AccessTokenGuard implements CanActivate {
     if (!actor.unit) {
       throw new ForbiddenException('Your account is not assigned to an administrative unit (attribute unit_code); ask the realm administrator.');
     }
-    if (!SAFE_METHODS.has(request.method.toUpperCase()) && isReadOnly(actor.roles)) {
+    const changesState = !SAFE_METHODS.has(request.method.toUpperCase()) && !this.reflector.getAllAndOverride<boolean>(READ_ONLY_OPERATION, targets);
+    if (changesState && isReadOnly(actor.roles)) {
       throw new ForbiddenException(
         actor.roles?.includes(Role.Auditor)
           ? 'Auditors are read-only: they may read every record but change none.'

@@ -4,12 +4,20 @@ import type { Role } from './roles';
 
 export const IS_PUBLIC = 'nangsuat:auth:public';
 export const REQUIRED_ROLES = 'nangsuat:auth:roles';
+export const READ_ONLY_OPERATION = 'nangsuat:auth:read-only-operation';
 
 /** The route needs no token (health, OpenAPI documents). On a controller, covers all its routes. */
 export const Public = (): CustomDecorator<string> => SetMetadata(IS_PUBLIC, true);
 
 /** The caller must hold at least one of these realm roles, else 403. Method metadata overrides class metadata. */
 export const Roles = (...roles: (Role | `${Role}`)[]): CustomDecorator<string> => SetMetadata(REQUIRED_ROLES, roles);
+
+/**
+ * A POST (or other non-GET) route that changes nothing — a query with a body, an integrity check,
+ * a report — so read-only actors (auditors, service accounts) may call it. Its handler must not
+ * append events; scope it with AccessPolicy.assertCanRead.
+ */
+export const ReadOnlyOperation = (): CustomDecorator<string> => SetMetadata(READ_ONLY_OPERATION, true);
 
 /** Request property where the guard puts the verified actor. */
 export const ACTOR_PROPERTY = 'actor';
