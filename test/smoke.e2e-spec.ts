@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, decodeJwt } from 'jose';
 import mongoose from 'mongoose';
+import { jose } from '@nangsuat/auth';
 import { call, issuer, SERVICES, tokenFor } from './support/platform';
 
 /**
@@ -30,10 +30,10 @@ describe('platform smoke test', () => {
   });
 
   it('refuses a forged token that copies a real one but is signed with another key', async () => {
-    const real = decodeJwt(await tokenFor('kh.admin'));
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ ...real })
-      .setProtectedHeader({ alg: 'RS256', kid: (await exportJWK(publicKey)).kid ?? 'forged' })
+    const real = jose.decodeJwt(await tokenFor('kh.admin'));
+    const { privateKey, publicKey } = await jose.generateKeyPair('RS256');
+    const forged = await new jose.SignJWT({ ...real })
+      .setProtectedHeader({ alg: 'RS256', kid: (await jose.exportJWK(publicKey)).kid ?? 'forged' })
       .sign(privateKey);
     const { status, body } = await call('plans', 'GET', '/diagnostics/kafka-echo/training', { token: forged });
     expect(status).toBe(401);

@@ -1,0 +1,2 @@
+export * from './stream-state-projection';
+export * from './projections.module';

@@ -1,0 +1,73 @@
+import { Controller, DynamicModule, Get, Inject, Module, NotFoundException, Param, Post, Type } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { Roles } from '@nangsuat/auth';
+import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
+import { eventsTopic, IdempotentConsumer, IdempotentConsumerFactory } from '@nangsuat/messaging';
+import { StreamStateProjection } from './stream-state-projection';
+
+export const PROJECTIONS = Symbol('PROJECTIONS');
+
+export type ProjectionFactory = (store: EventStorePort, connection: Connection) => StreamStateProjection<any>;
+
+/**
+ * The read models of one bounded context, kept up to date from the context's own Kafka topic
+ * (idempotent consumer: at-least-once delivery, exactly-once effect) and rebuildable from the
+ * event store by an operator: POST /projections/:name/rebuild.
+ */
+@Module({})
+export class ProjectionsModule {
+  static forContext(boundedContext: string, factories: readonly ProjectionFactory[]): DynamicModule {
+    @ApiTags('operations')
+    @ApiBearerAuth()
+    @Controller('projections')
+    class ProjectionsController {
+      private readonly consumer: IdempotentConsumer;
+
+      constructor(
+        @Inject(PROJECTIONS) private readonly projections: StreamStateProjection<unknown>[],
+        consumers: IdempotentConsumerFactory,
+      ) {
+        this.consumer = consumers.create(`${boundedContext}.read-models`);
+      }
+
+      @EventPattern(eventsTopic(boundedContext))
+      async onEvent(@Ctx() ctx: KafkaContext): Promise<void> {
+        await this.consumer.handleKafkaContext(ctx, async (event) => {
+          for (const projection of this.projections) await projection.apply(event);
+        });
+      }
+
+      @Get()
+      @Roles('province-admin', 'auditor')
+      @ApiOperation({ summary: 'Read models of this service' })
+      list(): { name: string; collection: string; streamPrefix: string }[] {
+        return this.projections.map((p) => ({ name: p.name, collection: p.options.collection, streamPrefix: p.options.streamPrefix }));
+      }
+
+      @Post(':name/rebuild')
+      @Roles('province-admin')
+      @ApiOperation({ summary: 'Rebuild a read model from the event store (safe while the service runs)' })
+      async rebuild(@Param('name') name: string): Promise<{ name: string; streams: number; events: number }> {
+        const projection = this.projections.find((p) => p.name === name);
+        if (!projection) throw new NotFoundException(`No read model "${name}"; known: ${this.projections.map((p) => p.name).join(', ')}.`);
+        return { name, ...(await projection.rebuild()) };
+      }
+    }
+
+    return {
+      module: ProjectionsModule,
+      controllers: [ProjectionsController as Type<unknown>],
+      providers: [
+        {
+          provide: PROJECTIONS,
+          inject: [EVENT_STORE, getConnectionToken()],
+          useFactory: (store: EventStorePort, connection: Connection) => factories.map((f) => f(store, connection)),
+        },
+      ],
+      exports: [PROJECTIONS],
+    };
+  }
+}
