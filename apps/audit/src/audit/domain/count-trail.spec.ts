@@ -31,4 +31,13 @@ describe('count trail', () => {
     expect(steps.map((s) => s.runningCount)).toEqual([1, 2, 1]);
     expect(count).toBe(1);
   });
+
+  it('counts experts with a certification in force, once per person', () => {
+    const cert = (id: string, person: string, types: string[]) =>
+      chainedStream(`expert-certification-${id}`, types.map((type) => ({ type, data: { certificationId: id, personId: person, unitCode: '56' } })));
+    const events = [...cert('c1', 'p1', ['CertificationGranted', 'CertificationRenewed', 'CertificationExpired']), ...cert('c2', 'p1', ['CertificationGranted']), ...cert('c3', 'p2', ['CertificationGranted', 'CertificationRevoked'])];
+    const { steps, count } = countTrail(countingRule('experts-certified')!, events, () => true);
+    expect(steps.map((s) => s.delta)).toEqual([1, 0, -1, 1, 1, -1]);
+    expect(count).toBe(1);
+  });
 });

@@ -9,9 +9,15 @@ import { RecordedEvent } from '@nangsuat/event-store';
  * table once apps/plans' progress projection lands, so the two can never disagree.
  */
 export interface CountEffect {
+  /** +1: the thing becomes counted (or active); -1: it stops. */
   readonly delta: 1 | -1;
-  /** For distinct counting: the thing counted (an enterprise, a person-course). */
+  /** For distinct metrics: what is counted once (an enterprise, a person-course, a person). */
   readonly key?: string;
+  /**
+   * For distinct metrics: what makes the key count (a completed registration, a certification);
+   * the key counts while at least one of its subjects is active. Defaults to the stream id.
+   */
+  readonly subject?: string;
   /** The unit the count is credited to. */
   readonly unit: string;
 }
@@ -22,7 +28,7 @@ export interface CountingRule {
   readonly context: string;
   readonly types: readonly string[];
   readonly distinct: boolean;
-  readonly effect: (event: Pick<RecordedEvent, 'type' | 'data' | 'metadata'>) => CountEffect | undefined;
+  readonly effect: (event: Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'streamId'>) => CountEffect | undefined;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -37,6 +43,27 @@ export const COUNTING_RULES: readonly CountingRule[] = [
     types: ['RegistrationCompleted'],
     distinct: true,
     effect: (e) => (e.type === 'RegistrationCompleted' ? { delta: 1, key: str(dataOf(e).enterpriseId), unit: unitOf(e) } : undefined),
+  },
+  {
+    metric: 'person-times-trained',
+    description: 'Person-times trained (lượt người): one per (course, person) completion, credited to the course\'s unit',
+    context: 'training',
+    types: ['TraineeCompleted'],
+    distinct: true,
+    effect: (e) => ({ delta: 1, key: `${str(dataOf(e).courseId) ?? e.streamId}:${str(dataOf(e).personId) ?? ''}`, unit: unitOf(e) }),
+  },
+  {
+    metric: 'experts-certified',
+    description: 'Productivity experts with a certification in force (distinct person), credited to the certification\'s unit',
+    context: 'training',
+    types: ['CertificationGranted', 'CertificationRenewed', 'CertificationExpired', 'CertificationRevoked'],
+    distinct: true,
+    effect: (e) => ({
+      delta: e.type === 'CertificationGranted' || e.type === 'CertificationRenewed' ? 1 : -1,
+      key: str(dataOf(e).personId),
+      subject: str(dataOf(e).certificationId) ?? e.streamId,
+      unit: unitOf(e),
+    }),
   },
   {
     metric: 'pilot-models-under-way',
@@ -78,7 +105,7 @@ export interface CountStep {
  */
 export function countTrail(rule: CountingRule, events: readonly RecordedEvent[], inScope: (unit: string) => boolean): { steps: CountStep[]; count: number } {
   const steps: CountStep[] = [];
-  const held = new Map<string, number>();
+  const active = new Map<string, Set<string>>();
   let count = 0;
   for (const event of events) {
     if (!rule.types.includes(event.type)) continue;
@@ -88,15 +115,15 @@ export function countTrail(rule: CountingRule, events: readonly RecordedEvent[],
     let note: string | undefined;
     if (rule.distinct) {
       const key = effect.key ?? event.streamId;
-      const n = held.get(key) ?? 0;
-      held.set(key, Math.max(0, n + effect.delta));
-      if (effect.delta > 0 && n > 0) {
-        delta = 0;
-        note = `${key} already counted`;
-      } else if (effect.delta < 0 && n !== 1) {
-        delta = 0;
-        note = n === 0 ? `${key} was not counted` : `${key} still counted by another event`;
-      }
+      const subject = effect.subject ?? event.streamId;
+      const subjects = active.get(key) ?? new Set<string>();
+      active.set(key, subjects);
+      const wasCounted = subjects.size > 0;
+      if (effect.delta > 0) subjects.add(subject);
+      else subjects.delete(subject);
+      const isCounted = subjects.size > 0;
+      delta = Number(isCounted) - Number(wasCounted);
+      if (delta === 0) note = effect.delta > 0 ? `${key} already counted` : isCounted ? `${key} still counted` : `${key} was not counted`;
     }
     count += delta;
     steps.push({

@@ -1,4 +1,8 @@
 import { Decider, DomainEvent } from '@nangsuat/event-store';
+import { planDecider } from '../../../../plans/src/plans/domain/plan';
+import { courseDecider } from '../../../../training/src/training/domain/course';
+import { CERTIFICATION_STREAM_PREFIX, COURSE_STREAM_PREFIX } from '../../../../training/src/training/domain/events';
+import { expertCertificationDecider } from '../../../../training/src/training/domain/expert-certification';
 import { enterpriseDecider } from '../../../../support-programs/src/support-programs/domain/enterprise';
 import { ENTERPRISE_STREAM_PREFIX, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX } from '../../../../support-programs/src/support-programs/domain/events';
 import { pilotModelRegistrationDecider } from '../../../../support-programs/src/support-programs/domain/pilot-model-registration';
@@ -22,10 +26,14 @@ const asEvolver = (d: Pick<Decider<any, any, any>, 'evolve' | 'initialState'>): 
 /**
  * Stream-id prefix → owning decider. The audit service rebuilds "state as of" with these, so the
  * state it shows is the state the owning service folds. Deciders are added here as their contexts
- * land (plans: plan, reporting period; training: course, expert certification; awards: nomination,
- * award category) — TODO: register them when apps/<svc>/src/<context>/domain/*.ts exist.
+ * land — TODO: plans' reporting period, awards' nomination and award category when their
+ * apps/<svc>/src/<context>/domain/*.ts exist.
  */
 export const STREAM_KINDS: readonly StreamKind[] = [
+  // plans: planStreamId = `plan-${planId}` (apps/plans/src/plans/domain/plan.ts)
+  { context: 'plans', entity: 'plan', prefix: 'plan-', decider: asEvolver(planDecider) },
+  { context: 'training', entity: 'course', prefix: COURSE_STREAM_PREFIX, decider: asEvolver(courseDecider) },
+  { context: 'training', entity: 'expert certification', prefix: CERTIFICATION_STREAM_PREFIX, decider: asEvolver(expertCertificationDecider) },
   { context: 'support-programs', entity: 'support programme', prefix: PROGRAMME_STREAM_PREFIX, decider: asEvolver(supportProgrammeDecider) },
   { context: 'support-programs', entity: 'enterprise', prefix: ENTERPRISE_STREAM_PREFIX, decider: asEvolver(enterpriseDecider) },
   { context: 'support-programs', entity: 'pilot-model registration', prefix: REGISTRATION_STREAM_PREFIX, decider: asEvolver(pilotModelRegistrationDecider) },

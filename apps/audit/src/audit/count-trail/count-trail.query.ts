@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DomainRuleViolation } from '@nangsuat/event-store';
+import { eventOf } from '../common/ledger-events';
+import { UnitScope } from '../common/unit-scope';
+import { COUNTING_RULES, countingRule, CountStep, countTrail } from '../domain/count-trail';
+import { LedgerRepository } from '../ledger/ledger.repository';
+
+export interface CountTrailResult {
+  readonly metric: string;
+  readonly description: string;
+  readonly unit: string;
+  readonly asOf?: string;
+  /** The count as of `asOf` (every step counted, not only the page). */
+  readonly count: number;
+  readonly items: CountStep[];
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+}
+
+/** How a target's count was reached, event by event, for a unit's subtree. */
+@Injectable()
+export class CountTrailQuery {
+  constructor(
+    private readonly repository: LedgerRepository,
+    private readonly scope: UnitScope,
+  ) {}
+
+  async run(metric: string, unit: string, asOf: string | undefined, skip: number, limit: number): Promise<CountTrailResult> {
+    const rule = countingRule(metric);
+    if (!rule) throw new DomainRuleViolation(`Unknown metric "${metric}"; known: ${COUNTING_RULES.map((r) => r.metric).join(', ')}.`, 'unknown-metric');
+    const units = new Set(this.scope.codesWithin(unit));
+    const filter: Record<string, unknown> = { context: rule.context, 'event.type': { $in: [...rule.types] } };
+    if (asOf) filter['event.recordedAt'] = { $lte: asOf };
+    const docs = await this.repository.ledger.find(filter).sort({ 'event.globalPosition': 1 }).toArray();
+    const { steps, count } = countTrail(rule, docs.map(eventOf), (u) => units.has(u));
+    return { metric, description: rule.description, unit, asOf, count, items: steps.slice(skip, skip + limit), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total: steps.length };
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Collection, Connection } from 'mongoose';
+import { RecordedEvent } from '@nangsuat/event-store';
+import { AnomalyFinding, HeldEvent } from '../domain/chain-check';
+import { MerkleLeaf } from '../domain/merkle';
+
+/**
+ * The ledger: one document per event, keyed by event id, holding the event exactly as it was
+ * published (the `event` member is what is hashed), plus what the ledger knows about it.
+ */
+export interface LedgerDocument {
+  _id: string;
+  context: string;
+  /** Vietnam calendar date (Asia/Ho_Chi_Minh) of recordedAt: the checkpoint the event belongs to. */
+  day: string;
+  receivedAt: Date;
+  /** How it arrived: live consumer, backfill run, direct ingestion (tests, tools). */
+  source: string;
+  event: RecordedEvent;
+}
+
+export interface AnomalyDocument extends AnomalyFinding {
+  _id: string;
+  context: string;
+  detectedAt: Date;
+  source: string;
+  status: 'open' | 'resolved';
+  resolvedAt?: Date;
+  resolution?: string;
+}
+
+export interface CheckpointDocument {
+  _id: string;
+  context: string;
+  date: string;
+  root: string;
+  leafCount: number;
+  leaves: MerkleLeaf[];
+  sealedAt: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown })?.code === DUPLICATE_KEY;
+
+@Injectable()
+export class LedgerRepository implements OnModuleInit {
+  private ready?: Promise<void>;
+
+  constructor(@Inject(getConnectionToken()) private readonly connection: Connection) {}
+
+  get ledger(): Collection<LedgerDocument> {
+    return this.connection.collection<LedgerDocument>('ledger');
+  }
+
+  get anomalies(): Collection<AnomalyDocument> {
+    return this.connection.collection<AnomalyDocument>('ledger.anomalies');
+  }
+
+  get checkpoints(): Collection<CheckpointDocument> {
+    return this.connection.collection<CheckpointDocument>('ledger.checkpoints');
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.ensureIndexes();
+  }
+
+  ensureIndexes(): Promise<void> {
+    this.ready ??= (async () => {
+      await this.ledger.createIndex({ 'event.streamId': 1, 'event.streamVersion': 1 }, { unique: true, name: 'stream_version_unique' });
+      await this.ledger.createIndex({ context: 1, day: 1, 'event.globalPosition': 1 }, { name: 'checkpoint_leaves' });
+      await this.ledger.createIndex({ context: 1, 'event.globalPosition': 1 }, { name: 'context_order' });
+      await this.ledger.createIndex({ 'event.metadata.actor.username': 1, 'event.recordedAt': 1 }, { name: 'by_user' });
+      await this.ledger.createIndex({ 'event.metadata.unit': 1, 'event.recordedAt': 1 }, { name: 'by_unit' });
+      await this.ledger.createIndex({ 'event.type': 1, 'event.recordedAt': 1 }, { name: 'by_type' });
+      await this.anomalies.createIndex({ streamId: 1, streamVersion: 1 }, { name: 'by_stream' });
+      await this.anomalies.createIndex({ status: 1, detectedAt: 1 }, { name: 'by_status' });
+    })();
+    return this.ready;
+  }
+
+  async held(streamId: string, streamVersion: number): Promise<HeldEvent | undefined> {
+    const doc = await this.ledger.findOne({ 'event.streamId': streamId, 'event.streamVersion': streamVersion });
+    return doc ? heldOf(doc.event) : undefined;
+  }
+
+  async heldById(eventId: string): Promise<HeldEvent | undefined> {
+    const doc = await this.ledger.findOne({ _id: eventId });
+    return doc ? heldOf(doc.event) : undefined;
+  }
+
+  /** A stream's events as the ledger holds them, in stream-version order. */
+  async stream(streamId: string): Promise<LedgerDocument[]> {
+    return this.ledger.find({ 'event.streamId': streamId }).sort({ 'event.streamVersion': 1 }).toArray();
+  }
+}
+
+function heldOf(event: RecordedEvent): HeldEvent {
+  return { eventId: event.id, streamVersion: event.streamVersion, globalPosition: event.globalPosition, hash: event.hash, prevHash: event.prevHash };
+}

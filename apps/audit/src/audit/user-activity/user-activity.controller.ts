@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { skipOf } from '@nangsuat/service-runtime';
+import { AuditorOnly } from '../common/auditor-only';
+import { EXPORT_LIMIT, exportResult } from '../common/export';
+import { TIMELINE_COLUMNS } from '../common/ledger-events';
+import { PeriodQuery, periodOf } from './period.dto';
+import { UserActivityQuery } from './user-activity.query';
+
+@Controller('audit/users')
+@AuditorOnly()
+export class UserActivityController {
+  constructor(private readonly query: UserActivityQuery) {}
+
+  @Get(':username/activity')
+  @ApiOperation({ summary: 'Everything one user did (by username), in a period — paginated, or ?format=csv|json' })
+  async activity(@Param('username') username: string, @Query() q: PeriodQuery, @Res({ passthrough: true }) res: Response) {
+    const period = periodOf(q);
+    if (!q.format) return this.query.run(username, period, skipOf(q), q.pageSize);
+    const page = await this.query.run(username, period, 0, EXPORT_LIMIT);
+    return exportResult(res, q.format, `activity-${username}`, { username, from: q.from, to: q.to }, page.items, page.total, TIMELINE_COLUMNS);
+  }
+}
