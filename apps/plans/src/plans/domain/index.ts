@@ -1,0 +1,4 @@
+export * from './document-number';
+export * from './plan';
+export * from './progress';
+export * from './reporting-period';
