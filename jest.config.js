@@ -4,7 +4,10 @@ const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
-  moduleNameMapper: { '^@nangsuat/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@nangsuat/([^/]+)/testing$': '<rootDir>/libs/$1/src/testing',
+    '^@nangsuat/(.*)$': '<rootDir>/libs/$1/src',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 module.exports = {

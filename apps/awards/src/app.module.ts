@@ -3,6 +3,6 @@ import { ServiceRuntimeModule } from '@nangsuat/service-runtime';
 import { AwardsModule } from './awards/awards.module';
 
 @Module({
-  imports: [ServiceRuntimeModule.forRoot('awards'), AwardsModule],
+  imports: [ServiceRuntimeModule.forRoot('awards', { eventSourced: true }), AwardsModule],
 })
 export class AppModule {}

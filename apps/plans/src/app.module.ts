@@ -3,6 +3,6 @@ import { ServiceRuntimeModule } from '@nangsuat/service-runtime';
 import { PlansModule } from './plans/plans.module';
 
 @Module({
-  imports: [ServiceRuntimeModule.forRoot('plans'), PlansModule],
+  imports: [ServiceRuntimeModule.forRoot('plans', { eventSourced: true }), PlansModule],
 })
 export class AppModule {}

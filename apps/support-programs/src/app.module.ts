@@ -3,6 +3,6 @@ import { ServiceRuntimeModule } from '@nangsuat/service-runtime';
 import { SupportProgramsModule } from './support-programs/support-programs.module';
 
 @Module({
-  imports: [ServiceRuntimeModule.forRoot('support-programs'), SupportProgramsModule],
+  imports: [ServiceRuntimeModule.forRoot('support-programs', { eventSourced: true }), SupportProgramsModule],
 })
 export class AppModule {}

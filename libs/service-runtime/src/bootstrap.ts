@@ -4,7 +4,7 @@ import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import mongoose from 'mongoose';
-import { ConfigurationError, loadServiceConfig } from './config/service-config';
+import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 
 export interface ServiceDefinition {
   /** Bounded context name: plans, support-programs, training, awards, audit. */
@@ -23,7 +23,7 @@ mongoose.set('sanitizeFilter', true);
  */
 export async function runService(def: ServiceDefinition): Promise<NestExpressApplication> {
   const logger = new Logger(def.service);
-  let config;
+  let config: ServiceConfig;
   try {
     config = loadServiceConfig(def.service);
   } catch (e) {
@@ -33,7 +33,14 @@ export async function runService(def: ServiceDefinition): Promise<NestExpressApp
     }
     throw e;
   }
+  const app = await createServiceApp(def, config);
+  await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+  logger.log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${config.PORT} (OpenAPI at /docs), database ${config.MONGODB_DB}`);
+  return app;
+}
 
+/** The app of one service, initialised and consuming from Kafka, not yet listening (tests listen on port 0). */
+export async function createServiceApp(def: ServiceDefinition, config: ServiceConfig = loadServiceConfig(def.service)): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(def.rootModule, { bodyParser: false, bufferLogs: true });
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.disable('x-powered-by');
@@ -52,7 +59,7 @@ export async function runService(def: ServiceDefinition): Promise<NestExpressApp
       transport: Transport.KAFKA,
       options: {
         client: { clientId: `nangsuat-${def.service}`, brokers: config.KAFKA_BROKERS, logLevel: 1 },
-        consumer: { groupId: `nangsuat-${def.service}`, allowAutoTopicCreation: true },
+        consumer: { groupId: process.env.KAFKA_CONSUMER_GROUP ?? `nangsuat-${def.service}`, allowAutoTopicCreation: true },
         subscribe: { fromBeginning: true },
         postfixId: '',
       },
@@ -70,7 +77,5 @@ export async function runService(def: ServiceDefinition): Promise<NestExpressApp
 
   await app.init(); // creates the platform's Kafka topics before the consumer subscribes
   await app.startAllMicroservices();
-  await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
-  logger.log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${config.PORT} (OpenAPI at /docs), database ${config.MONGODB_DB}`);
   return app;
 }

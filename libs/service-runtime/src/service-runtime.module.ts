@@ -2,6 +2,8 @@ import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@
 import { APP_FILTER } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@nangsuat/auth';
+import { EventStoreModule, EventStoreModuleOptions } from '@nangsuat/event-store';
+import { MessagingModule } from '@nangsuat/messaging';
 import { loadServiceConfig, SERVICE_CONFIG, ServiceConfig } from './config/service-config';
 import { kafkaEchoModule } from './diagnostics/kafka-echo';
 import { HealthController } from './health/health.controller';
@@ -14,10 +16,27 @@ import { correlationId } from './http/request-context';
  * What every service shares: validated configuration, its own MongoDB database, the token guard,
  * health, error mapping, request hygiene (correlation id, operator-key rejection) and the Kafka echo.
  */
+export interface ServiceRuntimeOptions {
+  /**
+   * For an event-sourced bounded context: its event store (EVENT_STORE, COMMAND_HANDLER) in the
+   * service's database and the outbox relay publishing to `nangsuat.<service>.events`.
+   */
+  readonly eventSourced?: Omit<EventStoreModuleOptions, 'boundedContext'> | true;
+}
+
+/** Brokers as given; runService has validated the environment before the app module is built. */
+const brokersFromEnv = () => (process.env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+
 @Global()
 @Module({})
 export class ServiceRuntimeModule implements NestModule {
-  static forRoot(service: string): DynamicModule {
+  static forRoot(service: string, options: ServiceRuntimeOptions = {}): DynamicModule {
+    const eventSourced = options.eventSourced
+      ? [
+          EventStoreModule.forRoot({ ...(options.eventSourced === true ? {} : options.eventSourced), boundedContext: service }),
+          MessagingModule.forRoot({ brokers: brokersFromEnv(), clientId: `nangsuat-${service}` }),
+        ]
+      : [];
     return {
       module: ServiceRuntimeModule,
       imports: [
@@ -28,6 +47,7 @@ export class ServiceRuntimeModule implements NestModule {
           },
         }),
         AuthModule.forRoot(),
+        ...eventSourced,
         kafkaEchoModule(service),
       ],
       controllers: [HealthController],

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { createServiceApp, ServiceDefinition } from '../bootstrap';
+
+export interface ServiceTestApp {
+  readonly app: NestExpressApplication;
+  /** http://127.0.0.1:<random port> */
+  readonly url: string;
+  /** The service's own (fresh) database. */
+  readonly connection: Connection;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole service for an integration test, against the real FerretDB, Kafka and Keycloak of the
+ * test run (MONGODB_URI, KAFKA_BROKERS, OIDC_ISSUER): its own fresh database and Kafka consumer
+ * group, listening on a random port. The database is dropped on close.
+ */
+export async function startServiceForTest(def: Pick<ServiceDefinition, 'service' | 'rootModule'>): Promise<ServiceTestApp> {
+  const suffix = randomBytes(4).toString('hex');
+  process.env.MONGODB_URI ??= 'mongodb://127.0.0.1:27017';
+  process.env.KAFKA_BROKERS ??= '127.0.0.1:9092';
+  process.env.OIDC_ISSUER ??= 'http://127.0.0.1:8080/realms/nangsuat';
+  process.env.PORT ??= '3999'; // validated but unused: the test app listens on a random port
+  process.env.MONGODB_DB = `test_${def.service.replace(/-/g, '_')}_${suffix}`;
+  process.env.KAFKA_CONSUMER_GROUP = `test-${def.service}-${suffix}`;
+  process.env.OTEL_SDK_DISABLED ??= 'true';
+  const app = await createServiceApp({ ...def, title: def.service, description: 'integration test' });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const connection = app.get<Connection>(getConnectionToken());
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    connection,
+    async close() {
+      await connection.dropDatabase().catch(() => undefined);
+      await app.close();
+    },
+  };
+}
