@@ -1,5 +1,5 @@
 import { Conflict, DomainRuleViolation } from '@nangsuat/event-store';
-import { deciderSpec } from '../../../../../libs/event-store/src/testing/given-when-then';
+import { deciderSpec } from '@nangsuat/event-store/testing/given-when-then';
 import { documentNumberKey, documentNumberRegistryDecider, documentTypeName, normalizeDocumentNumber, parseDocumentNumber } from './document-number';
 
 describe('document numbers', () => {

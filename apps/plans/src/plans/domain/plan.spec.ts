@@ -1,5 +1,5 @@
 import { Conflict, DomainRuleViolation, fold, NotFound } from '@nangsuat/event-store';
-import { deciderSpec } from '../../../../../libs/event-store/src/testing/given-when-then';
+import { deciderSpec } from '@nangsuat/event-store/testing/given-when-then';
 import {
   PlanAmended,
   PlanClosed,
