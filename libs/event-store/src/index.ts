@@ -10,3 +10,4 @@ export * from './commit';
 export * from './mongo-event-store';
 export * from './command-handler';
 export * from './event-store.module';
+export * from './catch-up-subscription';
