@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import mongoose from 'mongoose';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 
 export interface ServiceDefinition {
@@ -13,9 +12,6 @@ export interface ServiceDefinition {
   readonly description: string;
   readonly rootModule: Type<unknown>;
 }
-
-/** Turns filter objects' `$` keys into literal values at the driver level too (defence in depth). */
-mongoose.set('sanitizeFilter', true);
 
 /**
  * Starts one service as a Nest hybrid app: HTTP API with its OpenAPI document at /docs (JSON at

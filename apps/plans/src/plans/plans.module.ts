@@ -1,5 +1,32 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '@nangsuat/projections';
+import { AmendPlanController } from './amend-plan/amend-plan.controller';
+import { ClosePlanController } from './close-plan/close-plan.controller';
+import { DraftPlanController } from './draft-plan/draft-plan.controller';
+import { GetPlanController } from './get-plan/get-plan.controller';
+import { IssuePlanController } from './issue-plan/issue-plan.controller';
+import { ListPlansController } from './list-plans/list-plans.controller';
+import { planListProjection } from './list-plans/plan-list.projection';
+import { ManageTargetsController } from './manage-targets/manage-targets.controller';
+import { PlanCommands } from './plan-commands.service';
+import { ReviseDraftController } from './revise-draft/revise-draft.controller';
+import { UnitsController } from './units/units.controller';
 
-/** The plans bounded context: one folder per use case (command or query) beside this module. */
-@Module({})
+/** The plans bounded context: administrative units, plans and targets, progress, annual reports. */
+@Module({
+  imports: [ProjectionsModule.forContext('plans', [planListProjection])],
+  controllers: [
+    DraftPlanController,
+    ReviseDraftController,
+    ManageTargetsController,
+    IssuePlanController,
+    AmendPlanController,
+    ClosePlanController,
+    // Static routes before /plans/:planId.
+    ListPlansController,
+    GetPlanController,
+    UnitsController,
+  ],
+  providers: [PlanCommands],
+})
 export class PlansModule {}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AccessPolicy } from '@nangsuat/auth';
+import { seedUnitTree } from '@nangsuat/administrative-units';
+import { Actor, COMMAND_HANDLER, CommandHandlerPort, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
+import {
+  documentNumberKey,
+  documentNumberRegistryDecider,
+  documentNumberStreamId,
+  normalizeDocumentNumber,
+} from './domain/document-number';
+import { createPlanDecider, IssuePlan, PlanCommand, PlanState, planStreamId } from './domain/plan';
+import { PlanView, toPlanView } from './plan-view';
+
+/**
+ * Runs plan commands for a person: the plan's issuing unit decides who may act (its subtree's
+ * officers), the decider decides what happens, the store appends with the expected version.
+ */
+@Injectable()
+export class PlanCommands {
+  readonly decider = createPlanDecider({ units: seedUnitTree });
+
+  constructor(
+    @Inject(COMMAND_HANDLER) private readonly handler: CommandHandlerPort,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async load(planId: string): Promise<{ state: PlanState; version: number }> {
+    const loaded = await this.handler.load(planStreamId(planId), this.decider);
+    if (loaded.state.status === 'none') throw new NotFound(`Plan ${planId} does not exist.`, { planId });
+    return loaded;
+  }
+
+  async execute(
+    req: Request,
+    actor: Actor,
+    command: PlanCommand,
+    options: { reason?: string; expectedVersion?: number } = {},
+  ): Promise<PlanView> {
+    const unit = command.type === 'DraftPlan' ? command.content.issuingUnit : (await this.load(command.planId)).state.content!.issuingUnit;
+    if (typeof unit !== 'string' || !seedUnitTree.has(unit)) {
+      throw new DomainRuleViolation(`Unknown administrative unit "${unit}"; use an official unit code such as "58" or "51-NGOKBAY".`, 'unknown-unit');
+    }
+    this.access.assertCanWrite(actor, unit);
+    if (command.type === 'IssuePlan') await this.reserveDocumentNumber(req, actor, unit, command);
+    const result = await this.handler.handle(planStreamId(command.planId), this.decider, command, {
+      metadata: eventMetadata(req, actor, unit, options.reason),
+      commandId: commandIdOf(req),
+      expectedVersion: options.expectedVersion,
+    });
+    return toPlanView(result.state, result.version);
+  }
+
+  /**
+   * A document number is unique per issuing unit, issuer, year and type. The issue is decided
+   * first (pure, nothing written) so that a refused issue does not leave a reservation behind.
+   */
+  private async reserveDocumentNumber(req: Request, actor: Actor, unit: string, command: IssuePlan): Promise<void> {
+    const { state } = await this.load(command.planId);
+    const [issued] = this.decider.decide(command, state);
+    if (issued?.type !== 'PlanIssued') return;
+    const documentNumber = normalizeDocumentNumber(issued.data.documentNumber);
+    const key = documentNumberKey(documentNumber, unit, Number(issued.data.issueDate.slice(0, 4)));
+    await this.handler.handle(
+      documentNumberStreamId(key),
+      documentNumberRegistryDecider,
+      { type: 'ReserveDocumentNumber', key, documentNumber, planId: command.planId },
+      { metadata: eventMetadata(req, actor, unit) },
+    );
+  }
+}
