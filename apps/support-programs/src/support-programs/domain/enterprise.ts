@@ -9,7 +9,7 @@ import {
   enterpriseIdForTaxCode,
 } from './events';
 import { parseTaxCode } from './tax-code';
-import { requireInstant, requireOneOf, requireText, requireUnitCode } from './values';
+import { requireId, requireInstant, requireOneOf, requireText, requireUnitCode } from './values';
 
 /**
  * Enterprise decider — stream `enterprise-<enterpriseId>`, with enterpriseId = `mst-<tax code>`
@@ -25,6 +25,8 @@ export interface EnterpriseState {
   readonly status: 'none' | 'registered';
   readonly enterpriseId?: string;
   readonly taxCode?: string;
+  /** Identity-provider account the enterprise's users act with (their `enterprise_id` claim). */
+  readonly accountId?: string;
   readonly profile?: EnterpriseProfileData;
 }
 
@@ -38,6 +40,8 @@ export interface RegisterEnterprise {
   readonly sector: string;
   readonly size: EnterpriseSize;
   readonly group: EnterpriseGroup;
+  /** The `enterprise_id` of the enterprise's user accounts, when known (set from the token when the enterprise registers itself). */
+  readonly accountId?: string;
   readonly now: string;
 }
 
@@ -56,6 +60,7 @@ export interface EnterpriseSnapshot {
   readonly name: string;
   readonly unitCode: string;
   readonly group: EnterpriseGroup;
+  readonly accountId?: string;
 }
 
 export function enterpriseSnapshot(state: EnterpriseState): EnterpriseSnapshot {
@@ -68,6 +73,7 @@ export function enterpriseSnapshot(state: EnterpriseState): EnterpriseSnapshot {
     name: state.profile.name,
     unitCode: state.profile.unitCode,
     group: state.profile.group,
+    ...(state.accountId ? { accountId: state.accountId } : {}),
   };
 }
 
@@ -101,14 +107,26 @@ function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseE
         size: command.size,
         group: command.group,
       }) as EnterpriseProfileData;
+      const accountId = command.accountId === undefined ? undefined : requireId(command.accountId, 'accountId');
       const registeredAt = requireInstant(command.now);
-      return [{ type: 'EnterpriseRegistered', schemaVersion: 1, data: { enterpriseId: expectedId, taxCode, ...profile, registeredAt } }];
+      return [
+        {
+          type: 'EnterpriseRegistered',
+          schemaVersion: 1,
+          data: { enterpriseId: expectedId, taxCode, ...profile, ...(accountId ? { accountId } : {}), registeredAt },
+        },
+      ];
     }
 
     case 'UpdateEnterpriseProfile': {
       if (state.status !== 'registered' || !state.profile || !state.enterpriseId) throw new NotFound('The enterprise is not registered.');
       if (typeof command.changes !== 'object' || command.changes === null) {
         throw new DomainRuleViolation('changes must list the fields to change.', 'invalid-value', { field: 'changes' });
+      }
+      if ('accountId' in command.changes) {
+        throw new DomainRuleViolation('The account of an enterprise is set when it registers and cannot be changed here.', 'immutable-field', {
+          field: 'accountId',
+        });
       }
       if ('taxCode' in command.changes) {
         throw new DomainRuleViolation('The tax code of an enterprise cannot be changed; register the other tax code as its own enterprise.', 'immutable-field', {
@@ -136,8 +154,8 @@ function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseE
 function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState {
   switch (event.type) {
     case 'EnterpriseRegistered': {
-      const { enterpriseId, taxCode, registeredAt: _registeredAt, ...profile } = event.data;
-      return { status: 'registered', enterpriseId, taxCode, profile };
+      const { enterpriseId, taxCode, accountId, registeredAt: _registeredAt, ...profile } = event.data;
+      return { status: 'registered', enterpriseId, taxCode, ...(accountId ? { accountId } : {}), profile };
     }
     case 'EnterpriseProfileUpdated':
       return state.profile ? { ...state, profile: { ...state.profile, ...event.data.changes } } : state;

@@ -50,6 +50,10 @@ export const REGISTRATION_STREAM_PREFIX = 'pilot-model-registration-';
 
 export const programmeStreamId = (programmeId: string): string => `${PROGRAMME_STREAM_PREFIX}${programmeId}`;
 export const enterpriseStreamId = (enterpriseId: string): string => `${ENTERPRISE_STREAM_PREFIX}${enterpriseId}`;
+/** Enterprise streams proper (ids are always `mst-…`); `enterprise-account-…` streams are the account links. */
+export const ENTERPRISE_RECORD_STREAM_PREFIX = `${ENTERPRISE_STREAM_PREFIX}mst-`;
+export const ENTERPRISE_ACCOUNT_STREAM_PREFIX = `${ENTERPRISE_STREAM_PREFIX}account-`;
+export const enterpriseAccountStreamId = (accountId: string): string => `${ENTERPRISE_ACCOUNT_STREAM_PREFIX}${accountId}`;
 /** Deterministic: one registration per (programme, enterprise) — a second one finds the stream taken. */
 export const registrationIdFor = (programmeId: string, enterpriseId: string): string => `${programmeId}:${enterpriseId}`;
 export const registrationStreamId = (programmeId: string, enterpriseId: string): string =>
@@ -134,7 +138,17 @@ export interface EnterpriseProfileData {
 
 export type EnterpriseRegistered = DomainEvent<
   'EnterpriseRegistered',
-  EnterpriseProfileData & { readonly enterpriseId: string; readonly taxCode: string; readonly registeredAt: string }
+  EnterpriseProfileData & {
+    readonly enterpriseId: string;
+    readonly taxCode: string;
+    /**
+     * The enterprise's user account id in the identity provider (the `enterprise_id` claim of its
+     * users' tokens, e.g. `DN-51-0001`), when it has one. Enterprise users act on the enterprise
+     * whose accountId equals their claim. Absent on events written before it existed.
+     */
+    readonly accountId?: string;
+    readonly registeredAt: string;
+  }
 >;
 export type EnterpriseProfileUpdated = DomainEvent<
   'EnterpriseProfileUpdated',
@@ -145,6 +159,12 @@ export type EnterpriseProfileUpdated = DomainEvent<
     readonly changes: Partial<EnterpriseProfileData>;
     readonly updatedAt: string;
   }
+>;
+
+/** Stream `enterprise-account-<accountId>`: which enterprise an identity-provider account acts for (one each). */
+export type EnterpriseAccountLinked = DomainEvent<
+  'EnterpriseAccountLinked',
+  { readonly accountId: string; readonly enterpriseId: string; readonly unitCode: string; readonly linkedAt: string }
 >;
 
 export type EnterpriseEvent = EnterpriseRegistered | EnterpriseProfileUpdated;
@@ -182,6 +202,8 @@ export type RegistrationSubmitted = DomainEvent<
   RegistrationRef & {
     readonly taxCode: string;
     readonly enterpriseName: string;
+    /** The enterprise's account id (EnterpriseRegistered.accountId), for enterprise users' access. */
+    readonly enterpriseAccountId?: string;
     readonly group: EnterpriseGroup;
     readonly tools: readonly ProductivityTool[];
     readonly description?: string;
@@ -236,7 +258,7 @@ export type PilotModelRegistrationEvent =
   | RegistrationWithdrawn;
 
 /** Everything this context publishes. */
-export type SupportProgramsEvent = SupportProgrammeEvent | EnterpriseEvent | PilotModelRegistrationEvent;
+export type SupportProgramsEvent = SupportProgrammeEvent | EnterpriseEvent | EnterpriseAccountLinked | PilotModelRegistrationEvent;
 export type SupportProgramsEventType = SupportProgramsEvent['type'];
 
 export const SUPPORT_PROGRAMS_EVENT_TYPES = [
@@ -247,6 +269,7 @@ export const SUPPORT_PROGRAMS_EVENT_TYPES = [
   'SeatReleased',
   'EnterpriseRegistered',
   'EnterpriseProfileUpdated',
+  'EnterpriseAccountLinked',
   'RegistrationSubmitted',
   'RegistrationReviewStarted',
   'RegistrationApproved',

@@ -160,6 +160,10 @@ describe('PilotModelRegistration — review', () => {
     spec.given([submitted]).when({ type: 'StartReview', reviewerId: 'officer-1', now: NOW }).then([reviewStarted]);
   });
 
+  it('approving an approved registration again changes nothing (repeated or retried approval)', () => {
+    spec.given([submitted, reviewStarted, approved]).when({ type: 'ApproveRegistration', reviewerId: 'officer-2', seatReservedAtProgrammeVersion: 3, now: NOW }).then([]);
+  });
+
   it('approves with the programme version of the seat reservation', () => {
     spec.given([submitted, reviewStarted]).when({ type: 'ApproveRegistration', reviewerId: 'officer-1', seatReservedAtProgrammeVersion: 3, now: NOW }).then([approved]);
   });
@@ -247,7 +251,6 @@ describe('PilotModelRegistration — impossible transitions', () => {
     ['approve a submitted registration (not yet under review)', [submitted], approve, /Cannot approve: the registration is submitted/],
     ['reject a submitted registration', [submitted], reject, /Cannot reject: the registration is submitted/],
     ['review twice', [submitted, reviewStarted], review, /Cannot start the review: the registration is under-review/],
-    ['approve twice', [submitted, reviewStarted, approved], approve, /Cannot approve: the registration is approved/],
     ['approve a rejected registration', [submitted, reviewStarted, rejected], approve, /Cannot approve: the registration is rejected/],
     ['start implementation before approval', [submitted, reviewStarted], start, /Cannot start implementation: the registration is under-review/],
     ['complete before implementation', [submitted, reviewStarted, approved], complete, /Cannot record the outcome: the registration is approved/],

@@ -45,6 +45,8 @@ export interface RegistrationState {
   readonly ref?: RegistrationRef;
   readonly tools: readonly ProductivityTool[];
   readonly seatHeld: boolean;
+  /** The enterprise's account id at submission (enterprise users' access). */
+  readonly enterpriseAccountId?: string;
   readonly outcome?: RegistrationOutcome;
   readonly reason?: string;
 }
@@ -223,6 +225,7 @@ function decide(command: RegistrationCommand, state: RegistrationState): PilotMo
             ...(programme.planDocumentNumber ? { planDocumentNumber: programme.planDocumentNumber } : {}),
             taxCode: enterprise.taxCode,
             enterpriseName: enterprise.name,
+            ...(enterprise.accountId ? { enterpriseAccountId: enterprise.accountId } : {}),
             group: enterprise.group,
             tools,
             ...(description ? { description } : {}),
@@ -239,6 +242,8 @@ function decide(command: RegistrationCommand, state: RegistrationState): PilotMo
     }
 
     case 'ApproveRegistration': {
+      // Approving an approved registration again changes nothing (a retried or repeated approval).
+      if (state.status === 'approved') return [];
       requireStatus(state, ['under-review'], 'approve');
       const reviewerId = requireText(command.reviewerId, 'reviewerId', 200);
       const seatReservedAtProgrammeVersion = requireInteger(command.seatReservedAtProgrammeVersion, 'seatReservedAtProgrammeVersion', 1);
@@ -312,7 +317,13 @@ const refOf = (data: RegistrationRef): RegistrationRef => ({
 function evolve(state: RegistrationState, event: PilotModelRegistrationEvent): RegistrationState {
   switch (event.type) {
     case 'RegistrationSubmitted':
-      return { status: 'submitted', ref: refOf(event.data), tools: event.data.tools, seatHeld: false };
+      return {
+        status: 'submitted',
+        ref: refOf(event.data),
+        tools: event.data.tools,
+        seatHeld: false,
+        ...(event.data.enterpriseAccountId ? { enterpriseAccountId: event.data.enterpriseAccountId } : {}),
+      };
     case 'RegistrationReviewStarted':
       return { ...state, status: 'under-review' };
     case 'RegistrationApproved':

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { NotFound } from '@nangsuat/event-store';
+
+/** OpenAPI: the Idempotency-Key header every POST honours, and the error answers of a command. */
+export const CommandDocs = (): MethodDecorator =>
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Optional: 8–100 letters, digits or . _ : -. Repeating a request with the same key answers like the first time and writes nothing.',
+    }),
+    ApiForbiddenResponse({ description: 'Outside your administrative unit, another enterprise, or a read-only account (auditor).' }),
+    ApiUnprocessableEntityResponse({ description: 'The domain refuses the command (impossible transition or value); nothing is written.' }),
+    ApiConflictResponse({ description: 'Duplicate, programme full, or changed concurrently; nothing is written.' }),
+  );
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const REGISTRATION_ID = /^([A-Za-z0-9_-]{1,64}):(mst-\d{10}(-\d{3})?)$/;
+const ENTERPRISE_ID = /^mst-\d{10}(-\d{3})?$/;
+
+/** A programme id from the path; anything that cannot be one is simply not found. */
+export function programmeIdParam(id: string): string {
+  if (!ID.test(id)) throw new NotFound(`No support programme ${JSON.stringify(id)}.`);
+  return id;
+}
+
+export function enterpriseIdParam(id: string): string {
+  if (!ENTERPRISE_ID.test(id)) throw new NotFound(`No enterprise ${JSON.stringify(id)} (enterprise ids are mst-<tax code>).`);
+  return id;
+}
+
+/** `<programmeId>:<enterpriseId>` → its parts. */
+export function registrationIdParam(id: string): { programmeId: string; enterpriseId: string } {
+  const match = REGISTRATION_ID.exec(id);
+  if (!match) throw new NotFound(`No pilot-model registration ${JSON.stringify(id)} (registration ids are <programme id>:<enterprise id>).`);
+  return { programmeId: match[1], enterpriseId: match[2] };
+}
+
+/**
+ * Id of a new record the client did not name: derived from the Idempotency-Key (and the actor) when
+ * there is one, so that a retried create lands on the same record; random otherwise.
+ */
+export function newRecordId(prefix: string, actorId: string, commandId: string | undefined): string {
+  if (!commandId) return `${prefix}-${randomUUID()}`;
+  return `${prefix}-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 32)}`;
+}
