@@ -3,6 +3,6 @@ import { ServiceRuntimeModule } from '@nangsuat/service-runtime';
 import { TrainingModule } from './training/training.module';
 
 @Module({
-  imports: [ServiceRuntimeModule.forRoot('training', { eventSourced: true }), TrainingModule],
+  imports: [ServiceRuntimeModule.forRoot('training', { eventSourced: { conflictRetries: 25 } }), TrainingModule],
 })
 export class AppModule {}

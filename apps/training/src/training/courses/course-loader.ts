@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { NotFound } from '@nangsuat/event-store';
+import { CommandRunner } from '../common/command-runner';
+import { courseStreamId } from '../domain/events';
+import { courseViewDecider, CourseViewState } from './course-view';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Loads a course from the event store (current, not eventually consistent); 404 when it does not exist. */
+@Injectable()
+export class CourseLoader {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async get(courseId: string): Promise<{ view: CourseViewState; version: number; unitCode: string }> {
+    if (!ID.test(courseId)) throw new NotFound(`Course ${JSON.stringify(courseId)} does not exist (course ids are letters, digits, '_' and '-').`);
+    const { state: view, version } = await this.runner.load(courseStreamId(courseId), courseViewDecider);
+    if (view.course.status === 'none' || !view.course.ref) throw new NotFound(`Course ${courseId} does not exist.`, { courseId });
+    return { view, version, unitCode: view.course.ref.unitCode };
+  }
+}

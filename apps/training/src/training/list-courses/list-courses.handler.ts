@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { Page, skipOf } from '@nangsuat/service-runtime';
+import { searchTokens } from '@nangsuat/vietnamese';
+import { escapeRegex, optionalDateInput, unitSubtree } from '../common/input';
+import { COURSE_SUMMARY_FIELDS, COURSES_COLLECTION } from '../courses/course-view';
+import { ListCoursesQuery } from './list-courses.query';
+
+/**
+ * The course catalogue from the `training.courses` read model (eventually consistent: a course
+ * appears shortly after it is scheduled). Summaries only — no trainee names — so every signed-in
+ * user may browse it; who attends what is GET /courses/:id, scoped to the course's unit.
+ */
+@Injectable()
+export class ListCoursesHandler {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async handle(q: ListCoursesQuery): Promise<Page<Record<string, unknown>>> {
+    const filter: Record<string, unknown> = {};
+    if (q.unit) filter.unitCode = { $in: unitSubtree(q.unit) };
+    if (q.status) filter.status = q.status;
+    const from = optionalDateInput(q.from, 'from');
+    const to = optionalDateInput(q.to, 'to');
+    if (from) filter.endDate = { $gte: from };
+    if (to) filter.startDate = { $lte: to };
+    const tokens = q.q ? searchTokens(q.q) : [];
+    if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
+    const collection = this.connection.collection(COURSES_COLLECTION);
+    const projection = Object.fromEntries(COURSE_SUMMARY_FIELDS.map((f) => [f, 1]));
+    const [items, total] = await Promise.all([
+      collection.find(filter, { projection: { ...projection, _id: 0 }, sort: { startDate: -1, courseId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
+      collection.countDocuments(filter),
+    ]);
+    return { items, page: q.page, pageSize: q.pageSize, total };
+  }
+}

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-store';
+import type { Request } from 'express';
+import { ScheduleCourseDto } from './schedule-course.dto';
+import { ScheduleCourseHandler } from './schedule-course.handler';
+
+@ApiTags('courses')
+@ApiBearerAuth()
+@Controller('courses')
+export class ScheduleCourseController {
+  constructor(private readonly handler: ScheduleCourseHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('province-admin', 'department-officer', 'commune-officer', 'trainer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  @ApiOperation({ summary: 'Schedule a course (within your unit)', description: 'Dates dd/mm/yyyy or yyyy-mm-dd. Sessions default to one per course day.' })
+  schedule(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: ScheduleCourseDto) {
+    return this.handler.handle(req, actor, dto);
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+
+export class CourseSessionDto {
+  @ApiPropertyOptional({ example: 's1', description: 'Defaults to s1, s2 … in the order given' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'sessionId must be 1–64 letters, digits, _ or -' })
+  sessionId?: string;
+
+  @ApiProperty({ example: '05/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd, within the course dates' })
+  @IsString()
+  date!: string;
+}
+
+export class ScheduleCourseDto {
+  @ApiPropertyOptional({ example: 'nb-5s-2025-08', description: 'Your id for the course (letters, digits, _ -); generated when absent' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'courseId must be 1–64 letters, digits, _ or -' })
+  courseId?: string;
+
+  @ApiProperty({ example: '51-NGOKBAY', description: 'Administrative unit that runs the course; person-times count here' })
+  @IsString() @MaxLength(32)
+  unitCode!: string;
+
+  @ApiProperty({ example: 'Tập huấn áp dụng công cụ 5S, Kaizen cho hợp tác xã' })
+  @IsString() @MaxLength(300)
+  topic!: string;
+
+  @ApiProperty({ example: '04/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd' })
+  @IsString()
+  startDate!: string;
+
+  @ApiProperty({ example: '05/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd' })
+  @IsString()
+  endDate!: string;
+
+  @ApiProperty({ example: 30, minimum: 1, description: 'Seats; registrations beyond it go to the waiting list' })
+  @IsInt() @Min(1)
+  capacity!: number;
+
+  @ApiPropertyOptional({ example: 'ngokbay.trainer', description: 'Trainer (username); defaults to the caller when the caller is a trainer' })
+  @IsOptional() @IsString() @MaxLength(200)
+  trainerId?: string;
+
+  @ApiPropertyOptional({ type: [CourseSessionDto], description: 'Defaults to one session per course day' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CourseSessionDto)
+  sessions?: CourseSessionDto[];
+
+  @ApiPropertyOptional({ example: 1, minimum: 0, description: 'Sessions a trainee must attend to complete (default 1)' })
+  @IsOptional() @IsInt() @Min(0)
+  minAttendedSessions?: number;
+
+  @ApiPropertyOptional({ example: '4009/KH-UBND', description: 'The plan the course serves' })
+  @IsOptional() @IsString() @MaxLength(100)
+  planDocumentNumber?: string;
+}
