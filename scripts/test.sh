@@ -5,9 +5,10 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
-# Test ports differ from the development ones so a running `scripts/up.sh` is not disturbed.
-export MONGO_PORT="${TEST_MONGO_PORT:-37017}" KAFKA_PORT="${TEST_KAFKA_PORT:-39092}" \
-  KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-39093}" KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-38080}"
+# Test ports differ from the development ones so a running `scripts/up.sh` is not disturbed, and stay
+# below 32768: ports in the kernel's ephemeral range can be taken by any outgoing connection.
+export MONGO_PORT="${TEST_MONGO_PORT:-28017}" KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" \
+  KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}" KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18080}"
 export PLANS_PORT=3101 SUPPORT_PROGRAMS_PORT=3102 TRAINING_PORT=3103 AWARDS_PORT=3104 AUDIT_PORT=3105
 export NANGSUAT_RUN_DIR="${NANGSUAT_TEST_RUN_DIR:-$(mktemp -d /tmp/nangsuat-test.XXXXXX)}"
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
