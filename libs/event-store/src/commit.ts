@@ -43,7 +43,6 @@ export const VOID_STREAM = '$void';
 /** Collection names of a bounded context's store, all in the service's own database. */
 export interface StoreCollections {
   readonly commits: string;
-  readonly counters: string;
   readonly snapshots: string;
   readonly checkpoints: string;
 }
@@ -51,7 +50,6 @@ export interface StoreCollections {
 export function storeCollections(prefix = 'events'): StoreCollections {
   return {
     commits: prefix,
-    counters: `${prefix}.counters`,
     snapshots: `${prefix}.snapshots`,
     checkpoints: `${prefix}.checkpoints`,
   };

@@ -46,6 +46,19 @@ describe('MongoEventStore (FerretDB)', () => {
     expect((await store.verifyStream(streamId)).ok).toBe(true);
   });
 
+  it('two writer processes on one store: positions are claimed by the insert, so none is lost or duplicated', async () => {
+    // Separate instances have separate in-process allocators, as two service replicas would.
+    const other = new MongoEventStore(connection, { boundedContext: 'plans' });
+    const writers = [store, other, store, other];
+    const results = await Promise.all(
+      writers.flatMap((s, w) => Array.from({ length: 5 }, (_, i) => s.append(`plan-proc-${w}-${i}`, [planned(i), planned(i)], { expectedVersion: 'no-stream', metadata: testMetadata }))),
+    );
+    const positions = results.flatMap((r) => r.events.map((e) => e.globalPosition));
+    expect(new Set(positions).size).toBe(40);
+    const stored = await store.readAll({ streamPrefix: 'plan-proc-' });
+    expect(stored.map((e) => e.globalPosition).sort((a, b) => a - b)).toEqual([...positions].sort((a, b) => a - b));
+  });
+
   it('no-stream fails on an existing stream and a stale exact version is a typed conflict', async () => {
     await store.append('plan-ns', [planned(1)], { expectedVersion: 'no-stream', metadata: testMetadata });
     await expect(store.append('plan-ns', [planned(2)], { expectedVersion: 'no-stream', metadata: testMetadata })).rejects.toBeInstanceOf(VersionConflict);

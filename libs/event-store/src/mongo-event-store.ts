@@ -11,7 +11,7 @@ import { verifyChain } from './verification';
 export interface MongoEventStoreOptions {
   /** Names the topic (`nangsuat.<boundedContext>.events`) and the logs. */
   readonly boundedContext: string;
-  /** Collection name of the commits; counters, snapshots and checkpoints get it as a prefix. Default `events`. */
+  /** Collection name of the commits; snapshots and checkpoints get it as a prefix. Default `events`. */
   readonly collectionPrefix?: string;
   readonly upcasters?: readonly Upcaster[];
   /** Appends with expected version `any` retry this many times when another writer got in first. */
@@ -32,7 +32,8 @@ export interface PositionAllocation {
 
 export type CommitListener = (commit: { readonly streamId: string; readonly firstPosition: number; readonly lastPosition: number }) => void;
 
-const GLOBAL_COUNTER = 'global-position';
+/** Position collisions with other writer processes tolerated per append before giving up. */
+const MAX_POSITION_COLLISIONS = 20;
 const DUPLICATE_KEY = 11000;
 
 /**
@@ -46,6 +47,8 @@ export class MongoEventStore implements EventStorePort {
   private readonly clock: () => Date;
   private readonly listeners = new Set<CommitListener>();
   private indexesReady?: Promise<void>;
+  private nextPosition?: number;
+  private seeding?: Promise<void>;
 
   constructor(
     private readonly connection: Connection,
@@ -108,31 +111,38 @@ export class MongoEventStore implements EventStorePort {
   }
 
   private async tryAppend(streamId: string, events: readonly DomainEvent[], options: AppendOptions): Promise<AppendResult> {
-    // Read the head first, then allocate positions: a stream's later commit always gets higher
-    // positions than its earlier one, so global order never contradicts stream order.
-    const head = await this.head(streamId);
-    const currentVersion = head?.lastVersion ?? 0;
-    checkExpected(streamId, options.expectedVersion, currentVersion, head !== null);
+    for (let collisions = 0; ; collisions++) {
+      // Read the head first, then take positions: a stream's later commit always gets higher
+      // positions than its earlier one, so global order never contradicts stream order.
+      const head = await this.head(streamId);
+      const currentVersion = head?.lastVersion ?? 0;
+      checkExpected(streamId, options.expectedVersion, currentVersion, head !== null);
 
-    const { firstPosition, lastPosition } = await this.allocatePositions(events.length);
-    let commit: CommitDocument;
-    try {
-      await this.options.afterPositionsAllocated?.({ streamId, firstPosition, lastPosition });
-      commit = this.buildCommit(streamId, events, options, head, firstPosition);
-      await this.commits.insertOne(commit);
-    } catch (error) {
-      // Whatever happened, the positions must not stay a hole that subscriptions wait on.
-      await this.fillVoid(firstPosition, lastPosition);
-      if (!isDuplicateKey(error)) throw error;
-      if (options.commandId) {
-        const earlier = await this.commits.findOne({ commandId: options.commandId });
-        if (earlier) return this.duplicateResult(streamId, earlier);
+      const { firstPosition, lastPosition } = await this.allocatePositions(events.length);
+      let commit: CommitDocument;
+      try {
+        await this.options.afterPositionsAllocated?.({ streamId, firstPosition, lastPosition });
+        commit = this.buildCommit(streamId, events, options, head, firstPosition);
+        await this.commits.insertOne(commit);
+      } catch (error) {
+        // Whatever happened, our positions must not stay a hole that subscriptions wait on (if
+        // another process holds them, this insert fails and changes nothing).
+        await this.fillVoid(firstPosition, lastPosition);
+        if (!isDuplicateKey(error)) throw error;
+        // The store does not say which unique index refused the commit: find out.
+        if (options.commandId) {
+          const earlier = await this.commits.findOne({ commandId: options.commandId });
+          if (earlier) return this.duplicateResult(streamId, earlier);
+        }
+        const actual = (await this.head(streamId))?.lastVersion ?? 0;
+        if (actual !== currentVersion || collisions >= MAX_POSITION_COLLISIONS) throw new VersionConflict(streamId, options.expectedVersion, actual);
+        // Another process took these positions: continue after the highest one stored.
+        await this.refreshPositions();
+        continue;
       }
-      const actual = (await this.head(streamId))?.lastVersion ?? 0;
-      throw new VersionConflict(streamId, options.expectedVersion, actual);
+      for (const listener of this.listeners) listener({ streamId, firstPosition, lastPosition });
+      return { events: toRecordedEvents(commit).map((e) => this.upcasters.apply(e)), nextExpectedVersion: commit.lastVersion, duplicate: false };
     }
-    for (const listener of this.listeners) listener({ streamId, firstPosition, lastPosition });
-    return { events: toRecordedEvents(commit).map((e) => this.upcasters.apply(e)), nextExpectedVersion: commit.lastVersion, duplicate: false };
   }
 
   private buildCommit(streamId: string, events: readonly DomainEvent[], options: AppendOptions, head: CommitDocument | null, firstPosition: number): CommitDocument {
@@ -175,23 +185,26 @@ export class MongoEventStore implements EventStorePort {
     };
   }
 
-  /** Allocates a block of global positions from the atomic counter. */
+  /**
+   * Takes a block of global positions. The commit's insert is what claims them (its _id is the
+   * first position, unique), so the allocator only has to be a good guess: in-process it hands
+   * out consecutive blocks, seeded from the highest stored position and re-seeded when another
+   * process turns out to have taken ours. (FerretDB 1.24 runs findOneAndUpdate/$inc and
+   * compare-and-set updates non-atomically under concurrency, so a counter document is unsafe.)
+   */
   async allocatePositions(count: number): Promise<{ firstPosition: number; lastPosition: number }> {
-    const counters = this.collection<{ _id: string; position: number }>('counters');
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const counter = await counters.findOneAndUpdate(
-          { _id: GLOBAL_COUNTER },
-          { $inc: { position: count } },
-          { upsert: true, returnDocument: 'after', includeResultMetadata: false },
-        );
-        const lastPosition = counter!.position;
-        return { firstPosition: lastPosition - count + 1, lastPosition };
-      } catch (error) {
-        // Two first-ever upserts can race on the counter's _id; the loser simply goes again.
-        if (!isDuplicateKey(error) || attempt >= 3) throw error;
-      }
-    }
+    if (this.nextPosition === undefined) await this.refreshPositions();
+    const firstPosition = this.nextPosition!;
+    this.nextPosition = firstPosition + count;
+    return { firstPosition, lastPosition: firstPosition + count - 1 };
+  }
+
+  private async refreshPositions(): Promise<void> {
+    this.seeding ??= (async () => {
+      const [last] = await this.commits.find({}, { sort: { _id: -1 }, limit: 1, projection: { lastPosition: 1 } }).toArray();
+      this.nextPosition = Math.max(this.nextPosition ?? 1, (last?.lastPosition ?? 0) + 1);
+    })().finally(() => (this.seeding = undefined));
+    await this.seeding;
   }
 
   /** Marks an abandoned block of positions as void (best effort: a crash leaves a gap that subscriptions time out on). */

@@ -4,7 +4,7 @@ import { DomainEvent, EventMetadata, ExpectedVersion, RecordedEvent } from './ev
 /**
  * The contract of the event store every service uses. Implemented over MongoDB (mongoose) with
  * only what every MongoDB-wire-compatible store supports: one commit document per append, a
- * unique index on (stream, version), a global position from an atomic counter.
+ * unique index on (stream, version), a global position claimed by the commit's unique _id.
  */
 export interface AppendOptions {
   readonly expectedVersion: ExpectedVersion;
