@@ -1,5 +1,25 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { ApplyCertificationController } from './apply-certification/apply-certification.controller';
+import { ApplyCertificationHandler } from './apply-certification/apply-certification.handler';
+import { AssessCertificationController } from './assess-certification/assess-certification.controller';
+import { AssessCertificationHandler } from './assess-certification/assess-certification.handler';
+import { CertificationStandardsController } from './certification-standards/certification-standards.controller';
+import { CertificationCommands } from './certifications/certification-commands';
+import { certificationProjection } from './certifications/certification-view';
+import { CertificationExpiryJob } from './expire-certification/certification-expiry.job';
+import { ExpireCertificationController } from './expire-certification/expire-certification.controller';
+import { ExpireCertificationHandler } from './expire-certification/expire-certification.handler';
+import { GetCertificationController } from './get-certification/get-certification.controller';
+import { GetCertificationHandler } from './get-certification/get-certification.handler';
+import { GrantCertificationController } from './grant-certification/grant-certification.controller';
+import { GrantCertificationHandler } from './grant-certification/grant-certification.handler';
+import { ListCertificationsController } from './list-certifications/list-certifications.controller';
+import { ListCertificationsHandler } from './list-certifications/list-certifications.handler';
+import { RenewCertificationController } from './renew-certification/renew-certification.controller';
+import { RenewCertificationHandler } from './renew-certification/renew-certification.handler';
+import { RevokeCertificationController } from './revoke-certification/revoke-certification.controller';
+import { RevokeCertificationHandler } from './revoke-certification/revoke-certification.handler';
 import { TrainingClock } from './common/clock';
 import { CommandRunner } from './common/command-runner';
 import { CancelCourseController } from './cancel-course/cancel-course.controller';
@@ -26,7 +46,7 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
 
 /** The training bounded context: one folder per use case (command or query) beside this module. */
 @Module({
-  imports: [ProjectionsModule.forContext('training', [courseProjection])],
+  imports: [ProjectionsModule.forContext('training', [courseProjection, certificationProjection])],
   controllers: [
     // list and person-times before :id routes
     ListCoursesController,
@@ -38,6 +58,15 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     RecordAttendanceController,
     CompleteTraineeController,
     CancelCourseController,
+    CertificationStandardsController,
+    ListCertificationsController,
+    ApplyCertificationController,
+    GetCertificationController,
+    AssessCertificationController,
+    GrantCertificationController,
+    RenewCertificationController,
+    RevokeCertificationController,
+    ExpireCertificationController,
   ],
   providers: [
     TrainingClock,
@@ -53,6 +82,16 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     CompleteTraineeHandler,
     CancelCourseHandler,
     PersonTimesHandler,
+    CertificationCommands,
+    ApplyCertificationHandler,
+    AssessCertificationHandler,
+    GrantCertificationHandler,
+    RenewCertificationHandler,
+    RevokeCertificationHandler,
+    ExpireCertificationHandler,
+    CertificationExpiryJob,
+    ListCertificationsHandler,
+    GetCertificationHandler,
   ],
 })
 export class TrainingModule {}

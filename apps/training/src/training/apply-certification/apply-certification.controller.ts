@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-store';
+import type { Request } from 'express';
+import { ApplyCertificationDto } from './apply-certification.dto';
+import { ApplyCertificationHandler } from './apply-certification.handler';
+
+@ApiTags('expert certification')
+@ApiBearerAuth()
+@Controller('certifications')
+export class ApplyCertificationController {
+  constructor(private readonly handler: ApplyCertificationHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('province-admin', 'department-officer', 'commune-officer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({
+    summary: 'Record an application for productivity-expert certification (TCVN 13751:2023)',
+    description: 'The level\'s required evidence types must all be present. NOTE: the shipped standard\'s levels, evidence types and scores are ILLUSTRATIVE placeholders (provenance: illustrative) until the Department replaces them with the standard\'s clauses.',
+  })
+  apply(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: ApplyCertificationDto) {
+    return this.handler.handle(req, actor, dto);
+  }
+}

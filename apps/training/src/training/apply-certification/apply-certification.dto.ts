@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+export class EvidenceDto {
+  @ApiProperty({ example: 'degree', description: 'An evidence type code of the standard (GET /certification-standards)' })
+  @IsString() @MaxLength(100)
+  type!: string;
+
+  @ApiProperty({ example: 'Bằng kỹ sư quản lý công nghiệp' })
+  @IsString() @MaxLength(300)
+  title!: string;
+
+  @ApiProperty({ example: 'Số hiệu bằng 123456, Đại học Bách khoa Đà Nẵng', description: 'Where it can be checked: a document number, a file id, a URL' })
+  @IsString() @MaxLength(1000)
+  reference!: string;
+}
+
+export class ApplyCertificationDto {
+  @ApiPropertyOptional({ example: 'cg-qn-2025-001', description: 'Your id for the application; generated when absent' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'certificationId must be 1–64 letters, digits, _ or -' })
+  certificationId?: string;
+
+  @ApiPropertyOptional({ example: 'p-7f3a9c', description: 'Pseudonymous person id; give this or citizenId (hashed by the service, never stored)' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: "personId must be 1–128 letters, digits, '_' or '-'" })
+  personId?: string;
+
+  @ApiPropertyOptional({ example: '051095001234' })
+  @IsOptional() @IsString() @Matches(/^(\d{9}|\d{12})$/, { message: 'citizenId must be 9 or 12 digits' })
+  citizenId?: string;
+
+  @ApiProperty({ example: 'Trần Văn Minh' })
+  @IsString() @MaxLength(200)
+  fullName!: string;
+
+  @ApiPropertyOptional({ example: 'Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Ngãi' })
+  @IsOptional() @IsString() @MaxLength(300)
+  organisationName?: string;
+
+  @ApiProperty({ example: '51', description: 'Administrative unit the expert is counted under' })
+  @IsString() @MaxLength(32)
+  unitCode!: string;
+
+  @ApiProperty({ example: 'expert', description: 'A level code of the standard (GET /certification-standards)' })
+  @IsString() @MaxLength(64)
+  levelCode!: string;
+
+  @ApiPropertyOptional({ example: 'TCVN 13751:2023', description: 'Standard code (default: the current one)' })
+  @IsOptional() @IsString() @MaxLength(64)
+  standardCode?: string;
+
+  @ApiPropertyOptional({ example: '2023' })
+  @IsOptional() @IsString() @MaxLength(32)
+  standardVersion?: string;
+
+  @ApiProperty({ type: [EvidenceDto] })
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  evidence!: EvidenceDto[];
+}

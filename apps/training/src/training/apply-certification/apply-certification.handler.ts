@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '@nangsuat/auth';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import type { Request } from 'express';
+import { TrainingClock } from '../common/clock';
+import { CommandRunner } from '../common/command-runner';
+import { requireKnownUnit } from '../common/input';
+import { personIdOf } from '../common/person-id';
+import { CertificationCommands } from '../certifications/certification-commands';
+import { certificationViewDecider } from '../certifications/certification-view';
+import { findCertificationStandard, TCVN_13751_2023 } from '../domain/certification-standard';
+import { certificationStreamId } from '../domain/events';
+import { ApplyCertificationDto } from './apply-certification.dto';
+
+@Injectable()
+export class ApplyCertificationHandler {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly certifications: CertificationCommands,
+    private readonly access: AccessPolicy,
+    private readonly clock: TrainingClock,
+  ) {}
+
+  async handle(req: Request, actor: Actor, dto: ApplyCertificationDto) {
+    const unitCode = requireKnownUnit(dto.unitCode);
+    this.access.assertCanWrite(actor, unitCode);
+    const standard = findCertificationStandard(dto.standardCode ?? TCVN_13751_2023.code, dto.standardVersion ?? TCVN_13751_2023.version);
+    if (!standard) {
+      throw new DomainRuleViolation(
+        `Standard ${dto.standardCode}@${dto.standardVersion ?? TCVN_13751_2023.version} is not known; see GET /certification-standards.`,
+        'unknown-standard',
+      );
+    }
+    const certificationId = dto.certificationId ?? randomUUID();
+    const result = await this.runner.run(
+      req,
+      actor,
+      certificationStreamId(certificationId),
+      certificationViewDecider,
+      {
+        type: 'ApplyForCertification',
+        certificationId,
+        standard,
+        levelCode: dto.levelCode,
+        applicant: { personId: personIdOf(dto), fullName: dto.fullName, ...(dto.organisationName ? { organisationName: dto.organisationName } : {}) },
+        unitCode,
+        evidence: dto.evidence.map((e) => ({ type: e.type, title: e.title, reference: e.reference })),
+        now: this.clock.nowIso(),
+      },
+      { unit: unitCode },
+    );
+    return { ...this.certifications.present(result.state, result.version), duplicate: result.duplicate };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@nangsuat/event-store';
+import type { Request } from 'express';
+import { TrainingClock } from '../common/clock';
+import { optionalDateInput } from '../common/input';
+import { CertificationCommands } from '../certifications/certification-commands';
+import { addYears, vietnamDate } from '../domain/values';
+import { GrantCertificationDto } from './grant-certification.dto';
+
+@Injectable()
+export class GrantCertificationHandler {
+  constructor(
+    private readonly certifications: CertificationCommands,
+    private readonly clock: TrainingClock,
+  ) {}
+
+  async handle(req: Request, actor: Actor, certificationId: string, dto: GrantCertificationDto) {
+    const { view } = await this.certifications.get(certificationId);
+    const now = this.clock.nowIso();
+    const validFrom = optionalDateInput(dto.validFrom, 'validFrom') ?? vietnamDate(now);
+    const years = view.cert.requirements?.validityYears ?? 1;
+    const validTo = optionalDateInput(dto.validTo, 'validTo') ?? addYears(validFrom, years);
+    return this.certifications.run(req, actor, certificationId, {
+      type: 'GrantCertification',
+      certificateNumber: dto.certificateNumber,
+      validFrom,
+      validTo,
+      grantedBy: actor.username,
+      now,
+    });
+  }
+}

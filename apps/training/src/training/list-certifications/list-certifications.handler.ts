@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-store';
+import { Page, skipOf } from '@nangsuat/service-runtime';
+import { searchTokens } from '@nangsuat/vietnamese';
+import { TrainingClock } from '../common/clock';
+import { escapeRegex, optionalDateInput, requireKnownUnit, unitSubtree } from '../common/input';
+import { CERTIFICATIONS_COLLECTION } from '../certifications/certification-view';
+import { vietnamDate } from '../domain/values';
+import { ListCertificationsQuery } from './list-certifications.query';
+
+/**
+ * Certifications from the `training.certifications` read model (eventually consistent), within a
+ * unit the caller may read. `total` with status=active counts applications; `distinctPersons`
+ * counts experts (one person may hold two certifications).
+ */
+@Injectable()
+export class ListCertificationsHandler {
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly access: AccessPolicy,
+    private readonly clock: TrainingClock,
+  ) {}
+
+  async handle(actor: Actor, q: ListCertificationsQuery): Promise<Page<Record<string, unknown>> & { distinctPersons: number }> {
+    const filter: Record<string, unknown> = {};
+    const unit = q.unit ?? (isReadOnly(actor.roles) ? undefined : actor.unit);
+    if (unit) {
+      requireKnownUnit(unit, 'unit');
+      this.access.assertCanRead(actor, unit);
+      filter.unitCode = { $in: unitSubtree(unit) };
+    }
+    const today = vietnamDate(this.clock.nowIso());
+    const on = optionalDateInput(q.on, 'on') ?? today;
+    if (q.status === 'active') {
+      filter.status = 'certified';
+      filter.validFrom = { $lte: on };
+      filter.validTo = { $gte: on };
+    } else if (q.status) {
+      filter.status = q.status;
+    }
+    if (q.level) filter.levelCode = q.level;
+    const tokens = q.q ? searchTokens(q.q) : [];
+    if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
+    const collection = this.connection.collection(CERTIFICATIONS_COLLECTION);
+    const [docs, total, persons] = await Promise.all([
+      collection.find(filter, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { certificationId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
+      collection.countDocuments(filter),
+      collection.find(filter, { projection: { _id: 0, personId: 1 } }).toArray(),
+    ]);
+    const items = docs.map((d) => ({ ...d, activeToday: d.status === 'certified' && d.validFrom <= today && today <= d.validTo }));
+    return { items, page: q.page, pageSize: q.pageSize, total, distinctPersons: new Set(persons.map((p) => p.personId)).size };
+  }
+}
