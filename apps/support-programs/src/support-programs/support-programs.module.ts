@@ -1,18 +1,65 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { ApproveRegistrationController } from './approve-registration/approve-registration.controller';
+import { ApproveRegistrationHandler } from './approve-registration/approve-registration.handler';
 import { EventLog } from './common/event-log';
 import { READ_MODEL_FACTORIES } from './common/read-models';
+import { Registrations } from './common/registrations';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
 import { CreateProgrammeHandler } from './create-programme/create-programme.handler';
+import { ImplementRegistrationController } from './implement-registration/implement-registration.controller';
+import { ImplementRegistrationHandler } from './implement-registration/implement-registration.handler';
+import { ListEnterprisesController } from './list-enterprises/list-enterprises.controller';
+import { EnterpriseQueries } from './list-enterprises/list-enterprises.query';
 import { ListProgrammesController } from './list-programmes/list-programmes.controller';
 import { ProgrammeQueries } from './list-programmes/list-programmes.query';
+import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
+import { RegistrationQueries } from './list-registrations/list-registrations.query';
+import { RegisterEnterpriseController } from './register-enterprise/register-enterprise.controller';
+import { RegisterEnterpriseHandler } from './register-enterprise/register-enterprise.handler';
+import { ReviewRegistrationController } from './review-registration/review-registration.controller';
+import { ReviewRegistrationHandler } from './review-registration/review-registration.handler';
+import { SubmitRegistrationController } from './submit-registration/submit-registration.controller';
+import { SubmitRegistrationHandler } from './submit-registration/submit-registration.handler';
+import { UpdateEnterpriseController } from './update-enterprise/update-enterprise.controller';
+import { UpdateEnterpriseHandler } from './update-enterprise/update-enterprise.handler';
 import { UpdateProgrammeController } from './update-programme/update-programme.controller';
 import { UpdateProgrammeHandler } from './update-programme/update-programme.handler';
+import { WithdrawRegistrationController } from './withdraw-registration/withdraw-registration.controller';
+import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-registration.handler';
 
 /** The support-programs bounded context: one folder per use case (command or query) beside this module. */
 @Module({
   imports: [ProjectionsModule.forContext('support-programs', READ_MODEL_FACTORIES)],
-  controllers: [CreateProgrammeController, UpdateProgrammeController, ListProgrammesController],
-  providers: [EventLog, CreateProgrammeHandler, UpdateProgrammeHandler, ProgrammeQueries],
+  controllers: [
+    CreateProgrammeController,
+    UpdateProgrammeController,
+    ListProgrammesController,
+    RegisterEnterpriseController,
+    UpdateEnterpriseController,
+    ListEnterprisesController,
+    SubmitRegistrationController,
+    ReviewRegistrationController,
+    ApproveRegistrationController,
+    ImplementRegistrationController,
+    WithdrawRegistrationController,
+    ListRegistrationsController,
+  ],
+  providers: [
+    EventLog,
+    Registrations,
+    CreateProgrammeHandler,
+    UpdateProgrammeHandler,
+    ProgrammeQueries,
+    RegisterEnterpriseHandler,
+    UpdateEnterpriseHandler,
+    EnterpriseQueries,
+    SubmitRegistrationHandler,
+    ReviewRegistrationHandler,
+    ApproveRegistrationHandler,
+    ImplementRegistrationHandler,
+    WithdrawRegistrationHandler,
+    RegistrationQueries,
+  ],
 })
 export class SupportProgramsModule {}

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-store';
+import { CommandDocs } from '../common/http';
+import { RegistrationView } from '../common/views';
+import { REVIEWERS } from '../review-registration/review-registration.controller';
+import { CompleteRegistrationDto, StartImplementationDto } from './implement-registration.dto';
+import { ImplementRegistrationHandler } from './implement-registration.handler';
+
+/** The enterprise itself, or the office running the programme. */
+export const IMPLEMENTERS = ['enterprise', ...REVIEWERS] as const;
+
+@ApiTags('registrations')
+@Controller('registrations')
+export class ImplementRegistrationController {
+  constructor(private readonly handler: ImplementRegistrationHandler) {}
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @Roles(...IMPLEMENTERS)
+  @CommandDocs()
+  @ApiOperation({ summary: 'Start implementing an approved pilot model' })
+  @ApiOkResponse({ description: 'The registration, in implementation' })
+  start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StartImplementationDto, @Req() req: Request): Promise<RegistrationView> {
+    return this.handler.start(id, body, actor, req);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles(...IMPLEMENTERS)
+  @CommandDocs()
+  @ApiOperation({ summary: 'Record the outcome of a pilot model: productivity gain, certificates, evidence' })
+  @ApiOkResponse({ description: 'The registration, completed with its outcome' })
+  complete(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CompleteRegistrationDto, @Req() req: Request): Promise<RegistrationView> {
+    return this.handler.complete(id, body, actor, req);
+  }
+}
