@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NOMINEE_KINDS, NomineeKind } from '../domain/events';
+
+export class AwardPeriodDto {
+  @ApiProperty({ example: '01/09/2025', description: 'First day nominations are accepted (dd/mm/yyyy or yyyy-mm-dd)' })
+  @IsString()
+  from!: string;
+
+  @ApiProperty({ example: '31/10/2025', description: 'Last day nominations are accepted' })
+  @IsString()
+  to!: string;
+}
+
+export class CreateAwardCategoryDto {
+  @ApiPropertyOptional({ example: 'ns-2025-dn', description: 'Your id for the category; generated when absent' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'categoryId must be 1–64 letters, digits, _ or -' })
+  categoryId?: string;
+
+  @ApiProperty({ example: '51' })
+  @IsString() @MaxLength(32)
+  unitCode!: string;
+
+  @ApiProperty({ example: 'Doanh nghiệp tiêu biểu trong nâng cao năng suất năm 2025' })
+  @IsString() @MaxLength(300)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Tôn vinh doanh nghiệp có mô hình điểm cải tiến năng suất hiệu quả' })
+  @IsOptional() @IsString() @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ enum: NOMINEE_KINDS, isArray: true, example: ['enterprise', 'organisation'] })
+  @IsArray() @ArrayMinSize(1) @IsIn(NOMINEE_KINDS as unknown as string[], { each: true, message: `each eligibleNomineeKinds entry must be one of: ${NOMINEE_KINDS.join(', ')}` })
+  eligibleNomineeKinds!: NomineeKind[];
+
+  @ApiProperty({ type: AwardPeriodDto })
+  @ValidateNested() @Type(() => AwardPeriodDto)
+  period!: AwardPeriodDto;
+}

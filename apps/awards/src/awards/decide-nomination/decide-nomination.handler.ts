@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@nangsuat/event-store';
+import type { Request } from 'express';
+import { AwardsClock } from '../common/clock';
+import { optionalDateInput } from '../common/input';
+import { NominationCommands } from '../nominations/nomination-commands';
+import { vietnamDate } from '../domain/values';
+import { DecideNominationDto } from './decide-nomination.dto';
+
+@Injectable()
+export class DecideNominationHandler {
+  constructor(
+    private readonly nominations: NominationCommands,
+    private readonly clock: AwardsClock,
+  ) {}
+
+  handle(req: Request, actor: Actor, nominationId: string, dto: DecideNominationDto) {
+    const now = this.clock.nowIso();
+    return this.nominations.run(
+      req,
+      actor,
+      nominationId,
+      {
+        type: 'DecideNomination',
+        outcome: dto.outcome,
+        decisionDocumentNumber: dto.decisionDocumentNumber,
+        decisionDate: optionalDateInput(dto.decisionDate, 'decisionDate') ?? vietnamDate(now),
+        decidedBy: actor.username,
+        now,
+      },
+      { reason: `decision ${dto.decisionDocumentNumber}` },
+    );
+  }
+}

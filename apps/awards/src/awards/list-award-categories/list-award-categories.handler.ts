@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { Page, skipOf } from '@nangsuat/service-runtime';
+import { searchTokens } from '@nangsuat/vietnamese';
+import { escapeRegex, optionalDateInput, unitSubtree } from '../common/input';
+import { AWARD_CATEGORIES_COLLECTION } from '../categories/award-category-view';
+import { ListAwardCategoriesQuery } from './list-award-categories.query';
+
+/** Award categories from the read model: a public catalogue for every signed-in user (nominators need it). */
+@Injectable()
+export class ListAwardCategoriesHandler {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async handle(q: ListAwardCategoriesQuery): Promise<Page<Record<string, unknown>>> {
+    const filter: Record<string, unknown> = {};
+    if (q.unit) filter.unitCode = { $in: unitSubtree(q.unit) };
+    const openOn = optionalDateInput(q.openOn, 'openOn');
+    if (openOn) {
+      filter.periodFrom = { $lte: openOn };
+      filter.periodTo = { $gte: openOn };
+    }
+    const tokens = q.q ? searchTokens(q.q) : [];
+    if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
+    const collection = this.connection.collection(AWARD_CATEGORIES_COLLECTION);
+    const [items, total] = await Promise.all([
+      collection
+        .find(filter, { projection: { _id: 0, searchKey: 0, periodFrom: 0, periodTo: 0, _stream: 0, _version: 0 }, sort: { periodFrom: -1, categoryId: 1 }, skip: skipOf(q), limit: q.pageSize })
+        .toArray(),
+      collection.countDocuments(filter),
+    ]);
+    return { items, page: q.page, pageSize: q.pageSize, total };
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-store';
+import { Page, skipOf } from '@nangsuat/service-runtime';
+import { searchTokens } from '@nangsuat/vietnamese';
+import { escapeRegex, requireKnownUnit, unitSubtree } from '../common/input';
+import { NOMINATIONS_COLLECTION } from '../nominations/nomination-view';
+import { ListNominationsQuery } from './list-nominations.query';
+
+/** Nominations from the `awards.nominations` read model (eventually consistent), within a unit the caller may read. */
+@Injectable()
+export class ListNominationsHandler {
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async handle(actor: Actor, q: ListNominationsQuery): Promise<Page<Record<string, unknown>>> {
+    const filter: Record<string, unknown> = {};
+    const unit = q.unit ?? (isReadOnly(actor.roles) ? undefined : actor.unit);
+    if (unit) {
+      requireKnownUnit(unit, 'unit');
+      this.access.assertCanRead(actor, unit);
+      filter.unitCode = { $in: unitSubtree(unit) };
+    }
+    if (q.category) filter.categoryId = q.category;
+    if (q.status) filter.status = q.status;
+    if (q.outcome) filter['decision.outcome'] = q.outcome;
+    const tokens = q.q ? searchTokens(q.q) : [];
+    if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
+    const collection = this.connection.collection(NOMINATIONS_COLLECTION);
+    const [items, total] = await Promise.all([
+      collection.find(filter, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { submittedAt: -1, nominationId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
+      collection.countDocuments(filter),
+    ]);
+    return { items, page: q.page, pageSize: q.pageSize, total };
+  }
+}

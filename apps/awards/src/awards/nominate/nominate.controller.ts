@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-store';
+import type { Request } from 'express';
+import { NominateDto } from './nominate.dto';
+import { NominateHandler } from './nominate.handler';
+
+@ApiTags('nominations')
+@ApiBearerAuth()
+@Controller('nominations')
+export class NominateController {
+  constructor(private readonly handler: NominateHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('province-admin', 'department-officer', 'commune-officer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({
+    summary: 'Record a nomination (by an officer, the Cooperative Alliance or the Enterprise Association — entered by an officer of the unit)',
+    description: 'Refused when the category does not accept the nominee kind or today is outside its period.',
+  })
+  nominate(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: NominateDto) {
+    return this.handler.handle(req, actor, dto);
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NOMINATOR_KINDS, NOMINEE_KINDS, NominatorKind, NomineeKind } from '../domain/events';
+
+export class NomineeDto {
+  @ApiProperty({ enum: NOMINEE_KINDS, example: 'enterprise' })
+  @IsIn(NOMINEE_KINDS as unknown as string[], { message: `nominee.kind must be one of: ${NOMINEE_KINDS.join(', ')}` })
+  kind!: NomineeKind;
+
+  @ApiProperty({ example: 'HTX Nông nghiệp Ngọk Bay' })
+  @IsString() @MaxLength(300)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'mst-6101234567', description: 'For an enterprise nominee registered in support-programs' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: "nominee.enterpriseId must be letters, digits, '_' or '-'" })
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ example: 'p-7f3a9c', description: 'For an individual: a pseudonymous person id' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: "nominee.personId must be letters, digits, '_' or '-'" })
+  personId?: string;
+}
+
+export class NominatorDto {
+  @ApiProperty({ enum: NOMINATOR_KINDS, example: 'cooperative-alliance' })
+  @IsIn(NOMINATOR_KINDS as unknown as string[], { message: `nominatedBy.kind must be one of: ${NOMINATOR_KINDS.join(', ')}` })
+  kind!: NominatorKind;
+
+  @ApiProperty({ example: 'Liên minh Hợp tác xã tỉnh Quảng Ngãi' })
+  @IsString() @MaxLength(300)
+  name!: string;
+}
+
+export class NominateDto {
+  @ApiPropertyOptional({ example: 'nom-2025-001', description: 'Your id for the nomination; generated when absent' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'nominationId must be 1–64 letters, digits, _ or -' })
+  nominationId?: string;
+
+  @ApiProperty({ example: 'ns-2025-dn' })
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'categoryId must be 1–64 letters, digits, _ or -' })
+  categoryId!: string;
+
+  @ApiProperty({ type: NomineeDto })
+  @ValidateNested() @Type(() => NomineeDto)
+  nominee!: NomineeDto;
+
+  @ApiProperty({ type: NominatorDto })
+  @ValidateNested() @Type(() => NominatorDto)
+  nominatedBy!: NominatorDto;
+
+  @ApiProperty({ example: '51-NGOKBAY', description: 'The nominee\'s unit (within the category\'s unit)' })
+  @IsString() @MaxLength(32)
+  unitCode!: string;
+
+  @ApiProperty({ example: ['Áp dụng 5S, năng suất lao động tăng 12 %'], description: 'At least one' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  achievements!: string[];
+}
