@@ -59,11 +59,51 @@ export const PROBES: readonly Probe[] = [
   { service: 'support-programs', action: 'read a pilot-model registration of DN-51-0001', mode: 'read', record: OWN_ENTERPRISE },
   { service: 'support-programs', action: 'register DN-51-0001 for a pilot model', mode: 'write', record: OWN_ENTERPRISE, roles: [Role.Enterprise] },
   { service: 'support-programs', action: 'approve a Ngọk Bay registration', mode: 'write', record: NGOKBAY, roles: [Role.ProvinceAdmin, Role.DepartmentOfficer, Role.CommuneOfficer] },
-  { service: 'training', action: 'read a Ngọk Bay course\'s attendance', mode: 'read', record: NGOKBAY },
-  { service: 'training', action: 'record attendance of a Ngọk Bay course', mode: 'write', record: NGOKBAY, roles: [Role.Trainer, Role.ProvinceAdmin] },
-  { service: 'training', action: 'certify a productivity expert in Quảng Ngãi', mode: 'write', record: { unit: '51' }, roles: [Role.ExpertAssessor] },
-  { service: 'awards', action: 'read nominations in Quảng Ngãi', mode: 'read', record: { unit: '51' } },
-  { service: 'awards', action: 'decide an award in Quảng Ngãi', mode: 'write', record: { unit: '51' }, roles: [Role.AwardCouncil] },
+  {
+    service: 'training',
+    action: 'read a Ngọk Bay course\'s attendance',
+    mode: 'read',
+    record: NGOKBAY,
+    setup: async () => ({ courseId: await trainingAwards.ngokBayCourse() }),
+    request: (f) => ({ method: 'GET', path: `/courses/${f.courseId}` }),
+  },
+  {
+    service: 'training',
+    action: 'record attendance of a Ngọk Bay course',
+    mode: 'write',
+    record: NGOKBAY,
+    roles: [Role.Trainer, Role.ProvinceAdmin],
+    setup: async () => ({ courseId: await trainingAwards.ngokBayCourse('p-matrix') }),
+    // The first allowed user records it; recording the same attendance again changes nothing (200).
+    request: (f) => ({ method: 'POST', path: `/courses/${f.courseId}/attendance`, body: { sessionId: 's1', personId: 'p-matrix' } }),
+  },
+  {
+    service: 'training',
+    action: 'certify a productivity expert in Quảng Ngãi',
+    mode: 'write',
+    record: { unit: '51' },
+    roles: [Role.ExpertAssessor],
+    setup: async () => ({ certificationId: await trainingAwards.assessedCertification() }),
+    // Only qn.assessor is allowed, so the one grant this probe makes is the first.
+    request: (f) => ({ method: 'POST', path: `/certifications/${f.certificationId}/grant`, body: { certificateNumber: `CGNS-${f.certificationId}` } }),
+  },
+  {
+    service: 'awards',
+    action: 'read nominations in Quảng Ngãi',
+    mode: 'read',
+    record: { unit: '51' },
+    request: () => ({ method: 'GET', path: '/nominations?unit=51' }),
+  },
+  {
+    service: 'awards',
+    action: 'decide an award in Quảng Ngãi',
+    mode: 'write',
+    record: { unit: '51' },
+    roles: [Role.AwardCouncil],
+    setup: async () => ({ nominationId: await trainingAwards.evaluatedNomination() }),
+    // Only qn.council is allowed, so the one decision this probe makes is the first.
+    request: (f) => ({ method: 'POST', path: `/nominations/${f.nominationId}/decision`, body: { outcome: 'awarded', decisionDocumentNumber: '123/QĐ-UBND' } }),
+  },
   { service: 'audit', action: 'replay the history of the Ngọk Bay plan', mode: 'read', record: NGOKBAY, roles: [Role.Auditor, Role.ProvinceAdmin] },
   // a POST that changes nothing: the route carries @ReadOnlyOperation(), so it is a read for the rules
   { service: 'audit', action: 'verify the integrity of the ledger', mode: 'read', record: { unit: 'VN' }, roles: [Role.Auditor] },
@@ -75,3 +115,95 @@ export function expectedAllowed(probe: Probe, user: (typeof MATRIX_USERS)[number
   if (probe.roles && !probe.roles.includes(user.role)) return false;
   return decideAccess(seedUnitTree, actor, probe.record, probe.mode).allowed;
 }
+
+/**
+ * Fixtures of the training and awards probes (and test/training.e2e-spec.ts, test/awards.e2e-spec.ts),
+ * made through the API by users allowed to. Ids carry a run suffix so reruns against the same platform do not collide.
+ */
+export const trainingAwards = {
+  run: `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`,
+
+  /** Today in Vietnam (yyyy-mm-dd). */
+  today(offsetDays = 0): string {
+    return new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  },
+
+  async as(service: 'training' | 'awards', username: string, method: string, path: string, body: unknown, expected: number): Promise<any> {
+    const { call, tokenFor } = await import('./support/platform');
+    const res = await call(service, method, path, { token: await tokenFor(username), body });
+    if (res.status !== expected) throw new Error(`${service} fixture: ${method} ${path} as ${username} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  },
+
+  /** A Ngọk Bay course running today (session s1 today); with a person id, that person registered. */
+  async ngokBayCourse(personId?: string): Promise<string> {
+    const courseId = `matrix-course-${trainingAwards.run}-${personId ?? 'plain'}`;
+    await trainingAwards.as('training', 'ngokbay.officer', 'POST', '/courses', {
+      courseId,
+      unitCode: '51-NGOKBAY',
+      topic: 'Tập huấn công cụ 5S cho hợp tác xã',
+      startDate: trainingAwards.today(),
+      endDate: trainingAwards.today(1),
+      capacity: 10,
+      trainerId: 'ngokbay.trainer',
+      sessions: [{ sessionId: 's1', date: trainingAwards.today() }],
+    }, 201);
+    if (personId) {
+      await trainingAwards.as('training', 'ngokbay.officer', 'POST', `/courses/${courseId}/registrations`, {
+        personId, fullName: 'Học viên ma trận', organisationType: 'cooperative', organisationName: 'HTX Ngọk Bay',
+      }, 201);
+    }
+    return courseId;
+  },
+
+  /** A Quảng Ngãi application for productivity expert, assessed as passed. */
+  async assessedCertification(): Promise<string> {
+    const certificationId = `matrix-cert-${trainingAwards.run}`;
+    await trainingAwards.as('training', 'qn.admin', 'POST', '/certifications', {
+      certificationId,
+      personId: `p-${certificationId}`,
+      fullName: 'Trần Văn Minh',
+      unitCode: '51',
+      levelCode: 'expert',
+      evidence: [
+        { type: 'degree', title: 'Bằng kỹ sư', reference: 'SH-1' },
+        { type: 'productivity-training-certificate', title: 'Chứng chỉ chuyên gia năng suất', reference: 'CC-1' },
+        { type: 'work-experience', title: 'Xác nhận kinh nghiệm', reference: 'XN-1' },
+      ],
+    }, 201);
+    await trainingAwards.as('training', 'qn.assessor', 'POST', `/certifications/${certificationId}/assessment`, {
+      scores: [{ criterionCode: 'knowledge', score: 80 }, { criterionCode: 'application', score: 75 }, { criterionCode: 'consulting', score: 70 }],
+    }, 200);
+    return certificationId;
+  },
+
+  /** A Quảng Ngãi award category open today. */
+  async quangNgaiCategory(): Promise<string> {
+    const categoryId = `matrix-cat-${trainingAwards.run}`;
+    await trainingAwards.as('awards', 'qn.admin', 'POST', '/award-categories', {
+      categoryId,
+      unitCode: '51',
+      name: 'Doanh nghiệp tiêu biểu trong nâng cao năng suất',
+      eligibleNomineeKinds: ['enterprise', 'organisation', 'individual'],
+      period: { from: trainingAwards.today(-30), to: trainingAwards.today(30) },
+    }, 201);
+    return categoryId;
+  },
+
+  /** A Quảng Ngãi nomination evaluated by its whole council (qn.council), ready for the decision. */
+  async evaluatedNomination(): Promise<string> {
+    const categoryId = await trainingAwards.quangNgaiCategory();
+    const nominationId = `matrix-nom-${trainingAwards.run}`;
+    await trainingAwards.as('awards', 'qn.admin', 'POST', '/nominations', {
+      nominationId,
+      categoryId,
+      nominee: { kind: 'enterprise', name: 'HTX Nông nghiệp Ngọk Bay' },
+      nominatedBy: { kind: 'cooperative-alliance', name: 'Liên minh Hợp tác xã tỉnh Quảng Ngãi' },
+      unitCode: '51',
+      achievements: ['Áp dụng 5S, năng suất lao động tăng 12 %'],
+    }, 201);
+    await trainingAwards.as('awards', 'qn.admin', 'POST', `/nominations/${nominationId}/evaluation-start`, { councilMemberIds: ['qn.council'] }, 200);
+    await trainingAwards.as('awards', 'qn.council', 'POST', `/nominations/${nominationId}/evaluations`, { score: 86, comment: 'Mô hình hiệu quả' }, 200);
+    return nominationId;
+  },
+};
