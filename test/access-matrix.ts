@@ -9,7 +9,7 @@
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { decideAccess, RecordScope, Role } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-store';
-import type { ServiceName } from './support/platform';
+import { call, type ServiceName, tokenFor } from './support/platform';
 
 /** One demo user per role, in the seed units (docs/identity.md). */
 export const MATRIX_USERS: readonly { username: string; role: Role; unit: string; enterpriseId?: string }[] = [
@@ -56,9 +56,34 @@ export const PROBES: readonly Probe[] = [
   { service: 'plans', action: 'read the Ngọk Bay commune plan', mode: 'read', record: NGOKBAY },
   { service: 'plans', action: 'amend a target of the Ngọk Bay plan', mode: 'write', record: NGOKBAY, roles: [Role.ProvinceAdmin, Role.DepartmentOfficer, Role.CommuneOfficer] },
   { service: 'plans', action: 'report village progress', mode: 'write', record: { unit: '51-NGOKBAY-KONRLONG' }, roles: [Role.CommuneOfficer, Role.VillageOfficer] },
-  { service: 'support-programs', action: 'read a pilot-model registration of DN-51-0001', mode: 'read', record: OWN_ENTERPRISE },
-  { service: 'support-programs', action: 'register DN-51-0001 for a pilot model', mode: 'write', record: OWN_ENTERPRISE, roles: [Role.Enterprise] },
-  { service: 'support-programs', action: 'approve a Ngọk Bay registration', mode: 'write', record: NGOKBAY, roles: [Role.ProvinceAdmin, Role.DepartmentOfficer, Role.CommuneOfficer] },
+  {
+    service: 'support-programs',
+    action: 'read a pilot-model registration of DN-51-0001',
+    mode: 'read',
+    record: OWN_ENTERPRISE,
+    setup: async () => ({ registrationId: await supportPrograms.submittedRegistration() }),
+    request: (f) => ({ method: 'GET', path: `/registrations/${f.registrationId}` }),
+  },
+  {
+    service: 'support-programs',
+    action: 'register DN-51-0001 for a pilot model',
+    mode: 'write',
+    record: OWN_ENTERPRISE,
+    roles: [Role.Enterprise],
+    setup: async () => ({ programmeId: await supportPrograms.ngokBayProgramme(), enterpriseId: await supportPrograms.ngokBayEnterprise() }),
+    // Only ent.ngokbay is allowed, so the one registration this probe makes is its first.
+    request: (f) => ({ method: 'POST', path: `/programmes/${f.programmeId}/registrations`, body: { tools: ['5s'], enterpriseId: f.enterpriseId } }),
+  },
+  {
+    service: 'support-programs',
+    action: 'approve a Ngọk Bay registration',
+    mode: 'write',
+    record: NGOKBAY,
+    roles: [Role.ProvinceAdmin, Role.DepartmentOfficer, Role.CommuneOfficer],
+    setup: async () => ({ registrationId: await supportPrograms.registrationUnderReview() }),
+    // The first allowed user approves; approving an approved registration again changes nothing (200).
+    request: (f) => ({ method: 'POST', path: `/registrations/${f.registrationId}/approve`, body: {} }),
+  },
   {
     service: 'training',
     action: 'read a Ngọk Bay course\'s attendance',
@@ -115,6 +140,72 @@ export function expectedAllowed(probe: Probe, user: (typeof MATRIX_USERS)[number
   if (probe.roles && !probe.roles.includes(user.role)) return false;
   return decideAccess(seedUnitTree, actor, probe.record, probe.mode).allowed;
 }
+
+/**
+ * Fixtures of the support-programs probes (and test/support-programs.e2e-spec.ts), made through the
+ * API by users allowed to: a programme of Ngọk Bay commune (by the Quảng Ngãi province office), the
+ * enterprise of ent.ngokbay (account DN-51-0001, registered once and reused by later runs), and its
+ * registrations.
+ */
+export const supportPrograms = {
+  /** Valid tax code (check digit 4) of the demo cooperative of ent.ngokbay. */
+  ngokBayTaxCode: '6101000014',
+
+  async expect(status: number, res: { status: number; body: any }, what: string): Promise<any> {
+    if (res.status !== status) throw new Error(`support-programs fixture: ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  },
+
+  async ngokBayProgramme(overrides: Record<string, unknown> = {}): Promise<string> {
+    const body = {
+      name: 'Chương trình hỗ trợ doanh nghiệp xây dựng mô hình điểm về năng suất xã Ngọk Bay',
+      legalBasis: ['Kế hoạch 138/KH-UBND ngày 19/6/2025 của UBND tỉnh Quảng Ngãi', 'Văn bản 336/SKHCN-TĐC ngày 22/7/2025'],
+      planDocumentNumber: '138/KH-UBND',
+      funding: { sources: ['state-budget'] },
+      eligibleGroups: ['sme', 'cooperative', 'ocop-producer'],
+      toolsOffered: ['5s', 'kaizen', 'gap-organic'],
+      openingDate: '2025-08-01',
+      closingDate: '2030-12-31',
+      capacity: 2,
+      unitCode: '51-NGOKBAY',
+      ...overrides,
+    };
+    const created = await supportPrograms.expect(201, await call('support-programs', 'POST', '/programmes', { token: await tokenFor('qn.admin'), body }), 'create programme');
+    return created.id as string;
+  },
+
+  /** The enterprise ent.ngokbay acts for: registered by itself on first use, found through /enterprises/mine afterwards. */
+  async ngokBayEnterprise(): Promise<string> {
+    const token = await tokenFor('ent.ngokbay');
+    const mine = await call('support-programs', 'GET', '/enterprises/mine', { token });
+    if (mine.status === 200) return mine.body.id as string;
+    const body = {
+      taxCode: supportPrograms.ngokBayTaxCode,
+      name: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh Ngọk Bay',
+      unitCode: '51-NGOKBAY',
+      sector: 'Nông nghiệp — dược liệu',
+      size: 'small',
+      group: 'cooperative',
+    };
+    const registered = await supportPrograms.expect(201, await call('support-programs', 'POST', '/enterprises', { token, body }), 'register enterprise');
+    return registered.id as string;
+  },
+
+  async submittedRegistration(): Promise<string> {
+    const [programmeId, enterpriseId] = [await supportPrograms.ngokBayProgramme(), await supportPrograms.ngokBayEnterprise()];
+    const res = await call('support-programs', 'POST', `/programmes/${programmeId}/registrations`, {
+      token: await tokenFor('ent.ngokbay'),
+      body: { tools: ['5s', 'kaizen'], enterpriseId, description: 'Áp dụng 5S và Kaizen tại xưởng sơ chế sâm' },
+    });
+    return (await supportPrograms.expect(201, res, 'submit registration')).id as string;
+  },
+
+  async registrationUnderReview(): Promise<string> {
+    const id = await supportPrograms.submittedRegistration();
+    await supportPrograms.expect(200, await call('support-programs', 'POST', `/registrations/${id}/review`, { token: await tokenFor('ngokbay.officer') }), 'start review');
+    return id;
+  },
+};
 
 /**
  * Fixtures of the training and awards probes (and test/training.e2e-spec.ts, test/awards.e2e-spec.ts),
