@@ -57,6 +57,11 @@ export class LedgerRepository implements OnModuleInit {
     return this.connection.collection<AnomalyDocument>('ledger.anomalies');
   }
 
+  /** Another collection of the audit database (backfill runs). */
+  collection<T extends object>(name: string): Collection<T> {
+    return this.connection.collection<T>(name);
+  }
+
   get checkpoints(): Collection<CheckpointDocument> {
     return this.connection.collection<CheckpointDocument>('ledger.checkpoints');
   }

@@ -1,0 +1,131 @@
+/* Audit replay benchmark: replay throughput (events/s) of 100,000+ events folded through a domain
+ * decider's evolve, next to a raw cursor read of the same collection with the driver, in the same run
+ * on the same server. Not a test: nothing asserts on time.
+ *   npm run bench:audit-replay      (MONGODB_URI as for the tests; BENCH_EVENTS=100000, BENCH_RUNS=3) */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import mongoose from 'mongoose';
+import { CommitDocument, hashEvent, MongoEventStore, RecordedEvent, toStoredEvent, withHash } from '@nangsuat/event-store';
+import { DeciderRegistry } from '../apps/audit/src/audit/domain/decider-registry';
+import { replayState } from '../apps/audit/src/audit/domain/timeline';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PER_STREAM = 10;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const metadata = { actor: { id: 'u-bench', username: 'ngokbay.officer', unit: '51-NGOKBAY', roles: ['commune-officer'] }, unit: '51-NGOKBAY', correlationId: 'bench' };
+
+function streamEvents(s: number, firstPosition: number, recordedAt: string): RecordedEvent[] {
+  const enterpriseId = `mst-${String(100000000 + s).padStart(10, '0')}`;
+  const streamId = `enterprise-${enterpriseId}`;
+  let prevHash = '';
+  return Array.from({ length: PER_STREAM }, (_, i) => {
+    const e = withHash({
+      id: `${streamId}#${i + 1}`,
+      type: i === 0 ? 'EnterpriseRegistered' : 'EnterpriseProfileUpdated',
+      schemaVersion: 1,
+      data:
+        i === 0
+          ? { enterpriseId, taxCode: enterpriseId.slice(4), name: `Hợp tác xã nông nghiệp số ${s}`, unitCode: '51-NGOKBAY', sector: 'nông nghiệp', size: 'small', group: 'cooperative', registeredAt: recordedAt }
+          : { enterpriseId, unitCode: '51-NGOKBAY', changes: { sector: `nông nghiệp ${i}`, size: i % 2 ? 'medium' : 'small' }, updatedAt: recordedAt },
+      streamId,
+      streamVersion: i + 1,
+      globalPosition: firstPosition + i,
+      occurredAt: recordedAt,
+      recordedAt,
+      metadata,
+      prevHash,
+    });
+    prevHash = e.hash;
+    return e;
+  });
+}
+
+async function main() {
+  const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
+  const dbName = `bench_audit_replay_${randomBytes(3).toString('hex')}`;
+  const connection = await mongoose.createConnection(uri, { dbName }).asPromise();
+  try {
+    const store = new MongoEventStore(connection, { boundedContext: 'support-programs' });
+    await store.ensureIndexes();
+    const streams = Math.ceil(EVENTS / PER_STREAM);
+    const recordedAt = new Date('2025-07-01T01:00:00.000Z');
+    console.log(`seeding ${fmt(streams * PER_STREAM)} events (${fmt(streams)} enterprise streams × ${PER_STREAM}, one commit per event) into ${dbName} …`);
+    let batch: CommitDocument[] = [];
+    let position = 1;
+    for (let s = 0; s < streams; s++) {
+      for (const e of streamEvents(s, position, recordedAt.toISOString())) {
+        batch.push({ _id: e.globalPosition, lastPosition: e.globalPosition, streamId: e.streamId, firstVersion: e.streamVersion, lastVersion: e.streamVersion, commandId: `none:${e.globalPosition}`, recordedAt, metadata, events: [toStoredEvent(e)], published: true });
+      }
+      position += PER_STREAM;
+      if (batch.length >= 5000) {
+        await store.commits.insertMany(batch, { ordered: false });
+        batch = [];
+      }
+    }
+    if (batch.length) await store.commits.insertMany(batch, { ordered: false });
+    const total = streams * PER_STREAM;
+
+    const kind = new DeciderRegistry().find('enterprise-mst-0')!;
+    const results: Record<string, number[]> = { raw: [], replay: [], replayVerify: [] };
+    for (let run = 1; run <= RUNS; run++) {
+      // 1. Raw driver: a cursor over the commit collection in global order, documents only.
+      let t0 = performance.now();
+      let n = 0;
+      for await (const commit of store.commits.find({}, { sort: { _id: 1 }, batchSize: 1000 })) n += commit.events.length;
+      results.raw.push(n / ((performance.now() - t0) / 1000));
+
+      // 2. Replay: the event store's readAll in pages, every event folded through the owning decider's evolve.
+      t0 = performance.now();
+      n = 0;
+      const states = new Map<string, unknown>();
+      for (let after = 0; ; ) {
+        const page = await store.readAll({ afterPosition: after, limit: 5000 });
+        if (page.length === 0) break;
+        for (const e of page) states.set(e.streamId, kind.decider.evolve(states.get(e.streamId) ?? kind.decider.initialState(), e));
+        n += page.length;
+        after = page[page.length - 1].globalPosition;
+      }
+      results.replay.push(n / ((performance.now() - t0) / 1000));
+
+      // 3. The audit's replay: as 2, plus every event's hash recomputed (the ledger's verification).
+      t0 = performance.now();
+      n = 0;
+      let broken = 0;
+      states.clear();
+      for (let after = 0; ; ) {
+        const page = await store.readAll({ afterPosition: after, limit: 5000 });
+        if (page.length === 0) break;
+        for (const e of page) {
+          if (hashEvent(e) !== e.hash) broken++;
+          states.set(e.streamId, kind.decider.evolve(states.get(e.streamId) ?? kind.decider.initialState(), e));
+        }
+        n += page.length;
+        after = page[page.length - 1].globalPosition;
+      }
+      if (broken) throw new Error(`${broken} events failed verification`);
+      results.replayVerify.push(n / ((performance.now() - t0) / 1000));
+      console.log(`run ${run}: raw ${fmt(results.raw[run - 1])} ev/s, replay ${fmt(results.replay[run - 1])} ev/s, replay+verify ${fmt(results.replayVerify[run - 1])} ev/s`);
+    }
+    // Sanity: one stream's replayed state equals a fold of its own events.
+    const sample = await store.readStream('enterprise-mst-0100000000');
+    if (replayState(kind.decider, sample[0].streamId, sample).version !== PER_STREAM) throw new Error('replay sanity check failed');
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const raw = median(results.raw);
+    console.log('');
+    console.log(`| measure (${fmt(total)} events, median of ${RUNS} runs) | events/s | vs raw cursor |`);
+    console.log('|---|---:|---:|');
+    console.log(`| raw driver cursor over the commit collection | ${fmt(raw)} | 100 % |`);
+    console.log(`| replay: readAll + enterprise decider evolve | ${fmt(median(results.replay))} | ${Math.round((100 * median(results.replay)) / raw)} % |`);
+    console.log(`| replay + SHA-256 re-verification of every event | ${fmt(median(results.replayVerify))} | ${Math.round((100 * median(results.replayVerify)) / raw)} % |`);
+  } finally {
+    await connection.dropDatabase().catch(() => undefined);
+    await connection.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
