@@ -137,3 +137,26 @@ describe('Enterprise', () => {
     expect(() => enterpriseSnapshot(enterpriseDecider.initialState())).toThrow(NotFound);
   });
 });
+
+describe('enterprise account (the enterprise_id of its users in the identity provider)', () => {
+  it('records the account with the registration and keeps it in the state and snapshot', () => {
+    const events = spec.given([]).when({ ...register, accountId: 'DN-58-0001' }).events();
+    expect(events).toEqual([{ ...registered, data: { ...registered.data, accountId: 'DN-58-0001' } }]);
+    const state = fold(enterpriseDecider, events);
+    expect(state.accountId).toBe('DN-58-0001');
+    expect(enterpriseSnapshot(state).accountId).toBe('DN-58-0001');
+  });
+
+  it('an enterprise registered without account has none (older events read the same)', () => {
+    expect(fold(enterpriseDecider, [registered]).accountId).toBeUndefined();
+    expect(enterpriseSnapshot(fold(enterpriseDecider, [registered]))).not.toHaveProperty('accountId');
+  });
+
+  it('refuses an account id that cannot be one, and any change of the account later', () => {
+    spec.given([]).when({ ...register, accountId: 'DN 58/1' }).thenThrows(DomainRuleViolation, /accountId/);
+    spec
+      .given([registered])
+      .when({ type: 'UpdateEnterpriseProfile', changes: { accountId: 'DN-58-0002' } as never, now: NOW })
+      .thenThrows(DomainRuleViolation, /account of an enterprise .* cannot be changed/);
+  });
+});
