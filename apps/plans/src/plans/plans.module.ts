@@ -11,6 +11,12 @@ import { ManageTargetsController } from './manage-targets/manage-targets.control
 import { PlanCommands } from './plan-commands.service';
 import { ReviseDraftController } from './revise-draft/revise-draft.controller';
 import { UnitsController } from './units/units.controller';
+import { ContributionStore } from './progress/contributions/contribution-store';
+import { ContributionsConsumer } from './progress/contributions/contributions.consumer';
+import { PlanProgressController } from './progress/plan-progress/plan-progress.controller';
+import { ProgressService } from './progress/progress.service';
+import { RecordReportedValueController } from './progress/reported-values/record-reported-value.controller';
+import { UnitProgressController } from './progress/unit-progress/unit-progress.controller';
 
 /** The plans bounded context: administrative units, plans and targets, progress, annual reports. */
 @Module({
@@ -26,7 +32,12 @@ import { UnitsController } from './units/units.controller';
     ListPlansController,
     GetPlanController,
     UnitsController,
+    // Progress (contributions from the other services' events, reported statistics).
+    ContributionsConsumer,
+    PlanProgressController,
+    RecordReportedValueController,
+    UnitProgressController,
   ],
-  providers: [PlanCommands],
+  providers: [PlanCommands, ContributionStore, ProgressService],
 })
 export class PlansModule {}

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { seedUnitTree } from '@nangsuat/administrative-units';
+import { Actor, DomainRuleViolation, EVENT_STORE, EventStorePort, Forbidden } from '@nangsuat/event-store';
+import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
+import { endOfVietnamDay, formatDate, IsoDate, toVietnamDate, tryParseDate } from '@nangsuat/vietnamese';
+import { planVersionAt } from '../domain/plan';
+import type { ReportedValue, TargetProgress } from '../domain/progress';
+import { PlanCommands } from '../plan-commands.service';
+import type { StoredContribution } from './contributions/contribution-mapping';
+import { ContributionStore } from './contributions/contribution-store';
+import { candidateUnits, computeForPlan, PlanForProgress } from './plan-progress';
+import { reportedValuesStreamId, toReportedValues } from './reported-values/reported-values';
+
+/** An `asOf` query value (dd/mm/yyyy or yyyy-mm-dd) → the end of that Vietnam day; default now. */
+export function parseAsOf(asOf: string | undefined, now = new Date()): { instant: string; date: IsoDate } {
+  if (!asOf) return { instant: now.toISOString(), date: toVietnamDate(now) };
+  const day = tryParseDate(asOf);
+  if (!day) throw new DomainRuleViolation(`asOf "${asOf}" is not a date; write dd/mm/yyyy or yyyy-mm-dd.`, 'bad-date');
+  const end = endOfVietnamDay(day);
+  return end.getTime() > now.getTime() ? { instant: now.toISOString(), date: toVietnamDate(now) } : { instant: end.toISOString(), date: day };
+}
+
+/**
+ * Who reads progress and reports: officers of the plan's unit subtree and of the units above it
+ * (a commune officer reads the commune's and the province plan's progress), auditors and service
+ * accounts everything; enterprises nothing.
+ */
+export function assertCanReadProgress(access: AccessPolicy, actor: Actor, unit: string): void {
+  const roles = platformRoles(actor.roles);
+  if (roles.includes(Role.Enterprise) && roles.every((r) => r === Role.Enterprise)) {
+    throw new Forbidden('Enterprises have no access to plan progress and reports.');
+  }
+  if (access.canRead(actor, unit)) return;
+  if (seedUnitTree.has(actor.unit) && seedUnitTree.has(unit) && seedUnitTree.isWithin(actor.unit, unit)) return;
+  throw new Forbidden(`Progress of ${unit} is for the officers of its units and those above it; you act for ${actor.unit}.`, { unit });
+}
+
+/** Progress of plans from the contributions read model, the plan's stream and its reported values. */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly plans: PlanCommands,
+    private readonly contributions: ContributionStore,
+    @Inject(EVENT_STORE) private readonly store: EventStorePort,
+  ) {}
+
+  /** The plan as it stood on `asOfDate` (the version in force; a draft as it is). */
+  async plan(planId: string, asOfDate?: IsoDate): Promise<PlanForProgress> {
+    const { state } = await this.plans.load(planId);
+    let content = state.content!;
+    if (asOfDate && state.versions.length > 0) {
+      const v = planVersionAt(state, asOfDate);
+      if (!v) throw new DomainRuleViolation(`Plan ${content.documentNumber ?? planId} was not yet issued on ${formatDate(asOfDate)} (issued ${formatDate(content.issueDate!)}).`, 'plan-not-issued');
+      content = v.content;
+    }
+    return {
+      planId,
+      status: state.status,
+      version: state.version,
+      documentNumber: content.documentNumber,
+      title: content.title,
+      issuingUnit: content.issuingUnit,
+      issueDate: content.issueDate,
+      targets: content.targets,
+      implementsPlan: content.implementsPlan,
+    };
+  }
+
+  async reported(planId: string): Promise<ReportedValue[]> {
+    return toReportedValues(await this.store.readStream(reportedValuesStreamId(planId)));
+  }
+
+  /** The facts a plan's counted targets may see (the exact rules are applied by computeForPlan). */
+  async contributionsFor(plan: PlanForProgress, occurredUntil?: string): Promise<StoredContribution[]> {
+    const indicators = [...new Set(plan.targets.filter((t) => t.source === 'counted').map((t) => t.indicator))];
+    return this.contributions.find({ indicators, units: candidateUnits(plan.issuingUnit), documentNumber: plan.documentNumber, occurredUntil });
+  }
+
+  async progress(plan: PlanForProgress, asOf: string): Promise<{ targets: TargetProgress[]; contributions: StoredContribution[] }> {
+    const [contributions, reported] = await Promise.all([this.contributionsFor(plan, asOf), this.reported(plan.planId)]);
+    return { targets: computeForPlan(plan, contributions, reported, asOf), contributions };
+  }
+}
