@@ -51,6 +51,12 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
 
   async handle<C, E extends DomainEvent, S>(streamId: string, decider: SnapshottableDecider<C, E, S>, command: C, options: HandleOptions): Promise<HandleResult<S>> {
     const retries = options.expectedVersion === undefined ? (this.options.conflictRetries ?? 3) : 0;
+    // A retried request (same command id) gets the first result, even if deciding again would now refuse it.
+    const earlier = options.commandId ? await this.store.previousResult(streamId, options.commandId) : undefined;
+    if (earlier) {
+      const current = await this.load(streamId, decider);
+      return { state: current.state, events: earlier.events, version: current.version, duplicate: true };
+    }
     for (let attempt = 0; ; attempt++) {
       const { state, version } = await this.load(streamId, decider);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {

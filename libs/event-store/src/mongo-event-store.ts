@@ -88,6 +88,13 @@ export class MongoEventStore implements EventStorePort {
     return () => this.listeners.delete(listener);
   }
 
+  /** The result of an earlier append with this command id, if there was one (idempotent commands). */
+  async previousResult(streamId: string, commandId: string): Promise<AppendResult | undefined> {
+    await this.ensureIndexes();
+    const earlier = await this.commits.findOne({ commandId });
+    return earlier ? this.duplicateResult(streamId, earlier) : undefined;
+  }
+
   async append(streamId: string, events: readonly DomainEvent[], options: AppendOptions): Promise<AppendResult> {
     if (!streamId || streamId.startsWith('$')) throw new DomainError(`Invalid stream id "${streamId}"`, 'invalid-stream-id');
     await this.ensureIndexes();

@@ -58,6 +58,8 @@ export class PlanCommands {
    */
   private async reserveDocumentNumber(req: Request, actor: Actor, unit: string, command: IssuePlan): Promise<void> {
     const { state } = await this.load(command.planId);
+    // Not a draft: the handler answers (the first result for a repeated request, else a refusal).
+    if (state.status !== 'draft') return;
     const [issued] = this.decider.decide(command, state);
     if (issued?.type !== 'PlanIssued') return;
     const documentNumber = normalizeDocumentNumber(issued.data.documentNumber);

@@ -46,7 +46,7 @@ export class TargetDto {
 
 export class SignerDto {
   @ApiProperty({ example: 'Lê Huyền' }) @IsString() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ example: 'Phó Chủ tịch UBND tỉnh' }) @IsOptional() @IsString() @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ example: 'Phó Chủ tịch UBND tỉnh' }) @IsOptional() @IsString() @MaxLength(200) position?: string;
 }
 
 /** Fields a draft revision or an amendment may change (all optional). */
