@@ -1,10 +1,10 @@
 # Ports and settings of the five services, shared by up.sh, down.sh and the tests. Sourced.
 SERVICES=(plans support-programs training awards audit)
-PLANS_PORT="${PLANS_PORT:-3001}"
-SUPPORT_PROGRAMS_PORT="${SUPPORT_PROGRAMS_PORT:-3002}"
-TRAINING_PORT="${TRAINING_PORT:-3003}"
-AWARDS_PORT="${AWARDS_PORT:-3004}"
-AUDIT_PORT="${AUDIT_PORT:-3005}"
+export PLANS_PORT="${PLANS_PORT:-3001}"
+export SUPPORT_PROGRAMS_PORT="${SUPPORT_PROGRAMS_PORT:-3002}"
+export TRAINING_PORT="${TRAINING_PORT:-3003}"
+export AWARDS_PORT="${AWARDS_PORT:-3004}"
+export AUDIT_PORT="${AUDIT_PORT:-3005}"
 service_port() {
   local var
   var="$(echo "$1" | tr 'a-z-' 'A-Z_')_PORT"

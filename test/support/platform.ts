@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD, testIssuer, tokenFor } from '@nangsuat/auth/testing';
+
 /** Where the platform under test runs, and how to act as one of its demo users. */
 export const SERVICES = ['plans', 'support-programs', 'training', 'awards', 'audit'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -9,25 +11,8 @@ export function serviceUrl(service: ServiceName): string {
   return `http://127.0.0.1:${port}`;
 }
 
-export const issuer = process.env.OIDC_ISSUER ?? 'http://127.0.0.1:8080/realms/nangsuat';
-export const DEMO_PASSWORD = 'demo-password';
-
-const tokens = new Map<string, string>();
-
-/** A real access token from Keycloak (password grant on the public CLI client). */
-export async function tokenFor(username: string, password = DEMO_PASSWORD): Promise<string> {
-  const cached = tokens.get(username);
-  if (cached) return cached;
-  const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'nangsuat-cli', username, password }),
-  });
-  const body = (await res.json()) as { access_token?: string; error_description?: string };
-  if (!res.ok || !body.access_token) throw new Error(`Keycloak refused ${username}: ${body.error_description ?? res.status}`);
-  tokens.set(username, body.access_token);
-  return body.access_token;
-}
+export const issuer = testIssuer();
+export { DEMO_PASSWORD, tokenFor };
 
 /** JSON request helper returning status and parsed body. */
 export async function call(
