@@ -84,6 +84,15 @@ describe('support-programs: programmes (FerretDB, Kafka, Keycloak)', () => {
     expect(await commits()).toBe(before);
   });
 
+  it('serves its OpenAPI document with every route', async () => {
+    const res = await fetch(`${service.url}/docs-json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, unknown> };
+    for (const path of ['/programmes', '/programmes/{id}', '/programmes/{id}/close', '/programmes/{id}/history', '/enterprises', '/enterprises/mine', '/enterprises/{id}', '/programmes/{id}/registrations', '/registrations', '/registrations/{id}/approve', '/registrations/{id}/complete', '/registrations/{id}/withdraw']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+
   describe('refuses bad input and writes nothing', () => {
     it.each([
       ['malformed JSON', { raw: '{"name": "Chương trình' }, 400],
