@@ -32,6 +32,11 @@ export interface PositionAllocation {
 
 export type CommitListener = (commit: { readonly streamId: string; readonly firstPosition: number; readonly lastPosition: number }) => void;
 
+interface StreamHead {
+  readonly lastVersion: number;
+  readonly lastHash: string;
+}
+
 /** Position collisions with other writer processes tolerated per append before giving up. */
 const MAX_POSITION_COLLISIONS = 20;
 const DUPLICATE_KEY = 11000;
@@ -48,6 +53,7 @@ export class MongoEventStore implements EventStorePort {
   private readonly listeners = new Set<CommitListener>();
   private indexesReady?: Promise<void>;
   private nextPosition?: number;
+  private readonly heads = new Map<string, StreamHead>();
   private seeding?: Promise<void>;
 
   constructor(
@@ -121,7 +127,7 @@ export class MongoEventStore implements EventStorePort {
     for (let collisions = 0; ; collisions++) {
       // Read the head first, then take positions: a stream's later commit always gets higher
       // positions than its earlier one, so global order never contradicts stream order.
-      const head = await this.head(streamId);
+      const head = await this.headFor(streamId, options.expectedVersion);
       const currentVersion = head?.lastVersion ?? 0;
       checkExpected(streamId, options.expectedVersion, currentVersion, head !== null);
 
@@ -135,6 +141,7 @@ export class MongoEventStore implements EventStorePort {
         // Whatever happened, our positions must not stay a hole that subscriptions wait on (if
         // another process holds them, this insert fails and changes nothing).
         await this.fillVoid(firstPosition, lastPosition);
+        this.heads.delete(streamId);
         if (!isDuplicateKey(error)) throw error;
         // The store does not say which unique index refused the commit: find out.
         if (options.commandId) {
@@ -147,19 +154,41 @@ export class MongoEventStore implements EventStorePort {
         await this.refreshPositions();
         continue;
       }
+      this.rememberHead(streamId, { lastVersion: commit.lastVersion, lastHash: commit.events[commit.events.length - 1].hash });
       for (const listener of this.listeners) listener({ streamId, firstPosition, lastPosition });
       return { events: toRecordedEvents(commit).map((e) => this.upcasters.apply(e)), nextExpectedVersion: commit.lastVersion, duplicate: false };
     }
   }
 
-  private buildCommit(streamId: string, events: readonly DomainEvent[], options: AppendOptions, head: CommitDocument | null, firstPosition: number): CommitDocument {
+  /**
+   * The stream head an append builds on. Heads this process wrote are remembered: commits are
+   * immutable, so a remembered head is either still the head or stale, and a stale one only makes
+   * the insert fail on the (streamId, firstVersion) index, after which the head is read again.
+   * That saves a query per append when a caller appends at the version it just wrote, and
+   * "no-stream" needs no read at all.
+   */
+  private async headFor(streamId: string, expected: ExpectedVersion): Promise<StreamHead | null> {
+    if (expected === 'no-stream') return null;
+    const known = this.heads.get(streamId);
+    if (known && typeof expected === 'number' && known.lastVersion === expected) return known;
+    const commit = await this.head(streamId);
+    return commit ? { lastVersion: commit.lastVersion, lastHash: commit.events[commit.events.length - 1]?.hash ?? '' } : null;
+  }
+
+  private rememberHead(streamId: string, head: StreamHead): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    if (this.heads.size > 10_000) this.heads.delete(this.heads.keys().next().value!);
+  }
+
+  private buildCommit(streamId: string, events: readonly DomainEvent[], options: AppendOptions, head: StreamHead | null, firstPosition: number): CommitDocument {
     const recordedAt = this.clock();
     const recordedAtIso = recordedAt.toISOString();
     // A JSON round trip drops undefined members and turns dates into strings, so the stored,
     // hashed and published forms of an event are the same bytes.
     const metadata = plainJson(options.metadata);
     const occurredAt = options.occurredAt ?? recordedAtIso;
-    let prevHash = head ? head.events[head.events.length - 1].hash : '';
+    let prevHash = head?.lastHash ?? '';
     const firstVersion = (head?.lastVersion ?? 0) + 1;
     const stored: StoredEvent[] = events.map((event, index) => {
       const recorded = withHash({
