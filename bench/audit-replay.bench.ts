@@ -1,7 +1,8 @@
 /* Audit replay benchmark: replay throughput (events/s) of 100,000+ events folded through a domain
  * decider's evolve, next to a raw cursor read of the same collection with the driver, in the same run
  * on the same server. Not a test: nothing asserts on time.
- *   npm run bench:audit-replay      (MONGODB_URI as for the tests; BENCH_EVENTS=100000, BENCH_RUNS=3) */
+ *   npm run bench:audit-replay      (MONGODB_URI as for the tests; BENCH_EVENTS=100000, BENCH_RUNS=3;
+ *   BENCH_DB=<name> reuses a database seeded by an earlier run and keeps it) */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
@@ -43,27 +44,33 @@ function streamEvents(s: number, firstPosition: number, recordedAt: string): Rec
 
 async function main() {
   const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
-  const dbName = `bench_audit_replay_${randomBytes(3).toString('hex')}`;
+  const reuse = process.env.BENCH_DB;
+  const dbName = reuse ?? `bench_audit_replay_${randomBytes(3).toString('hex')}`;
   const connection = await mongoose.createConnection(uri, { dbName }).asPromise();
   try {
     const store = new MongoEventStore(connection, { boundedContext: 'support-programs' });
     await store.ensureIndexes();
     const streams = Math.ceil(EVENTS / PER_STREAM);
     const recordedAt = new Date('2025-07-01T01:00:00.000Z');
-    console.log(`seeding ${fmt(streams * PER_STREAM)} events (${fmt(streams)} enterprise streams × ${PER_STREAM}, one commit per event) into ${dbName} …`);
-    let batch: CommitDocument[] = [];
-    let position = 1;
-    for (let s = 0; s < streams; s++) {
-      for (const e of streamEvents(s, position, recordedAt.toISOString())) {
-        batch.push({ _id: e.globalPosition, lastPosition: e.globalPosition, streamId: e.streamId, firstVersion: e.streamVersion, lastVersion: e.streamVersion, commandId: `none:${e.globalPosition}`, recordedAt, metadata, events: [toStoredEvent(e)], published: true });
+    const seeded = reuse ? await store.commits.countDocuments() : 0;
+    if (seeded < streams * PER_STREAM) {
+      console.log(`seeding ${fmt(streams * PER_STREAM)} events (${fmt(streams)} enterprise streams × ${PER_STREAM}, one commit per event) into ${dbName} …`);
+      let batch: CommitDocument[] = [];
+      let position = 1;
+      for (let s = 0; s < streams; s++) {
+        for (const e of streamEvents(s, position, recordedAt.toISOString())) {
+          batch.push({ _id: e.globalPosition, lastPosition: e.globalPosition, streamId: e.streamId, firstVersion: e.streamVersion, lastVersion: e.streamVersion, commandId: `none:${e.globalPosition}`, recordedAt, metadata, events: [toStoredEvent(e)], published: true });
+        }
+        position += PER_STREAM;
+        if (batch.length >= 5000) {
+          await store.commits.insertMany(batch, { ordered: false });
+          batch = [];
+        }
       }
-      position += PER_STREAM;
-      if (batch.length >= 5000) {
-        await store.commits.insertMany(batch, { ordered: false });
-        batch = [];
-      }
+      if (batch.length) await store.commits.insertMany(batch, { ordered: false });
+    } else {
+      console.log(`reusing ${fmt(seeded)} events in ${dbName}`);
     }
-    if (batch.length) await store.commits.insertMany(batch, { ordered: false });
     const total = streams * PER_STREAM;
 
     const kind = new DeciderRegistry().find('enterprise-mst-0')!;
@@ -120,7 +127,7 @@ async function main() {
     console.log(`| replay: readAll + enterprise decider evolve | ${fmt(median(results.replay))} | ${Math.round((100 * median(results.replay)) / raw)} % |`);
     console.log(`| replay + SHA-256 re-verification of every event | ${fmt(median(results.replayVerify))} | ${Math.round((100 * median(results.replayVerify)) / raw)} % |`);
   } finally {
-    await connection.dropDatabase().catch(() => undefined);
+    if (!reuse) await connection.dropDatabase().catch(() => undefined);
     await connection.close();
   }
 }
