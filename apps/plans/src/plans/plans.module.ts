@@ -17,10 +17,18 @@ import { PlanProgressController } from './progress/plan-progress/plan-progress.c
 import { ProgressService } from './progress/progress.service';
 import { RecordReportedValueController } from './progress/reported-values/record-reported-value.controller';
 import { UnitProgressController } from './progress/unit-progress/unit-progress.controller';
+import { GetReportingPeriodController } from './reporting/get-period/get-period.controller';
+import { LateExceptionController } from './reporting/late-exception/late-exception.controller';
+import { ListReportingPeriodsController } from './reporting/list-periods/list-periods.controller';
+import { reportingPeriodListProjection } from './reporting/list-periods/reporting-period-list.projection';
+import { OpenReportingPeriodController } from './reporting/open-period/open-period.controller';
+import { ReportingPeriods } from './reporting/reporting-periods.service';
+import { ReviewReportController } from './reporting/review-report/review-report.controller';
+import { SubmitReportController } from './reporting/submit-report/submit-report.controller';
 
 /** The plans bounded context: administrative units, plans and targets, progress, annual reports. */
 @Module({
-  imports: [ProjectionsModule.forContext('plans', [planListProjection])],
+  imports: [ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection])],
   controllers: [
     DraftPlanController,
     ReviseDraftController,
@@ -37,7 +45,14 @@ import { UnitProgressController } from './progress/unit-progress/unit-progress.c
     PlanProgressController,
     RecordReportedValueController,
     UnitProgressController,
+    // Reporting periods (static routes before /reporting-periods/:periodId).
+    OpenReportingPeriodController,
+    ListReportingPeriodsController,
+    SubmitReportController,
+    ReviewReportController,
+    LateExceptionController,
+    GetReportingPeriodController,
   ],
-  providers: [PlanCommands, ContributionStore, ProgressService],
+  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods],
 })
 export class PlansModule {}
