@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { Kafka, KafkaConfig, logLevel, Producer } from 'kafkajs';
+import { Kafka, KafkaConfig, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { EVENT_STORE, MongoEventStore } from '@nangsuat/event-store';
 import { IdempotentConsumer, IdempotentConsumerOptions } from './idempotent-consumer';
@@ -84,7 +84,7 @@ export class MessagingModule {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA],
           // One request in flight keeps a stream's messages in order across retries.
-          useFactory: (kafka: Kafka) => kafka.producer({ allowAutoTopicCreation: true, maxInFlightRequests: 1 }),
+          useFactory: (kafka: Kafka) => kafka.producer({ allowAutoTopicCreation: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
         },
         {
           provide: OutboxRelay,
