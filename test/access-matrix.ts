@@ -53,8 +53,24 @@ const OWN_ENTERPRISE = { unit: '51-NGOKBAY', enterpriseId: 'DN-51-0001' };
 
 // Routes are filled in by each service's owner (request/setup); roles are the intended @Roles.
 export const PROBES: readonly Probe[] = [
-  { service: 'plans', action: 'read the Ngọk Bay commune plan', mode: 'read', record: NGOKBAY },
-  { service: 'plans', action: 'amend a target of the Ngọk Bay plan', mode: 'write', record: NGOKBAY, roles: [Role.ProvinceAdmin, Role.DepartmentOfficer, Role.CommuneOfficer] },
+  {
+    service: 'plans',
+    action: 'read the Ngọk Bay commune plan (a draft: issued plans are public documents)',
+    mode: 'read',
+    record: NGOKBAY,
+    setup: async () => ({ planId: await plans.ngokBayDraft() }),
+    request: (f) => ({ method: 'GET', path: `/plans/${f.planId}` }),
+  },
+  {
+    service: 'plans',
+    action: 'add a target to the Ngọk Bay draft plan',
+    mode: 'write',
+    record: NGOKBAY,
+    roles: [Role.ProvinceAdmin, Role.DepartmentOfficer, Role.CommuneOfficer],
+    setup: async () => ({ planId: await plans.ngokBayDraft() }),
+    // A new target id per request, so that every allowed user's write is a real change.
+    request: (f) => ({ method: 'POST', path: `/plans/${f.planId}/targets`, body: plans.target(`matrix-${++plans.targets}`) }),
+  },
   { service: 'plans', action: 'report village progress', mode: 'write', record: { unit: '51-NGOKBAY-KONRLONG' }, roles: [Role.CommuneOfficer, Role.VillageOfficer] },
   {
     service: 'support-programs',
@@ -204,6 +220,42 @@ export const supportPrograms = {
     const id = await supportPrograms.submittedRegistration();
     await supportPrograms.expect(200, await call('support-programs', 'POST', `/registrations/${id}/review`, { token: await tokenFor('ngokbay.officer') }), 'start review');
     return id;
+  },
+};
+
+/** Fixtures of the plans probes, made through the API by the Ngọk Bay commune officer. */
+export const plans = {
+  targets: 0,
+
+  target(id: string) {
+    return {
+      id,
+      indicator: 'trained-person-times',
+      label: { vi: 'Lượt người được đào tạo, tập huấn', en: 'Person-times trained' },
+      unit: 'person-times',
+      milestoneYear: 2030,
+      comparison: 'at-least',
+      value: 50,
+      source: 'counted',
+    };
+  },
+
+  async ngokBayDraft(): Promise<string> {
+    const planId = `matrix-ngokbay-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+    const res = await call('plans', 'POST', '/plans', {
+      token: await tokenFor('ngokbay.officer'),
+      body: {
+        planId,
+        content: {
+          title: 'Kế hoạch nâng cao năng suất xã Ngọk Bay (dự thảo)',
+          issuingUnit: '51-NGOKBAY',
+          horizonYears: [2030],
+          generalObjectives: ['Nâng cao năng suất dựa trên khoa học, công nghệ và đổi mới sáng tạo'],
+        },
+      },
+    });
+    if (res.status !== 201) throw new Error(`plans fixture: draft answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return planId;
   },
 };
 
