@@ -170,7 +170,7 @@ export class MongoEventStore implements EventStorePort {
   private async headFor(streamId: string, expected: ExpectedVersion): Promise<StreamHead | null> {
     if (expected === 'no-stream') return null;
     const known = this.heads.get(streamId);
-    if (known && typeof expected === 'number' && known.lastVersion === expected) return known;
+    if (known && (expected === 'any' || known.lastVersion === expected)) return known;
     const commit = await this.head(streamId);
     return commit ? { lastVersion: commit.lastVersion, lastHash: commit.events[commit.events.length - 1]?.hash ?? '' } : null;
   }
