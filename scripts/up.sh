@@ -35,11 +35,12 @@ for s in "${SERVICES[@]}"; do
   log "up: $s (pid $!) on http://127.0.0.1:$(service_port "$s")"
 done
 for s in "${SERVICES[@]}"; do
-  port="$(service_port "$s")"; i=0
+  port="$(service_port "$s")"; started=$SECONDS; said=0
   until curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
     kill -0 "$(cat "$RUN_DIR/services/pids/$s.pid")" 2>/dev/null || { tail -30 "$RUN_DIR/services/logs/$s.log" >&2; die "$s exited during start (log: $RUN_DIR/services/logs/$s.log)"; }
-    i=$((i + 1)); [ "$i" -ge 240 ] && die "$s not healthy after 120 s (log: $RUN_DIR/services/logs/$s.log)"
-    [ $((i % 10)) -eq 0 ] && log "  waiting for $s /health ($((i / 2)) s)"
+    waited=$((SECONDS - started))
+    [ "$waited" -ge 180 ] && die "$s not healthy after 180 s (log: $RUN_DIR/services/logs/$s.log)"
+    [ $((waited / 5)) -gt "$said" ] && { said=$((waited / 5)); log "  waiting for $s /health (${waited} s)"; }
     sleep 0.5
   done
   log "up: $s healthy"

@@ -33,13 +33,14 @@ find_java() {
 
 # Waits until a TCP port on 127.0.0.1 accepts connections, printing a dot every few seconds.
 wait_port() {
-  local name="$1" port="$2" timeout="${3:-120}" pidfile="${4:-}" i=0
+  local name="$1" port="$2" timeout="${3:-120}" pidfile="${4:-}" started=$SECONDS said=0 waited
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
     if [ -n "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
       die "$name exited before listening on $port (see its log)"
     fi
-    i=$((i + 1)); [ "$i" -ge "$((timeout * 2))" ] && die "$name not listening on $port after ${timeout}s"
-    [ $((i % 10)) -eq 0 ] && log "  waiting for $name on :$port (${i}/2 s)"
+    waited=$((SECONDS - started))
+    [ "$waited" -ge "$timeout" ] && die "$name not listening on $port after ${timeout}s"
+    [ $((waited / 5)) -gt "$said" ] && { said=$((waited / 5)); log "  waiting for $name on :$port (${waited} s)"; }
     sleep 0.5
   done
 }

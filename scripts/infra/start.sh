@@ -75,11 +75,12 @@ log "start: Keycloak $KEYCLOAK_VERSION (pid $!) on 127.0.0.1:$KEYCLOAK_PORT"
 wait_port FerretDB "$MONGO_PORT" 30 "$RUN_DIR/pids/ferretdb.pid"
 wait_port Kafka "$KAFKA_PORT" 90 "$RUN_DIR/pids/kafka.pid"
 log "start: waiting for Keycloak to import the realm (usually 15-40 s)"
-i=0
+started=$SECONDS; said=0
 until curl -fsS "http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat/.well-known/openid-configuration" >/dev/null 2>&1; do
   kill -0 "$(cat "$RUN_DIR/pids/keycloak.pid")" 2>/dev/null || { tail -30 "$RUN_DIR/logs/keycloak.log" >&2; die "Keycloak exited"; }
-  i=$((i + 1)); [ "$i" -ge 360 ] && die "Keycloak realm not served after 180 s (see $RUN_DIR/logs/keycloak.log)"
-  [ $((i % 10)) -eq 0 ] && log "  waiting for Keycloak realm 'nangsuat' ($((i / 2)) s)"
+  waited=$((SECONDS - started))
+  [ "$waited" -ge 240 ] && die "Keycloak realm not served after 240 s (see $RUN_DIR/logs/keycloak.log)"
+  [ $((waited / 10)) -gt "$said" ] && { said=$((waited / 10)); log "  waiting for Keycloak realm 'nangsuat' (${waited} s)"; }
   sleep 0.5
 done
 log "start: infrastructure up (run dir $RUN_DIR)"
