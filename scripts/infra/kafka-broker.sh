@@ -2,7 +2,7 @@
 # Starts or stops one single-node Kafka broker (KRaft, combined broker+controller) with its data in
 # DIR, on 127.0.0.1:PORT (controller on CONTROLLER_PORT). Its pid is kept in DIR/kafka.pid, so
 # `stop` ends exactly that process. Used by tests that stop and restart their own broker.
-# Usage: kafka-broker.sh start|stop DIR PORT CONTROLLER_PORT
+# Usage: kafka-broker.sh start|stop DIR PORT CONTROLLER_PORT       (heap: KAFKA_HEAP_OPTS)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cmd="${1:-}"; dir="${2:-}"; port="${3:-}"; cport="${4:-}"
@@ -40,7 +40,8 @@ log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
 log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
 PROPS
-  kjava=("$java17" -Xms128m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1 "-Dlog4j.configuration=file:$dir/log4j.properties" -cp "$KAFKA_HOME/libs/*")
+  read -r -a heap <<<"${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m -XX:TieredStopAtLevel=1}"
+  kjava=("$java17" "${heap[@]}" -XX:+UseG1GC "-Dlog4j.configuration=file:$dir/log4j.properties" -cp "$KAFKA_HOME/libs/*")
   if [ ! -f "$dir/data/meta.properties" ]; then
     "${kjava[@]}" kafka.tools.StorageTool format -t "$("${kjava[@]}" kafka.tools.StorageTool random-uuid)" \
       -c "$dir/server.properties" >"$dir/format.log" 2>&1 || { cat "$dir/format.log" >&2; die "Kafka storage format failed"; }

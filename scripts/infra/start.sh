@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts FerretDB, Kafka (KRaft, single combined node) and Keycloak on 127.0.0.1 with their data in
+# Starts Keycloak, FerretDB and Kafka (KRaft, single combined node) on 127.0.0.1 with their data in
 # RUN_DIR (default .run/infra), recording each pid in RUN_DIR/pids so stop.sh stops exactly these.
 # Usage: start.sh [RUN_DIR]     Ports: MONGO_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KEYCLOAK_PORT
 set -euo pipefail
@@ -21,44 +21,6 @@ mkdir -p "$RUN_DIR/ferretdb"
 echo $! >"$RUN_DIR/pids/ferretdb.pid"
 log "start: FerretDB (pid $!) on 127.0.0.1:$MONGO_PORT"
 
-# Kafka (KRaft) -----------------------------------------------------------------------------------
-java17=$(find_java 17) || die "Kafka needs Java 17+"
-kdir="$RUN_DIR/kafka"; mkdir -p "$kdir"
-cat >"$kdir/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
-log.dirs=$kdir/data
-num.partitions=3
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=3
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
-PROPS
-cat >"$kdir/log4j.properties" <<PROPS
-log4j.rootLogger=WARN, stdout
-log4j.appender.stdout=org.apache.log4j.ConsoleAppender
-log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
-log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.kafka.server.KafkaServer=INFO
-log4j.logger.kafka.server.KafkaRaftServer=INFO
-PROPS
-kjava=("$java17" -Xms256m -Xmx768m -XX:+UseG1GC "-Dlog4j.configuration=file:$kdir/log4j.properties" -cp "$KAFKA_HOME/libs/*")
-if [ ! -f "$kdir/data/meta.properties" ]; then
-  "${kjava[@]}" kafka.tools.StorageTool format -t "$("${kjava[@]}" kafka.tools.StorageTool random-uuid)" \
-    -c "$kdir/server.properties" >"$RUN_DIR/logs/kafka-format.log" 2>&1 || { cat "$RUN_DIR/logs/kafka-format.log" >&2; die "Kafka storage format failed"; }
-fi
-"${kjava[@]}" kafka.Kafka "$kdir/server.properties" >"$RUN_DIR/logs/kafka.log" 2>&1 &
-echo $! >"$RUN_DIR/pids/kafka.pid"
-log "start: Kafka $KAFKA_VERSION (pid $!) on 127.0.0.1:$KAFKA_PORT"
-
 # Keycloak (dev mode, in-memory H2: the realm is imported fresh at each start) --------------------
 java21=$(find_java 21) || die "Keycloak $KEYCLOAK_VERSION needs Java 21+; none under /usr/lib/jvm"
 # --import-realm reads only $KEYCLOAK_HOME/data/import; the realm is the project's, so refresh it.
@@ -73,7 +35,13 @@ echo $! >"$RUN_DIR/pids/keycloak.pid"
 log "start: Keycloak $KEYCLOAK_VERSION (pid $!) on 127.0.0.1:$KEYCLOAK_PORT"
 
 wait_port FerretDB "$MONGO_PORT" 30 "$RUN_DIR/pids/ferretdb.pid"
-wait_port Kafka "$KAFKA_PORT" 90 "$RUN_DIR/pids/kafka.pid"
+
+# Kafka (KRaft, one combined broker/controller): the same script the tests use for their own brokers.
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}" \
+  bash "$NS_ROOT/scripts/infra/kafka-broker.sh" start "$RUN_DIR/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+cp "$RUN_DIR/kafka/kafka.pid" "$RUN_DIR/pids/kafka.pid"
+ln -sf "$RUN_DIR/kafka/kafka.log" "$RUN_DIR/logs/kafka.log"
+
 log "start: waiting for Keycloak to import the realm (usually 15-40 s)"
 started=$SECONDS; said=0
 until curl -fsS "http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat/.well-known/openid-configuration" >/dev/null 2>&1; do
