@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { jose } from '@nangsuat/auth';
 import { call, issuer, SERVICES, tokenFor } from './support/platform';
@@ -55,5 +57,30 @@ describe('platform smoke test', () => {
     } finally {
       await connection.close();
     }
+  });
+
+  it.each([
+    ['a missing KAFKA_BROKERS', { KAFKA_BROKERS: undefined }, /KAFKA_BROKERS is required/],
+    ['a malformed MONGODB_URI', { MONGODB_URI: 'postgres://127.0.0.1/x' }, /MONGODB_URI must be a MongoDB connection string/],
+  ])('refuses to start a service with %s, naming the variable', (_case, override, message) => {
+    const root = join(__dirname, '..');
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      PORT: '3999',
+      MONGODB_URI: 'mongodb://127.0.0.1:1',
+      KAFKA_BROKERS: '127.0.0.1:1',
+      OIDC_ISSUER: issuer,
+      OTEL_SDK_DISABLED: 'true',
+      ...override,
+    };
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+    const run = spawnSync(process.execPath, ['-r', join(root, 'scripts/runtime-paths.js'), join(root, 'dist/apps/training/src/main.js')], {
+      env: env as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/Configuration of the training service is invalid/);
   });
 });
