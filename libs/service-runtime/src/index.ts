@@ -5,3 +5,5 @@ export * from './http/pagination';
 export * from './http/request-context';
 export * from './http/problem.filter';
 export * from './health/kafka-admin';
+export * from './http/input';
+export * from './commands/command-runner';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { CommandRunner } from '@nangsuat/service-runtime';
 import { ApplyCertificationController } from './apply-certification/apply-certification.controller';
 import { ApplyCertificationHandler } from './apply-certification/apply-certification.handler';
 import { AssessCertificationController } from './assess-certification/assess-certification.controller';
@@ -21,7 +22,6 @@ import { RenewCertificationHandler } from './renew-certification/renew-certifica
 import { RevokeCertificationController } from './revoke-certification/revoke-certification.controller';
 import { RevokeCertificationHandler } from './revoke-certification/revoke-certification.handler';
 import { TrainingClock } from './common/clock';
-import { CommandRunner } from './common/command-runner';
 import { CancelCourseController } from './cancel-course/cancel-course.controller';
 import { CancelCourseHandler } from './cancel-course/cancel-course.handler';
 import { CancelRegistrationController } from './cancel-registration/cancel-registration.controller';

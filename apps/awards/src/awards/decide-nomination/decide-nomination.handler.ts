@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@nangsuat/event-store';
 import type { Request } from 'express';
+import { optionalDateInput } from '@nangsuat/service-runtime';
 import { AwardsClock } from '../common/clock';
-import { optionalDateInput } from '../common/input';
 import { NominationCommands } from '../nominations/nomination-commands';
 import { vietnamDate } from '../domain/values';
 import { DecideNominationDto } from './decide-nomination.dto';

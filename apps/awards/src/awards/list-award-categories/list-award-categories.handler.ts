@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { Page, skipOf } from '@nangsuat/service-runtime';
+import { escapeRegex, optionalDateInput, Page, skipOf, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
-import { escapeRegex, optionalDateInput, unitSubtree } from '../common/input';
 import { AWARD_CATEGORIES_COLLECTION } from '../categories/award-category-view';
 import { ListAwardCategoriesQuery } from './list-award-categories.query';
 

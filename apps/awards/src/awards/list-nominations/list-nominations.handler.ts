@@ -3,9 +3,8 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-store';
-import { Page, skipOf } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, requireKnownUnit, skipOf, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
-import { escapeRegex, requireKnownUnit, unitSubtree } from '../common/input';
 import { NOMINATIONS_COLLECTION } from '../nominations/nomination-view';
 import { ListNominationsQuery } from './list-nominations.query';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, NotFound } from '@nangsuat/event-store';
 import type { Request } from 'express';
-import { CommandRunner } from '../common/command-runner';
+import { CommandRunner } from '@nangsuat/service-runtime';
 import { nominationStreamId } from '../domain/events';
 import { NominationCommand } from '../domain/nomination';
 import { nominationView, nominationViewDecider, NominationViewState } from './nomination-view';

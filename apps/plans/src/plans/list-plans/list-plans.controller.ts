@@ -7,7 +7,7 @@ import type { Connection } from 'mongoose';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
-import { Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { PLAN_LIST } from './plan-list.projection';
 
@@ -21,8 +21,6 @@ export class ListPlansQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'Ngok Bay', description: 'words of the title, number or unit; diacritics ignored' })
   @IsOptional() @IsString() @MaxLength(200) q?: string;
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Units whose plans a person may see as drafts: those they may read. */
 function unitsReadableBy(actor: Actor, access: AccessPolicy): string[] {

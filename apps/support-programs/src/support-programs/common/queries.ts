@@ -1,8 +1,6 @@
-import { Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import type { Connection } from 'mongoose';
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every word of the query must occur in the document's searchKey (diacritics, case, punctuation ignored). */
 export function textFilter(q: string | undefined): Record<string, unknown>[] {

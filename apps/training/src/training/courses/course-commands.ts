@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-store';
 import type { Request } from 'express';
-import { CommandRunner } from '../common/command-runner';
+import { CommandRunner } from '@nangsuat/service-runtime';
 import { CourseCommand } from '../domain/course';
 import { courseStreamId, CourseEvent } from '../domain/events';
 import { CourseLoader } from './course-loader';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@nangsuat/event-store';
-import { CommandRunner } from '../common/command-runner';
+import { CommandRunner } from '@nangsuat/service-runtime';
 import { courseStreamId } from '../domain/events';
 import { courseViewDecider, CourseViewState } from './course-view';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@nangsuat/event-store';
 import type { Request } from 'express';
+import { optionalDateInput } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
-import { optionalDateInput } from '../common/input';
 import { CertificationCommands } from '../certifications/certification-commands';
 import { addYears, vietnamDate } from '../domain/values';
 import { GrantCertificationDto } from './grant-certification.dto';

@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
 import { formatDate } from '@nangsuat/vietnamese';
-import { optionalDateInput, requireKnownUnit, unitSubtree } from '../common/input';
+import { optionalDateInput, requireKnownUnit, unitSubtree } from '@nangsuat/service-runtime';
 import { COURSES_COLLECTION } from '../courses/course-view';
 import { PersonTimesQuery } from './person-times.query';
 

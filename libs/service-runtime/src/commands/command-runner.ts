@@ -9,7 +9,7 @@ import {
   MongoEventStore,
   RecordedEvent,
 } from '@nangsuat/event-store';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
+import { commandIdOf, eventMetadata } from '../http/request-context';
 import type { Request } from 'express';
 
 export interface CommandOutcome<S> {
