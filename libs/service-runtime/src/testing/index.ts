@@ -1,1 +1,2 @@
 export * from './service-test-app';
+export * from './api-client';

@@ -1,6 +1,5 @@
-import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '../testing/api';
 
 /**
  * Awards end to end through the HTTP API with real tokens: category → nomination → evaluation by

@@ -1,8 +1,7 @@
-import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
 import { TrainingClock } from '../common/clock';
 import { CertificationExpiryJob, EXPIRY_JOB_ACTOR } from '../expire-certification/certification-expiry.job';
-import { apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '../testing/api';
 
 /**
  * Expert certification end to end through the HTTP API with real tokens: application → assessment

@@ -1,6 +1,6 @@
-import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
+import { tokenFor } from '@nangsuat/auth/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { apiClient, commitCount, ddmmyyyy, eventually, tokenFor, vnDate } from '../testing/api';
 
 /**
  * Courses end to end through the HTTP API of a real training service (FerretDB, Kafka, Keycloak;

@@ -1,8 +1,7 @@
 import type { Connection } from 'mongoose';
-import { tokenFor } from '../../../../../test/support/platform';
+import { tokenFor } from '@nangsuat/auth/testing';
 
-/** Test helpers for this service's integration tests: real Keycloak tokens, JSON over fetch. */
-export { tokenFor };
+/** Helpers for a service's integration tests: JSON over fetch as a demo user (real Keycloak tokens), the event store's commits, waiting for read models, dates. */
 
 export interface ApiResponse {
   status: number;
