@@ -5,7 +5,10 @@ import { tokenFor } from '@nangsuat/auth/testing';
 
 export interface ApiResponse {
   status: number;
+  /** Parsed JSON, or the text when it is not JSON, or undefined when empty. */
   body: any;
+  headers: Headers;
+  text: string;
 }
 
 export function apiClient(baseUrl: string) {
@@ -32,7 +35,7 @@ export function apiClient(baseUrl: string) {
     } catch {
       /* keep text */
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed, headers: res.headers, text };
   };
 }
 

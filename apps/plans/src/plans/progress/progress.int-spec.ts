@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, eventually } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { apiClient, envelope, EventFeed, eventually, issuePlan, target } from './testing/progress-kit';
+import { envelope, EventFeed, issuePlan, target } from './testing/progress-kit';
 
 /**
  * Progress through a real plans service (FerretDB, Kafka, Keycloak; real tokens): facts produced as

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, eventually } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { apiClient, envelope, EventFeed, eventually, issuePlan, target } from '../progress/testing/progress-kit';
+import { envelope, EventFeed, issuePlan, target } from '../progress/testing/progress-kit';
 
 /**
  * Annual reporting through a real plans service (FerretDB, Kafka, Keycloak; real tokens): a commune

@@ -1,8 +1,8 @@
-import { tokenFor } from '../../../../../test/support/platform';
+import { tokenFor } from '@nangsuat/auth/testing';
 
 /**
  * A small client for the integration tests: JSON requests to a service under test as one of the
- * demo users (real Keycloak tokens, test/support/platform.ts `tokenFor`), and a bounded wait for
+ * demo users (real Keycloak tokens, `tokenFor` of @nangsuat/auth/testing), and a bounded wait for
  * the eventually consistent read models.
  */
 export interface Reply {

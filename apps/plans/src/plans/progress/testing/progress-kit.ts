@@ -7,49 +7,8 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { RecordedEvent } from '@nangsuat/event-store';
 import { eventsTopic, eventToMessage } from '@nangsuat/messaging';
-import { tokenFor } from '../../../../../../test/support/platform';
+import { apiClient, eventually } from '@nangsuat/service-runtime/testing';
 import { CONTRIBUTIONS_CONSUMER } from '../contributions/contributions.consumer';
-
-export { tokenFor };
-
-export interface ApiResponse {
-  status: number;
-  body: any;
-  headers: Headers;
-  text: string;
-}
-
-export function apiClient(baseUrl: string) {
-  return async function api(username: string | null, method: string, path: string, body?: unknown): Promise<ApiResponse> {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(username ? { authorization: `Bearer ${await tokenFor(username)}` } : {}),
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* keep text */
-    }
-    return { status: res.status, body: parsed, headers: res.headers, text };
-  };
-}
-
-export async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > deadline) return last;
-    await new Promise((r) => setTimeout(r, 250));
-    last = await probe();
-  }
-  return last;
-}
 
 export type Source = 'support-programs' | 'training' | 'awards';
 
