@@ -1,5 +1,11 @@
 import { Decider, DomainEvent } from '@nangsuat/event-store';
+import { awardCategoryDecider } from '../../../../awards/src/awards/domain/award-category';
+import { AWARD_CATEGORY_STREAM_PREFIX, NOMINATION_STREAM_PREFIX } from '../../../../awards/src/awards/domain/events';
+import { nominationDecider } from '../../../../awards/src/awards/domain/nomination';
+import { documentNumberRegistryDecider } from '../../../../plans/src/plans/domain/document-number';
 import { planDecider } from '../../../../plans/src/plans/domain/plan';
+import { reportingPeriodDecider } from '../../../../plans/src/plans/domain/reporting-period';
+import { reportedValuesDecider } from '../../../../plans/src/plans/progress/reported-values/reported-values';
 import { courseDecider } from '../../../../training/src/training/domain/course';
 import { CERTIFICATION_STREAM_PREFIX, COURSE_STREAM_PREFIX } from '../../../../training/src/training/domain/events';
 import { expertCertificationDecider } from '../../../../training/src/training/domain/expert-certification';
@@ -25,13 +31,16 @@ const asEvolver = (d: Pick<Decider<any, any, any>, 'evolve' | 'initialState'>): 
 
 /**
  * Stream-id prefix → owning decider. The audit service rebuilds "state as of" with these, so the
- * state it shows is the state the owning service folds. Deciders are added here as their contexts
- * land — TODO: plans' reporting period, awards' nomination and award category when their
- * apps/<svc>/src/<context>/domain/*.ts exist.
+ * state it shows is the state the owning service folds.
  */
 export const STREAM_KINDS: readonly StreamKind[] = [
   // plans: planStreamId = `plan-${planId}` (apps/plans/src/plans/domain/plan.ts)
   { context: 'plans', entity: 'plan', prefix: 'plan-', decider: asEvolver(planDecider) },
+  { context: 'plans', entity: 'reporting period', prefix: 'reporting-period-', decider: asEvolver(reportingPeriodDecider) },
+  { context: 'plans', entity: 'reported statistics of a plan', prefix: 'reported-values-', decider: asEvolver(reportedValuesDecider) },
+  { context: 'plans', entity: 'document number', prefix: 'document-number-', decider: asEvolver(documentNumberRegistryDecider) },
+  { context: 'awards', entity: 'award category', prefix: AWARD_CATEGORY_STREAM_PREFIX, decider: asEvolver(awardCategoryDecider) },
+  { context: 'awards', entity: 'nomination', prefix: NOMINATION_STREAM_PREFIX, decider: asEvolver(nominationDecider) },
   { context: 'training', entity: 'course', prefix: COURSE_STREAM_PREFIX, decider: asEvolver(courseDecider) },
   { context: 'training', entity: 'expert certification', prefix: CERTIFICATION_STREAM_PREFIX, decider: asEvolver(expertCertificationDecider) },
   { context: 'support-programs', entity: 'support programme', prefix: PROGRAMME_STREAM_PREFIX, decider: asEvolver(supportProgrammeDecider) },
