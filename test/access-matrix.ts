@@ -145,9 +145,24 @@ export const PROBES: readonly Probe[] = [
     // Only qn.council is allowed, so the one decision this probe makes is the first.
     request: (f) => ({ method: 'POST', path: `/nominations/${f.nominationId}/decision`, body: { outcome: 'awarded', decisionDocumentNumber: '123/QĐ-UBND' } }),
   },
-  { service: 'audit', action: 'replay the history of the Ngọk Bay plan', mode: 'read', record: NGOKBAY, roles: [Role.Auditor, Role.ProvinceAdmin] },
-  // a POST that changes nothing: the route carries @ReadOnlyOperation(), so it is a read for the rules
-  { service: 'audit', action: 'verify the integrity of the ledger', mode: 'read', record: { unit: 'VN' }, roles: [Role.Auditor] },
+  {
+    service: 'audit',
+    action: 'replay the history of the Ngọk Bay plan (the auditor API is for auditors only)',
+    mode: 'read',
+    record: NGOKBAY,
+    roles: [Role.Auditor],
+    setup: () => audit.ledgerHolds('plan-ngok-bay-2025'),
+    request: () => ({ method: 'GET', path: '/audit/streams/plan-ngok-bay-2025/timeline' }),
+  },
+  {
+    service: 'audit',
+    action: 'verify the hash chain of the Ngọk Bay plan in the ledger',
+    mode: 'read',
+    record: { unit: 'VN' },
+    roles: [Role.Auditor],
+    setup: () => audit.ledgerHolds('plan-ngok-bay-2025'),
+    request: () => ({ method: 'GET', path: '/audit/streams/plan-ngok-bay-2025/verify' }),
+  },
 ];
 
 /** Allowed or not, as the rules say: the route's roles, then the auditor rule, then the scope rule. */
@@ -220,6 +235,18 @@ export const supportPrograms = {
     const id = await supportPrograms.submittedRegistration();
     await supportPrograms.expect(200, await call('support-programs', 'POST', `/registrations/${id}/review`, { token: await tokenFor('ngokbay.officer') }), 'start review');
     return id;
+  },
+};
+
+/** The audit ledger learns of events over Kafka: wait (bounded) until it holds a stream of the demo data. */
+export const audit = {
+  async ledgerHolds(streamId: string): Promise<Record<string, string>> {
+    const token = await tokenFor('auditor.vn');
+    for (let i = 0; i < 150; i++) {
+      if ((await call('audit', 'GET', `/audit/streams/${streamId}/timeline`, { token })).status === 200) return { streamId };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`audit fixture: the ledger never received ${streamId}`);
   },
 };
 
