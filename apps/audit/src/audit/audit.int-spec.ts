@@ -222,8 +222,10 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       const reconciliation = await app.get(VerifyStreamQuery).reconcile(stream, store);
       expect(reconciliation.differences).toEqual([expect.objectContaining({ kind: 'content-differs', eventId: original.id, streamVersion: 5, fields: ['data', 'hash'], sourceHashRecomputed: true })]);
 
-      // The service keeps appending on top of the forged hash: the ledger flags the next event.
-      const next = await store.append(stream, [{ type: 'SupportProgrammeUpdated', data: { n: 5 } }], { expectedVersion: 5, metadata: metadata('kh.admin', '56') });
+      // The service, restarted (a writer remembers the heads it wrote itself, so only a process that
+      // reads the stream sees the edit), appends on top of the forged hash: the ledger flags the next event.
+      const restarted = new MongoEventStore(source.connection, { boundedContext: 'support-programs' });
+      const next = await restarted.append(stream, [{ type: 'SupportProgrammeUpdated', data: { n: 5 } }], { expectedVersion: 5, metadata: metadata('kh.admin', '56') });
       const result = await ingest.ingest('support-programs', next.events[0]);
       expect(result.anomalies).toEqual([expect.objectContaining({ kind: 'prev-hash-mismatch', eventId: next.events[0].id, streamVersion: 6, expected: original.hash, actual: forged.hash })]);
       // The forged copy, republished, is refused and named.
