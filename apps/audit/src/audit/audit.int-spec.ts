@@ -253,7 +253,7 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       `/audit/streams/${enterpriseStream}/verify`,
       '/audit/users/ngokbay.officer/activity',
       '/audit/units/51/changes',
-      '/audit/count-trail?metric=pilot-models&unit=51',
+      '/audit/count-trail?metric=pilot-model-enterprises&unit=51',
       '/audit/anomalies',
       '/audit/checkpoints?context=support-programs&date=2025-07-01',
       '/audit/reports/plan?planId=x&from=2025-01-01&to=2025-12-31',
@@ -265,6 +265,14 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       await http().get(path).expect(401);
       const asAuditor = await http().get(path).set({ authorization: `Bearer ${tokens['auditor.vn']}` });
       expect([200, 404]).toContain(asAuditor.status);
+    });
+
+    it('serves the count trail by plans indicator key and refuses the former metric names', async () => {
+      const auth = { authorization: `Bearer ${tokens['auditor.vn']}` };
+      const res = await http().get('/audit/count-trail').query({ metric: 'pilot-model-enterprises', unit: '51' }).set(auth).expect(200);
+      expect(res.body).toMatchObject({ metric: 'pilot-model-enterprises', unit: '51', count: expect.any(Number), items: expect.any(Array) });
+      expect(res.body.items.at(-1)?.runningCount ?? 0).toBe(res.body.count);
+      await http().get('/audit/count-trail').query({ metric: 'pilot-models', unit: '51' }).set(auth).expect(400);
     });
 
     it('refuses every write of an auditor (403), with or without a body', async () => {

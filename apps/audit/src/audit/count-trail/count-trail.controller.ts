@@ -5,13 +5,18 @@ import type { Response } from 'express';
 import { skipOf } from '@nangsuat/service-runtime';
 import { AuditorOnly } from '../common/auditor-only';
 import { AuditQuery, EXPORT_LIMIT, exportResult } from '../common/export';
-import { COUNTING_RULES } from '../domain/count-trail';
+import { COUNTED_INDICATORS } from '../domain/count-trail';
 import { parseAsOf } from '../state-as-of/state-as-of.query';
 import { CountTrailQuery } from './count-trail.query';
 
 export class CountTrailParams extends AuditQuery {
-  @ApiProperty({ enum: COUNTING_RULES.map((r) => r.metric) })
-  @IsIn(COUNTING_RULES.map((r) => r.metric))
+  @ApiProperty({
+    enum: COUNTED_INDICATORS.map((i) => i.indicator),
+    description:
+      'Plan indicator key, as in the plans service (its progress projection counts the same events the same way). ' +
+      'Replaces the former metric names pilot-models, pilot-models-under-way, person-times-trained and experts-certified.',
+  })
+  @IsIn(COUNTED_INDICATORS.map((i) => i.indicator))
   metric: string;
 
   @ApiProperty({ description: 'Unit code of the target (its subtree counts)', example: '51' })
@@ -29,7 +34,10 @@ export class CountTrailController {
   constructor(private readonly query: CountTrailQuery) {}
 
   @Get()
-  @ApiOperation({ summary: "How a target's count was reached, event by event, with the running count" })
+  @ApiOperation({
+    summary: "How a target's count was reached, event by event, with the running count",
+    description: "Each event goes through the plans service's contribution mapping and counting rule; events the mapping does not count are listed with \"not counted: <reason>\".",
+  })
   async trail(@Query() q: CountTrailParams, @Res({ passthrough: true }) res: Response) {
     const asOf = q.asOf === undefined ? undefined : parseAsOf(q.asOf).time;
     if (!q.format) return this.query.run(q.metric, q.unit, asOf, skipOf(q), q.pageSize);

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from '@nangsuat/event-store';
 import { eventOf } from '../common/ledger-events';
 import { UnitScope } from '../common/unit-scope';
-import { COUNTING_RULES, countingRule, CountStep, countTrail } from '../domain/count-trail';
+import { COUNTED_INDICATORS, countedIndicator, CountStep, countTrail } from '../domain/count-trail';
 import { LedgerRepository } from '../ledger/ledger.repository';
 
 export interface CountTrailResult {
+  /** The plans indicator key (pilot-model-enterprises, trained-person-times, certified-experts, awards). */
   readonly metric: string;
   readonly description: string;
   readonly unit: string;
@@ -27,13 +28,13 @@ export class CountTrailQuery {
   ) {}
 
   async run(metric: string, unit: string, asOf: string | undefined, skip: number, limit: number): Promise<CountTrailResult> {
-    const rule = countingRule(metric);
-    if (!rule) throw new DomainRuleViolation(`Unknown metric "${metric}"; known: ${COUNTING_RULES.map((r) => r.metric).join(', ')}.`, 'unknown-metric');
+    const counted = countedIndicator(metric);
+    if (!counted) throw new DomainRuleViolation(`Unknown metric "${metric}"; known: ${COUNTED_INDICATORS.map((i) => i.indicator).join(', ')}.`, 'unknown-metric');
     const units = new Set(this.scope.codesWithin(unit));
-    const filter: Record<string, unknown> = { context: rule.context, 'event.type': { $in: [...rule.types] } };
+    const filter: Record<string, unknown> = { $or: counted.sources.map((s) => ({ context: s.service, 'event.type': { $in: [...s.types] } })) };
     if (asOf) filter['event.recordedAt'] = { $lte: asOf };
     const docs = await this.repository.ledger.find(filter).sort({ 'event.globalPosition': 1 }).toArray();
-    const { steps, count } = countTrail(rule, docs.map(eventOf), (u) => units.has(u));
-    return { metric, description: rule.description, unit, asOf, count, items: steps.slice(skip, skip + limit), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total: steps.length };
+    const { steps, count } = countTrail(metric, docs.map(eventOf), (u) => units.has(u), { evaluatedAt: asOf ? Math.min(Date.parse(asOf), Date.now()) : Date.now() });
+    return { metric, description: counted.description, unit, asOf, count, items: steps.slice(skip, skip + limit), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total: steps.length };
   }
 }

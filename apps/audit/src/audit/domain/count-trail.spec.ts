@@ -1,43 +1,130 @@
-import { countingRule, countTrail } from './count-trail';
+import { RecordedEvent } from '@nangsuat/event-store';
+import { INDICATORS, Target } from '../../../../plans/src/plans/domain/plan-content';
+import { countContributions } from '../../../../plans/src/plans/domain/progress';
+import { CONTRIBUTION_RULES, mapEventToContribution } from '../../../../plans/src/plans/progress/contributions/contribution-mapping';
+import { COUNTED_INDICATORS, countedIndicator, countTrail, indicatorOfType } from './count-trail';
 import { chainedStream } from './test-events';
 
-const ref = (enterpriseId: string, unitCode: string) => ({ registrationId: `p1:${enterpriseId}`, programmeId: 'p1', enterpriseId, unitCode, programmeUnitCode: '51' });
+const evaluatedAt = Date.parse('2026-01-01T00:00:00.000Z');
+const ref = (enterpriseId: string, unitCode: string, programmeId = 'p1') => ({ registrationId: `${programmeId}:${enterpriseId}`, programmeId, enterpriseId, unitCode, programmeUnitCode: '51' });
+const reg = (programme: string, enterprise: string, unit: string, steps: [string, Record<string, unknown>?][], firstPosition: number) =>
+  chainedStream(`pilot-model-registration-${programme}:${enterprise}`, steps.map(([type, extra]) => ({ type, data: { ...ref(enterprise, unit, programme), ...extra } })), { firstPosition });
+const trainee = (course: string, person: string, unit: string, firstPosition: number) =>
+  chainedStream(`course-${course}`, [{ type: 'TraineeCompleted', data: { courseId: course, personId: person, unitCode: unit } }], { firstPosition });
+const cert = (id: string, person: string, types: string[], firstPosition: number, validTo = '2030-12-31') =>
+  chainedStream(`expert-certification-${id}`, types.map((type) => ({ type, data: { certificationId: id, personId: person, unitCode: '51-NGOKBAY', validTo } })), { firstPosition, positionStep: 100 });
+const nomination = (id: string, outcome: string, firstPosition: number) =>
+  chainedStream(`nomination-${id}`, [{ type: 'NominationDecided', data: { nominationId: id, enterpriseId: `mst-${id}`, unitCode: '51', outcome } }], { firstPosition });
+
+/** A mixed ledger of the three services, in global order. */
+const events: RecordedEvent[] = [
+  // Pilot models: approved then completed (counted once), a second programme of the same enterprise,
+  // an approval withdrawn while holding a seat, a withdrawal before approval, a withdrawal after
+  // completion, an enterprise outside Quảng Ngãi, an approval that cannot be mapped.
+  ...reg('p1', 'mst-a', '51-NGOKBAY', [['RegistrationApproved'], ['RegistrationCompleted']], 1),
+  ...reg('p2', 'mst-a', '51-NGOKBAY', [['RegistrationCompleted']], 15),
+  ...reg('p1', 'mst-c', '51-DAKCAM', [['RegistrationApproved'], ['RegistrationWithdrawn', { seatHeld: true }]], 20),
+  ...reg('p1', 'mst-e', '51-DAKCAM', [['RegistrationWithdrawn', { seatHeld: false }]], 25),
+  ...reg('p1', 'mst-f', '51', [['RegistrationApproved'], ['RegistrationCompleted'], ['RegistrationWithdrawn', { seatHeld: true }]], 30),
+  ...reg('p1', 'mst-d', '56', [['RegistrationApproved']], 35),
+  ...chainedStream('pilot-model-registration-p1:broken', [{ type: 'RegistrationApproved', data: { registrationId: 'p1:broken', unitCode: '51' } }], { firstPosition: 38 }),
+  // Training: one person on two courses counts twice; the same course twice counts once.
+  ...trainee('k1', 'person-1', '51', 40),
+  ...trainee('k2', 'person-1', '51', 41),
+  ...trainee('k1', 'person-1', '51', 42),
+  ...trainee('k1', 'person-2', '51-NGOKBAY', 43),
+  // Certifications: two for one person, one expiring; one granted then revoked; one past its validTo.
+  ...cert('c1', 'expert-1', ['CertificationGranted', 'CertificationExpired'], 50),
+  ...cert('c2', 'expert-1', ['CertificationGranted'], 51),
+  ...cert('c3', 'expert-2', ['CertificationGranted', 'CertificationRevoked'], 52),
+  ...cert('c4', 'expert-3', ['CertificationGranted'], 53, '2025-06-30'),
+  // Awards: awarded, not awarded, awarded.
+  ...nomination('n1', 'awarded', 60),
+  ...nomination('n2', 'not-awarded', 61),
+  ...nomination('n3', 'awarded', 62),
+  // Not counted by anything.
+  ...chainedStream('course-k9', [{ type: 'CourseScheduled', data: { courseId: 'k9', unitCode: '51' } }], { firstPosition: 70 }),
+].sort((x, y) => x.globalPosition - y.globalPosition);
+
+const inQuangNgai = (unit: string) => unit === '51' || unit.startsWith('51-');
+const trail = (indicator: string) => countTrail(indicator, events, inQuangNgai, { evaluatedAt });
+const summary = (indicator: string) => trail(indicator).steps.map((s) => [s.type, s.subjectId ?? s.streamId, s.delta, s.runningCount, s.note]);
+
+/** What the plans progress projection counts for the same events. */
+function projected(indicator: string, upTo = Infinity): number {
+  const contributions = events.filter((e) => e.globalPosition <= upTo).flatMap((e) => {
+    const mapped = mapEventToContribution(e, CONTRIBUTION_RULES[e.type]?.service ?? 'training');
+    return mapped.outcome === 'contribution' && mapped.contribution.indicator === indicator && inQuangNgai(mapped.contribution.unit) ? [mapped.contribution] : [];
+  });
+  return countContributions({ indicator } as Target, contributions, evaluatedAt).actual;
+}
 
 describe('count trail', () => {
-  const a = chainedStream('pilot-model-registration-p1:mst-a', [
-    { type: 'RegistrationApproved', data: { ...ref('mst-a', '51-NGOKBAY'), seatReservedAtProgrammeVersion: 2 } },
-    { type: 'RegistrationCompleted', data: { ...ref('mst-a', '51-NGOKBAY') } },
-  ], { firstPosition: 1, positionStep: 10 });
-  const b = chainedStream('pilot-model-registration-p2:mst-a', [{ type: 'RegistrationCompleted', data: { ...ref('mst-a', '51-NGOKBAY'), programmeId: 'p2' } }], { firstPosition: 15 });
-  const c = chainedStream('pilot-model-registration-p1:mst-c', [
-    { type: 'RegistrationApproved', data: ref('mst-c', '51-DAKCAM') },
-    { type: 'RegistrationWithdrawn', data: { ...ref('mst-c', '51-DAKCAM'), seatHeld: true } },
-  ], { firstPosition: 20 });
-  const d = chainedStream('pilot-model-registration-p1:mst-d', [{ type: 'RegistrationCompleted', data: ref('mst-d', '56-PHANRANG') }], { firstPosition: 30 });
-  const all = [...a, ...b, ...c, ...d].sort((x, y) => x.globalPosition - y.globalPosition);
-  const inQuangNgai = (unit: string) => unit.startsWith('51');
+  it('is keyed by the plans indicators, and every rule of the plans mapping belongs to one', () => {
+    expect(COUNTED_INDICATORS.map((i) => i.indicator).sort()).toEqual(['awards', 'certified-experts', 'pilot-model-enterprises', 'trained-person-times']);
+    for (const i of COUNTED_INDICATORS) expect(Object.keys(INDICATORS)).toContain(i.indicator);
+    for (const type of Object.keys(CONTRIBUTION_RULES)) expect(indicatorOfType(type)).toBeDefined();
+    expect(countedIndicator('pilot-model-enterprises')?.sources).toEqual([{ service: 'support-programs', types: ['RegistrationApproved', 'RegistrationCompleted', 'RegistrationWithdrawn'] }]);
+    expect(countedIndicator('pilot-models')).toBeUndefined();
+  });
 
-  it('counts distinct enterprises with a completed pilot model, naming every contributing event', () => {
-    const { steps, count } = countTrail(countingRule('pilot-models')!, all, inQuangNgai);
-    expect(count).toBe(1);
-    expect(steps.map((s) => [s.streamId, s.delta, s.runningCount, s.note])).toEqual([
-      ['pilot-model-registration-p1:mst-a', 1, 1, undefined],
-      ['pilot-model-registration-p2:mst-a', 0, 1, 'mst-a already counted'],
+  it.each(COUNTED_INDICATORS.map((i) => i.indicator))('%s: the final running count is what the plans counting rule gives', (indicator) => {
+    const { steps, count } = trail(indicator);
+    expect(count).toBe(projected(indicator));
+    expect(steps.at(-1)?.runningCount ?? 0).toBe(count);
+    expect(steps.reduce((n, s) => n + s.delta, 0)).toBe(count);
+    // …and so is every running count, for the events up to that step.
+    for (const step of steps) expect([step.eventId, step.runningCount]).toEqual([step.eventId, projected(indicator, step.globalPosition)]);
+  });
+
+  it('counts enterprises with an approved pilot model, naming every event and why it did not move the count', () => {
+    expect(summary('pilot-model-enterprises')).toEqual([
+      ['RegistrationApproved', 'mst-a', 1, 1, undefined],
+      ['RegistrationCompleted', 'mst-a', 0, 1, 'mst-a already counted'],
+      ['RegistrationCompleted', 'mst-a', 0, 1, 'mst-a already counted'],
+      ['RegistrationApproved', 'mst-c', 1, 2, undefined],
+      ['RegistrationWithdrawn', 'mst-c', -1, 1, undefined],
+      ['RegistrationWithdrawn', 'pilot-model-registration-p1:mst-e', 0, 1, 'not counted: withdrawn before approval: it was never counted'],
+      ['RegistrationApproved', 'mst-f', 1, 2, undefined],
+      ['RegistrationCompleted', 'mst-f', 0, 2, 'mst-f already counted'],
+      ['RegistrationWithdrawn', 'mst-f', 0, 2, 'mst-f still counted'],
+      ['RegistrationApproved', 'pilot-model-registration-p1:broken', 0, 2, 'not counted: cannot be mapped (missing enterpriseId)'],
+    ]);
+    const step = trail('pilot-model-enterprises').steps[0];
+    expect(step).toMatchObject({ who: 'kh.admin', unit: '51-NGOKBAY', kind: 'pilot-model-approved', recordedAt: events[0].recordedAt });
+  });
+
+  it('counts person-times once per (person, course)', () => {
+    expect(summary('trained-person-times')).toEqual([
+      ['TraineeCompleted', 'person-1', 1, 1, undefined],
+      ['TraineeCompleted', 'person-1', 1, 2, undefined],
+      ['TraineeCompleted', 'person-1', 0, 2, 'person-1 already counted'],
+      ['TraineeCompleted', 'person-2', 1, 3, undefined],
     ]);
   });
 
-  it('adds approvals and subtracts withdrawals that held a seat', () => {
-    const { steps, count } = countTrail(countingRule('pilot-models-under-way')!, all, inQuangNgai);
-    expect(steps.map((s) => s.runningCount)).toEqual([1, 2, 1]);
-    expect(count).toBe(1);
+  it('counts experts with a certification in force, once per person', () => {
+    expect(summary('certified-experts')).toEqual([
+      ['CertificationGranted', 'expert-1', 1, 1, undefined],
+      ['CertificationGranted', 'expert-1', 0, 1, 'expert-1 already counted'],
+      ['CertificationGranted', 'expert-2', 1, 2, undefined],
+      ['CertificationGranted', 'expert-3', 0, 2, 'not counted: valid until 2025-06-30 only'],
+      ['CertificationExpired', 'expert-1', 0, 2, 'expert-1 still counted'],
+      ['CertificationRevoked', 'expert-2', -1, 1, undefined],
+    ]);
   });
 
-  it('counts experts with a certification in force, once per person', () => {
-    const cert = (id: string, person: string, types: string[]) =>
-      chainedStream(`expert-certification-${id}`, types.map((type) => ({ type, data: { certificationId: id, personId: person, unitCode: '56' } })));
-    const events = [...cert('c1', 'p1', ['CertificationGranted', 'CertificationRenewed', 'CertificationExpired']), ...cert('c2', 'p1', ['CertificationGranted']), ...cert('c3', 'p2', ['CertificationGranted', 'CertificationRevoked'])];
-    const { steps, count } = countTrail(countingRule('experts-certified')!, events, () => true);
-    expect(steps.map((s) => s.delta)).toEqual([1, 0, -1, 1, 1, -1]);
-    expect(count).toBe(1);
+  it('counts awards decided, listing the nominations not awarded', () => {
+    expect(summary('awards')).toEqual([
+      ['NominationDecided', 'mst-n1', 1, 1, undefined],
+      ['NominationDecided', 'nomination-n2', 0, 1, 'not counted: not awarded'],
+      ['NominationDecided', 'mst-n3', 1, 2, undefined],
+    ]);
+  });
+
+  it('keeps to the unit subtree', () => {
+    const khanhHoa = countTrail('pilot-model-enterprises', events, (u) => u === '56', { evaluatedAt });
+    expect(khanhHoa.steps.map((s) => [s.subjectId, s.delta])).toEqual([['mst-d', 1]]);
+    expect(khanhHoa.count).toBe(1);
   });
 });

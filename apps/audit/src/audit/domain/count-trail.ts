@@ -1,86 +1,66 @@
 import { RecordedEvent } from '@nangsuat/event-store';
+import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { endOfVietnamDay } from '@nangsuat/vietnamese';
+import { INDICATORS, Target } from '../../../../plans/src/plans/domain/plan-content';
+import { Contribution, ContributionKind, countContributions } from '../../../../plans/src/plans/domain/progress';
+import { CONTRIBUTION_RULES, INDICATOR_OF_KIND, mapEventToContribution, SourceService } from '../../../../plans/src/plans/progress/contributions/contribution-mapping';
 
 /**
- * How a target's count was reached, event by event. A counting rule says how one event moves a
- * metric: +1/-1, and (for "distinct" metrics) the key that must not be counted twice.
- *
- * The rules mirror what the plans service's progress projection counts (docs/domain/*.md of each
- * context, e.g. support-programs' COUNTED_EVENT_TYPES). TODO(plans): import the projection's own rule
- * table once apps/plans' progress projection lands, so the two can never disagree.
+ * How a target's count was reached, event by event. Nothing here decides what counts: every event
+ * goes through the plans service's own mapping (`mapEventToContribution`) and the running count is
+ * what the plans counting rule (`countContributions`) gives for the events seen so far, so the trail
+ * and the progress projection cannot disagree (docs/domain/plans.md, "Counting rules" and
+ * "Contributions and matching").
  */
-export interface CountEffect {
-  /** +1: the thing becomes counted (or active); -1: it stops. */
-  readonly delta: 1 | -1;
-  /** For distinct metrics: what is counted once (an enterprise, a person-course, a person). */
-  readonly key?: string;
-  /**
-   * For distinct metrics: what makes the key count (a completed registration, a certification);
-   * the key counts while at least one of its subjects is active. Defaults to the stream id.
-   */
-  readonly subject?: string;
-  /** The unit the count is credited to. */
-  readonly unit: string;
-}
-
-export interface CountingRule {
-  readonly metric: string;
+export interface CountedIndicator {
+  /** Plan indicator key (INDICATORS of plan-content.ts). */
+  readonly indicator: string;
   readonly description: string;
-  readonly context: string;
-  readonly types: readonly string[];
-  readonly distinct: boolean;
-  readonly effect: (event: Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'streamId'>) => CountEffect | undefined;
+  /** The services whose events feed it, with the event types (the ledger's context = the service). */
+  readonly sources: readonly { readonly service: SourceService; readonly types: readonly string[] }[];
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const dataOf = (e: Pick<RecordedEvent, 'data'>) => e.data as Record<string, unknown>;
-const unitOf = (e: Pick<RecordedEvent, 'data' | 'metadata'>) => str(dataOf(e).unitCode) ?? e.metadata?.unit ?? '';
+/**
+ * The indicator of a mapping rule whose kind depends on the payload (it may also say "not counted"),
+ * so that its not-counted events are shown in the right trail. Counted events always take the
+ * indicator the mapping gives them; count-trail.spec.ts fails if a rule of the mapping has none.
+ */
+const INDICATOR_OF_PAYLOAD_DEPENDENT_TYPE: Readonly<Record<string, string>> = {
+  RegistrationWithdrawn: 'pilot-model-enterprises',
+  NominationDecided: 'awards',
+};
 
-export const COUNTING_RULES: readonly CountingRule[] = [
-  {
-    metric: 'pilot-models',
-    description: 'Enterprises with a completed pilot productivity model (distinct enterprise), credited to the enterprise\'s unit',
-    context: 'support-programs',
-    types: ['RegistrationCompleted'],
-    distinct: true,
-    effect: (e) => (e.type === 'RegistrationCompleted' ? { delta: 1, key: str(dataOf(e).enterpriseId), unit: unitOf(e) } : undefined),
-  },
-  {
-    metric: 'person-times-trained',
-    description: 'Person-times trained (lượt người): one per (course, person) completion, credited to the course\'s unit',
-    context: 'training',
-    types: ['TraineeCompleted'],
-    distinct: true,
-    effect: (e) => ({ delta: 1, key: `${str(dataOf(e).courseId) ?? e.streamId}:${str(dataOf(e).personId) ?? ''}`, unit: unitOf(e) }),
-  },
-  {
-    metric: 'experts-certified',
-    description: 'Productivity experts with a certification in force (distinct person), credited to the certification\'s unit',
-    context: 'training',
-    types: ['CertificationGranted', 'CertificationRenewed', 'CertificationExpired', 'CertificationRevoked'],
-    distinct: true,
-    effect: (e) => ({
-      delta: e.type === 'CertificationGranted' || e.type === 'CertificationRenewed' ? 1 : -1,
-      key: str(dataOf(e).personId),
-      subject: str(dataOf(e).certificationId) ?? e.streamId,
-      unit: unitOf(e),
-    }),
-  },
-  {
-    metric: 'pilot-models-under-way',
-    description: 'Approved pilot-model registrations, less approvals withdrawn while holding a seat',
-    context: 'support-programs',
-    types: ['RegistrationApproved', 'RegistrationWithdrawn'],
-    distinct: false,
-    effect: (e) => {
-      if (e.type === 'RegistrationApproved') return { delta: 1, unit: unitOf(e) };
-      if (e.type === 'RegistrationWithdrawn' && dataOf(e).seatHeld === true) return { delta: -1, unit: unitOf(e) };
-      return undefined;
-    },
-  },
-];
+/** The indicator an event type counts for, as the plans mapping table says. */
+export function indicatorOfType(type: string): string | undefined {
+  const rule = CONTRIBUTION_RULES[type];
+  if (!rule) return undefined;
+  return typeof rule.kind === 'function' ? INDICATOR_OF_PAYLOAD_DEPENDENT_TYPE[type] : INDICATOR_OF_KIND[rule.kind];
+}
 
-export function countingRule(metric: string): CountingRule | undefined {
-  return COUNTING_RULES.find((r) => r.metric === metric);
+function describe(indicator: string): string {
+  const known = (INDICATORS as Record<string, { vi: string; en: string } | undefined>)[indicator];
+  return known ? `${known.en} (${known.vi})` : indicator;
+}
+
+/** Every indicator some service's events count for, derived from the plans mapping table. */
+export const COUNTED_INDICATORS: readonly CountedIndicator[] = (() => {
+  const byIndicator = new Map<string, Map<SourceService, string[]>>();
+  for (const [type, rule] of Object.entries(CONTRIBUTION_RULES)) {
+    const indicator = indicatorOfType(type);
+    if (!indicator) continue;
+    const services = byIndicator.get(indicator) ?? new Map<SourceService, string[]>();
+    byIndicator.set(indicator, services);
+    services.set(rule.service, [...(services.get(rule.service) ?? []), type]);
+  }
+  return [...byIndicator].map(([indicator, services]) => ({
+    indicator,
+    description: describe(indicator),
+    sources: [...services].map(([service, types]) => ({ service, types })),
+  }));
+})();
+
+export function countedIndicator(indicator: string): CountedIndicator | undefined {
+  return COUNTED_INDICATORS.find((i) => i.indicator === indicator);
 }
 
 export interface CountStep {
@@ -92,41 +72,70 @@ export interface CountStep {
   readonly recordedAt: string;
   readonly who: string;
   readonly unit: string;
+  /** The contribution kind the plans mapping made of the event; absent when it does not count. */
+  readonly kind?: ContributionKind;
+  /** What is counted (enterprise, person, nominee). */
+  readonly subjectId?: string;
   readonly delta: number;
-  /** Why an event of a counted type did not move the count (already counted, outside the subtree). */
+  /** Why the event did not move the count: "not counted: <reason>", already counted, still counted. */
   readonly note?: string;
   readonly runningCount: number;
 }
 
+/** Kinds that undo an earlier count (for the wording of notes only; the counting is countContributions'). */
+const REVERSING_KINDS: readonly ContributionKind[] = ['pilot-model-withdrawn', 'expert-certification-expired', 'expert-certification-revoked', 'award-revoked', 'indicator-count-withdrawn'];
+
+/** The unit of an event the mapping does not count (it names none): the payload's unit, else the envelope's. */
+function unitOfEvent(event: Pick<RecordedEvent, 'data' | 'metadata'>): string {
+  const code = (event.data as Record<string, unknown> | undefined)?.unitCode;
+  return typeof code === 'string' && code ? code : (event.metadata?.unit ?? '');
+}
+
+export interface CountTrailOptions {
+  /** When the count is evaluated (certifications past their validUntil no longer count); default now. */
+  readonly evaluatedAt?: number;
+  readonly units?: UnitTree;
+}
+
 /**
  * Walks the events (in the order given: global order within a context) and returns one step per
- * event of a counted type, with the running count. `inScope` says whether the credited unit lies
- * within the target's unit subtree.
+ * event the plans mapping gives to `indicator` (counted or not) whose unit lies in scope, with the
+ * running count. `inScope` says whether the unit lies within the target's unit subtree.
+ *
+ * The running count after an event is `countContributions` over the contributions seen so far. To
+ * keep that linear, contributions are grouped by what the counting rule links them through — the
+ * subject and, where a kind can undo a count, the record (registration, certification, decision) —
+ * and only the event's group is recounted: the count of a set is the sum over such groups.
  */
-export function countTrail(rule: CountingRule, events: readonly RecordedEvent[], inScope: (unit: string) => boolean): { steps: CountStep[]; count: number } {
+export function countTrail(
+  indicator: string,
+  events: readonly RecordedEvent[],
+  inScope: (unit: string) => boolean,
+  options: CountTrailOptions = {},
+): { steps: CountStep[]; count: number } {
+  const evaluatedAt = options.evaluatedAt ?? Date.now();
+  const units = options.units ?? seedUnitTree;
+  // countContributions only reads the target's indicator.
+  const target = { indicator } as Target;
+  const reversible = Object.values(INDICATOR_OF_KIND).filter((i) => i === indicator).length > 1;
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(key, root);
+    return root;
+  };
+  const members = new Map<string, Contribution[]>();
+  const groupCount = new Map<string, number>();
+
   const steps: CountStep[] = [];
-  const active = new Map<string, Set<string>>();
   let count = 0;
   for (const event of events) {
-    if (!rule.types.includes(event.type)) continue;
-    const effect = rule.effect(event);
-    if (!effect || !inScope(effect.unit)) continue;
-    let delta: number = effect.delta;
-    let note: string | undefined;
-    if (rule.distinct) {
-      const key = effect.key ?? event.streamId;
-      const subject = effect.subject ?? event.streamId;
-      const subjects = active.get(key) ?? new Set<string>();
-      active.set(key, subjects);
-      const wasCounted = subjects.size > 0;
-      if (effect.delta > 0) subjects.add(subject);
-      else subjects.delete(subject);
-      const isCounted = subjects.size > 0;
-      delta = Number(isCounted) - Number(wasCounted);
-      if (delta === 0) note = effect.delta > 0 ? `${key} already counted` : isCounted ? `${key} still counted` : `${key} was not counted`;
-    }
-    count += delta;
-    steps.push({
+    const rule = CONTRIBUTION_RULES[event.type];
+    if (!rule || indicatorOfType(event.type) === undefined) continue;
+    const mapped = mapEventToContribution(event, rule.service, units);
+    if (mapped.outcome === 'irrelevant') continue;
+    const base = {
       eventId: event.id,
       streamId: event.streamId,
       streamVersion: event.streamVersion,
@@ -134,11 +143,43 @@ export function countTrail(rule: CountingRule, events: readonly RecordedEvent[],
       type: event.type,
       recordedAt: event.recordedAt,
       who: event.metadata?.actor?.username ?? '',
-      unit: effect.unit,
-      delta,
-      note,
-      runningCount: count,
-    });
+    };
+    if (mapped.outcome !== 'contribution') {
+      const unit = unitOfEvent(event);
+      if (indicatorOfType(event.type) !== indicator || !inScope(unit)) continue;
+      const reason = mapped.outcome === 'unmappable' ? `cannot be mapped (${mapped.reason})` : mapped.reason;
+      steps.push({ ...base, unit, delta: 0, note: `not counted: ${reason}`, runningCount: count });
+      continue;
+    }
+    const c = mapped.contribution;
+    if (c.indicator !== indicator || !inScope(c.unit)) continue;
+
+    const keys = [`subject:${c.subjectId}`, ...(reversible ? [`record:${c.refId ?? c.eventId}`] : [])];
+    const roots = [...new Set(keys.map(find))];
+    const before = roots.reduce((n, r) => n + (groupCount.get(r) ?? 0), 0);
+    const [root, ...others] = roots;
+    const group = [...(members.get(root) ?? []), ...others.flatMap((r) => members.get(r) ?? []), c];
+    for (const other of others) {
+      parent.set(other, root);
+      members.delete(other);
+      groupCount.delete(other);
+    }
+    for (const key of keys) parent.set(key, root);
+    members.set(root, group);
+    const after = countContributions(target, group, evaluatedAt).actual;
+    groupCount.set(root, after);
+    const delta = after - before;
+    count += delta;
+
+    let note: string | undefined;
+    if (delta === 0) {
+      const reversing = REVERSING_KINDS.includes(c.kind);
+      if (after > 0) note = reversing ? `${c.subjectId} still counted` : `${c.subjectId} already counted`;
+      else if (reversing) note = `${c.subjectId} was not counted`;
+      else if (c.validUntil && endOfVietnamDay(c.validUntil).getTime() < evaluatedAt) note = `not counted: valid until ${c.validUntil} only`;
+      else note = 'not counted';
+    }
+    steps.push({ ...base, unit: c.unit, kind: c.kind, subjectId: c.subjectId, delta, note, runningCount: count });
   }
   return { steps, count };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, NotFound } from '@nangsuat/event-store';
 import { eventOf } from '../common/ledger-events';
 import { UnitScope } from '../common/unit-scope';
-import { COUNTING_RULES, countTrail } from '../domain/count-trail';
+import { COUNTED_INDICATORS, countTrail } from '../domain/count-trail';
 import { DeciderRegistry } from '../domain/decider-registry';
 import { jsonDiff } from '../domain/diff';
 import { sealReport } from '../domain/report-hash';
@@ -42,20 +42,22 @@ export class PlanReportQuery {
     const metrics = [];
     if (unit) {
       const units = new Set(this.scope.codesWithin(unit));
-      for (const rule of COUNTING_RULES) {
-        const counted = await this.repository.ledger
-          .find({ context: rule.context, 'event.type': { $in: [...rule.types] }, 'event.recordedAt': { $lte: period.to } })
+      for (const counted of COUNTED_INDICATORS) {
+        const docs = await this.repository.ledger
+          .find({ $or: counted.sources.map((s) => ({ context: s.service, 'event.type': { $in: [...s.types] } })), 'event.recordedAt': { $lte: period.to } })
           .sort({ 'event.globalPosition': 1 })
           .toArray();
-        const { steps, count } = countTrail(rule, counted.map(eventOf), (u) => units.has(u));
-        const inPeriod = steps.filter((s) => within(s.recordedAt));
+        const inScope = (u: string) => units.has(u);
+        const all = docs.map(eventOf);
+        const { steps, count } = countTrail(counted.indicator, all, inScope, { evaluatedAt: Math.min(Date.parse(period.to), Date.now()) });
+        const atStart = countTrail(counted.indicator, all.filter((e) => e.recordedAt < period.from), inScope, { evaluatedAt: Math.min(Date.parse(period.from) - 1, Date.now()) });
         metrics.push({
-          metric: rule.metric,
-          description: rule.description,
+          metric: counted.indicator,
+          description: counted.description,
           unit,
-          countAtStart: steps.filter((s) => s.recordedAt < period.from).reduce((n, s) => n + s.delta, 0),
+          countAtStart: atStart.count,
           countAtEnd: count,
-          steps: inPeriod,
+          steps: steps.filter((s) => within(s.recordedAt)),
         });
       }
     }
