@@ -10,7 +10,8 @@ import { replayState, toTimelineEntry } from '../domain/timeline';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { Period } from '../user-activity/user-activity.query';
 
-export const REPORT_FORMAT = 'nangsuat-audit-report/1';
+// /2: metrics keyed by the plans indicators and counted by the plans progress rules (was: the audit's own rules).
+export const REPORT_FORMAT = 'nangsuat-audit-report/2';
 
 /**
  * The audit report of a plan for a period: the plan as it stood at the start and at the end (replayed
