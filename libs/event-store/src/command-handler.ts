@@ -49,14 +49,24 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
     return this.store.collection<SnapshotDocument>('snapshots');
   }
 
+  async previousResult<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+    commandId: string | undefined,
+  ): Promise<HandleResult<S> | undefined> {
+    if (!commandId) return undefined;
+    const earlier = await this.store.previousResult(streamId, commandId);
+    if (!earlier) return undefined;
+    const version = earlier.nextExpectedVersion;
+    const asOfThen = await this.store.readStream(streamId, { asOfVersion: version });
+    return { state: fold(decider, asOfThen.map((e) => asDomainEvent<E>(e))), events: earlier.events, version, duplicate: true };
+  }
+
   async handle<C, E extends DomainEvent, S>(streamId: string, decider: SnapshottableDecider<C, E, S>, command: C, options: HandleOptions): Promise<HandleResult<S>> {
     const retries = options.expectedVersion === undefined ? (this.options.conflictRetries ?? 3) : 0;
     // A retried request (same command id) gets the first result, even if deciding again would now refuse it.
-    const earlier = options.commandId ? await this.store.previousResult(streamId, options.commandId) : undefined;
-    if (earlier) {
-      const current = await this.load(streamId, decider);
-      return { state: current.state, events: earlier.events, version: current.version, duplicate: true };
-    }
+    const earlier = await this.previousResult(streamId, decider, options.commandId);
+    if (earlier) return earlier;
     for (let attempt = 0; ; attempt++) {
       const { state, version } = await this.load(streamId, decider);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
@@ -70,10 +80,7 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
           metadata: options.metadata,
           commandId: options.commandId,
         });
-        if (result.duplicate) {
-          const current = await this.load(streamId, decider);
-          return { state: current.state, events: result.events, version: current.version, duplicate: true };
-        }
+        if (result.duplicate) return (await this.previousResult(streamId, decider, options.commandId))!;
         const newState = result.events.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), state);
         await this.maybeSnapshot(streamId, decider, version, newState, result.events);
         return { state: newState, events: result.events, version: result.nextExpectedVersion, duplicate: false };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
 import { CommitDocument, StoreCollections, StoredEvent, VOID_STREAM, storeCollections, toRecordedEvents, toStoredEvent } from './commit';
-import { DomainError, VersionConflict } from './errors';
+import { Conflict, DomainError, VersionConflict } from './errors';
 import { DomainEvent, ExpectedVersion, RecordedEvent } from './event';
 import { withHash } from './hashing';
 import { AppendOptions, AppendResult, EventStorePort, ReadAllOptions, ReadStreamOptions, StreamVerification } from './ports';
@@ -267,9 +267,11 @@ export class MongoEventStore implements EventStorePort {
 
   private duplicateResult(streamId: string, earlier: CommitDocument): AppendResult {
     if (earlier.streamId !== streamId) {
-      throw new DomainError(`Command ${earlier.commandId} was already applied to another record`, 'command-id-reused', {
-        commandId: earlier.commandId,
-      });
+      throw new Conflict(
+        `Idempotency-Key ${earlier.commandId} was already used for another request (record ${earlier.streamId}); use a new key for a new request.`,
+        'idempotency-key-reused',
+        { commandId: earlier.commandId },
+      );
     }
     return { events: toRecordedEvents(earlier).map((e) => this.upcasters.apply(e)), nextExpectedVersion: earlier.lastVersion, duplicate: true };
   }

@@ -81,6 +81,15 @@ export interface CommandHandlerPort {
   ): Promise<HandleResult<S>>;
   /** Current state of a stream (folded), with its version; version 0 for a stream with no events. */
   load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>): Promise<{ state: S; version: number }>;
+  /**
+   * The first result of a command id already applied to this stream (its events, and the state and
+   * version as of that commit), or undefined; a command id used on another stream is a Conflict.
+   */
+  previousResult<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+    commandId: string | undefined,
+  ): Promise<HandleResult<S> | undefined>;
 }
 
 /** Nest injection tokens, provided by EventStoreModule.forRoot({ boundedContext }). */

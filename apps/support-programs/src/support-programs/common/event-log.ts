@@ -2,11 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   COMMAND_HANDLER,
   CommandHandlerPort,
-  Conflict,
   Decider,
   DomainEvent,
   EVENT_STORE,
-  fold,
   HandleOptions,
   HandleResult,
   MongoEventStore,
@@ -15,14 +13,8 @@ import {
 } from '@nangsuat/event-store';
 
 /**
- * The write side of this context: the event store's command handler, plus what the HTTP API needs
- * around it.
- *
- * Idempotency-Key: the store recognises a repeated command id at append time, but the command
- * handler decides before it appends — so a retried "create" would be refused as a duplicate (409)
- * instead of answering like the first time. `execute` therefore looks the key up first and, when
- * it was already applied to this stream, answers with the stream's state as of that commit and
- * writes nothing. (Suggested for libs/event-store's command handler itself; see the report.)
+ * The write side of this context: the event store's command handler (which answers a repeated
+ * Idempotency-Key with the first result), plus the retry for the contended programme stream.
  */
 @Injectable()
 export class EventLog {
@@ -32,8 +24,6 @@ export class EventLog {
   ) {}
 
   async execute<C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, command: C, options: HandleOptions): Promise<HandleResult<S>> {
-    const replay = await this.replay(streamId, decider, options.commandId);
-    if (replay) return replay;
     return this.handler.handle(streamId, decider, command, options);
   }
 
@@ -59,23 +49,13 @@ export class EventLog {
     }
   }
 
-  /** The earlier result of a command id already applied, or undefined. */
-  async replay<E extends DomainEvent, S>(
+  /** The earlier result of a command id already applied to this stream, or undefined. */
+  replay<E extends DomainEvent, S>(
     streamId: string,
     decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
     commandId: string | undefined,
   ): Promise<HandleResult<S> | undefined> {
-    if (!commandId) return undefined;
-    const earlier = await this.store.commits.findOne({ commandId });
-    if (!earlier) return undefined;
-    if (earlier.streamId !== streamId) {
-      throw new Conflict(`Idempotency-Key ${commandId} was already used for another request (record ${earlier.streamId}); use a new key for a new request.`, 'idempotency-key-reused', {
-        commandId,
-      });
-    }
-    const events = await this.store.readStream(streamId, { asOfVersion: earlier.lastVersion });
-    const committed = events.filter((e) => e.streamVersion >= earlier.firstVersion);
-    return { state: fold(decider, events as unknown as E[]), events: committed, version: earlier.lastVersion, duplicate: true };
+    return this.handler.previousResult(streamId, decider, commandId);
   }
 
   load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>): Promise<{ state: S; version: number }> {
