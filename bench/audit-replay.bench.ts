@@ -65,7 +65,7 @@ async function main() {
       let position = 1;
       for (let s = 0; s < streams; s++) {
         for (const e of streamEvents(s, position, recordedAt.toISOString())) {
-          batch.push({ _id: e.globalPosition, lastPosition: e.globalPosition, streamId: e.streamId, firstVersion: e.streamVersion, lastVersion: e.streamVersion, commandId: `none:${e.globalPosition}`, recordedAt, metadata, events: [toStoredEvent(e)], published: true });
+          batch.push({ _id: e.globalPosition, lastPosition: e.globalPosition, streamId: e.streamId, firstVersion: e.streamVersion, lastVersion: e.streamVersion, commandId: `none:${e.globalPosition}`, recordedAt, metadata, events: [toStoredEvent(e)] });
         }
         position += PER_STREAM;
         if (batch.length >= 5000) {

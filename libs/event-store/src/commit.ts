@@ -2,8 +2,8 @@ import { EventMetadata, RecordedEvent } from './event';
 
 /**
  * One append = one commit document, so an append is atomic on any MongoDB-wire store without
- * transactions. The commit is also the outbox: `published` is flipped by the relay once Kafka
- * has acknowledged its events.
+ * transactions. Commits are never modified once written; the outbox relay keeps its own
+ * checkpoint of what it has published (see OutboxRelay).
  *
  *  _id           first global position of the commit (positions are allocated as a block)
  *  firstVersion  unique with streamId: the optimistic-concurrency guard
@@ -20,8 +20,6 @@ export interface CommitDocument {
   recordedAt: Date;
   metadata: EventMetadata;
   events: StoredEvent[];
-  published: boolean;
-  publishedAt?: Date;
   void?: true;
 }
 

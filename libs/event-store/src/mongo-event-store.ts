@@ -30,11 +30,23 @@ export interface PositionAllocation {
   readonly lastPosition: number;
 }
 
-export type CommitListener = (commit: { readonly streamId: string; readonly firstPosition: number; readonly lastPosition: number }) => void;
+/** What the store tells its listeners after each successful append, and after it voided positions it had taken. */
+export interface CommitNotice {
+  readonly streamId: string;
+  readonly firstPosition: number;
+  readonly lastPosition: number;
+  /** The commit as stored (do not modify); `void` for positions given up. */
+  readonly commit: CommitDocument;
+  /** The last global position of the stream's previous commit (none for a new stream). */
+  readonly previousPosition?: number;
+}
+
+export type CommitListener = (notice: CommitNotice) => void;
 
 interface StreamHead {
   readonly lastVersion: number;
   readonly lastHash: string;
+  readonly lastPosition: number;
 }
 
 /** Position collisions with other writer processes tolerated per append before giving up. */
@@ -83,7 +95,6 @@ export class MongoEventStore implements EventStorePort {
     this.indexesReady ??= (async () => {
       await this.commits.createIndex({ streamId: 1, firstVersion: 1 }, { unique: true, name: 'stream_version_unique' });
       await this.commits.createIndex({ commandId: 1 }, { unique: true, name: 'command_id_unique' });
-      await this.commits.createIndex({ published: 1, _id: 1 }, { name: 'outbox' });
     })();
     return this.indexesReady;
   }
@@ -92,6 +103,16 @@ export class MongoEventStore implements EventStorePort {
   onCommitted(listener: CommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private notify(notice: CommitNotice): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(notice);
+      } catch {
+        // The commit stands whatever a listener does; listeners are only shortcuts (the relay and subscriptions also poll).
+      }
+    }
   }
 
   /** The result of an earlier append with this command id, if there was one (idempotent commands). */
@@ -154,8 +175,8 @@ export class MongoEventStore implements EventStorePort {
         await this.refreshPositions();
         continue;
       }
-      this.rememberHead(streamId, { lastVersion: commit.lastVersion, lastHash: commit.events[commit.events.length - 1].hash });
-      for (const listener of this.listeners) listener({ streamId, firstPosition, lastPosition });
+      this.rememberHead(streamId, { lastVersion: commit.lastVersion, lastHash: commit.events[commit.events.length - 1].hash, lastPosition: commit.lastPosition });
+      this.notify({ streamId, firstPosition, lastPosition, commit, previousPosition: head?.lastPosition });
       return { events: toRecordedEvents(commit).map((e) => this.upcasters.apply(e)), nextExpectedVersion: commit.lastVersion, duplicate: false };
     }
   }
@@ -172,7 +193,7 @@ export class MongoEventStore implements EventStorePort {
     const known = this.heads.get(streamId);
     if (known && (expected === 'any' || known.lastVersion === expected)) return known;
     const commit = await this.head(streamId);
-    return commit ? { lastVersion: commit.lastVersion, lastHash: commit.events[commit.events.length - 1]?.hash ?? '' } : null;
+    return commit ? { lastVersion: commit.lastVersion, lastHash: commit.events[commit.events.length - 1]?.hash ?? '', lastPosition: commit.lastPosition } : null;
   }
 
   private rememberHead(streamId: string, head: StreamHead): void {
@@ -217,7 +238,6 @@ export class MongoEventStore implements EventStorePort {
       recordedAt,
       metadata,
       events: stored,
-      published: false,
     };
   }
 
@@ -245,7 +265,32 @@ export class MongoEventStore implements EventStorePort {
 
   /** Marks an abandoned block of positions as void (best effort: a crash leaves a gap that subscriptions time out on). */
   private async fillVoid(firstPosition: number, lastPosition: number): Promise<void> {
-    const marker: CommitDocument = {
+    const marker = this.voidMarker(firstPosition, lastPosition);
+    if (await this.commits.insertOne(marker).then(() => true, () => false)) this.notify({ streamId: VOID_STREAM, firstPosition, lastPosition, commit: marker });
+  }
+
+  /**
+   * Claims positions that no commit has taken, one void marker per position, for a reader that
+   * waited long enough at a hole (the outbox relay). A marker's insert claims its position like a
+   * commit's does, so a writer that was only slow finds its positions taken and appends again at
+   * new ones: nothing is lost. Claims in ascending order and stops at the first position a commit
+   * took meanwhile (a marker must never land inside that commit's block). Returns the number of
+   * positions claimed from `firstPosition` on.
+   */
+  async voidAbandonedPositions(firstPosition: number, lastPosition: number): Promise<number> {
+    const markers = Array.from({ length: lastPosition - firstPosition + 1 }, (_, i) => this.voidMarker(firstPosition + i, firstPosition + i));
+    try {
+      await this.commits.insertMany(markers, { ordered: true });
+      return markers.length;
+    } catch (error) {
+      const refused = (error as { writeErrors?: { index: number; code?: number }[] }).writeErrors?.[0];
+      if (!isDuplicateKey(error) && refused?.code !== DUPLICATE_KEY) throw error;
+      return refused?.index ?? 0;
+    }
+  }
+
+  private voidMarker(firstPosition: number, lastPosition: number): CommitDocument {
+    return {
       _id: firstPosition,
       lastPosition,
       streamId: VOID_STREAM,
@@ -255,10 +300,8 @@ export class MongoEventStore implements EventStorePort {
       recordedAt: this.clock(),
       metadata: { actor: { id: 'system', username: 'system', unit: '' }, unit: '', correlationId: 'void' },
       events: [],
-      published: true,
       void: true,
     };
-    await this.commits.insertOne(marker).catch(() => undefined);
   }
 
   private async head(streamId: string): Promise<CommitDocument | null> {

@@ -1,5 +1,6 @@
 import type { Producer } from 'kafkajs';
-import { CommitDocument, MongoEventStore, toRecordedEvents } from '@nangsuat/event-store';
+import type { Collection } from 'mongoose';
+import { CommitDocument, CommitNotice, MongoEventStore, toRecordedEvents } from '@nangsuat/event-store';
 import { eventToMessage } from './kafka-message';
 import { eventsTopic } from './topics';
 
@@ -14,21 +15,53 @@ export interface OutboxRelayOptions {
   readonly topic?: string;
   /** Commits per Kafka send. Default 200. */
   readonly batchSize?: number;
-  /** Polling interval when idle; an append nudges the relay sooner. Default 250 ms. */
-  readonly pollIntervalMs?: number;
-  /** Back-off after a failed send or mark, doubling up to maxRetryDelayMs. Defaults 200 / 5000 ms. */
+  /**
+   * How often the relay also reads the store for commits it was not told about: other processes'
+   * appends, what a crashed relay left. It reads at start and whenever a commit's predecessor is
+   * unaccounted for, too. Default 5000 ms.
+   */
+  readonly sweepIntervalMs?: number;
+  /** The checkpoint is saved at most this often (a crash republishes what came after it). Default 1000 ms. */
+  readonly checkpointIntervalMs?: number;
+  /**
+   * How long a hole in the global positions may hold the checkpoint back before the relay claims
+   * its positions as void (a writer that died between taking positions and inserting). Default 10 s.
+   */
+  readonly gapTimeoutMs?: number;
+  /** Back-off after a failed send or read, doubling up to maxRetryDelayMs. Defaults 200 / 5000 ms. */
   readonly retryDelayMs?: number;
   readonly maxRetryDelayMs?: number;
+  /** Commits kept in memory for the fast path; beyond this (Kafka down for long) the relay falls back to sweeping. Default 10,000. */
+  readonly maxQueued?: number;
   readonly logger?: RelayLogger;
-  /** Test seam: runs after Kafka acknowledged a batch and before it is marked published. */
+  /** Test seam: runs after Kafka acknowledged a batch and before it counts as published. */
   readonly afterPublish?: (commitIds: readonly number[]) => Promise<void> | void;
+  /** Milliseconds clock, injectable so gap timeouts are tested without waiting. */
+  readonly now?: () => number;
+}
+
+interface RelayCheckpoint {
+  _id: string;
+  /** Every commit at or below this global position has been published. */
+  position: number;
+  updatedAt: Date;
 }
 
 /**
- * Publishes committed, not yet published events to Kafka, in global order (hence stream order: a
- * stream's later commit always has higher positions), then marks their commits published. The
- * mark comes after Kafka's acknowledgement, so a crash in between means a second publish of the
- * same events (consumers are idempotent), never a lost one.
+ * Publishes committed events to Kafka in stream order (key = stream id), a topic per bounded
+ * context. Commits are never modified: the relay saves a checkpoint — the global position up to
+ * which everything is published — after Kafka's acknowledgement, so a crash means a second publish
+ * of what came after the checkpoint (consumers are idempotent), never a lost event.
+ *
+ * Two paths, one order. The fast path takes the commits this process appends straight from the
+ * store's notice, so an event reaches Kafka without a query (on FerretDB every query that is not
+ * an `_id` lookup scans the collection, and bulk updates stall concurrent appends — marking each
+ * commit put seconds between an append and its consumers). A commit goes out on the fast path only
+ * once its stream's previous commit is published or queued ahead of it; otherwise it waits. The
+ * sweep — at start, every `sweepIntervalMs`, and when a predecessor is unaccounted for — reads the
+ * commits after the checkpoint in global order, which is stream order, and publishes what has not
+ * been. The checkpoint advances over contiguous positions only; a hole that outlives
+ * `gapTimeoutMs` is claimed with void markers (a slow writer then appends again elsewhere).
  *
  * One relay per bounded context is enough; two running at once only duplicate deliveries.
  */
@@ -39,6 +72,25 @@ export class OutboxRelay {
   private wake?: () => void;
   private nudged = false;
   private unsubscribe?: () => void;
+  /** One publishing step at a time (the loop and publishPending may both run). */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  /** Everything at or below is published; undefined until read from the store. */
+  private position?: number;
+  private savedPosition?: number;
+  /** Published (or void) commits above `position`: first position → last position. */
+  private readonly doneAbove = new Map<number, number>();
+  private readonly doneEnds = new Set<number>();
+  /** Commits ready to publish, in the order they were appended. */
+  private readonly queue: CommitDocument[] = [];
+  /** Last global position per stream that is in `queue`, so the stream's next commit may follow it. */
+  private readonly queuedEnd = new Map<string, number>();
+  /** Commits waiting for their stream's previous commit, by that commit's last position. */
+  private readonly waiting = new Map<number, CommitDocument>();
+  private sweepDue = true;
+  private gap?: { at: number; since: number };
+  private saveTimer?: NodeJS.Timeout;
+  private saving?: Promise<void>;
 
   constructor(
     private readonly store: MongoEventStore,
@@ -48,66 +100,217 @@ export class OutboxRelay {
     this.topic = options.topic ?? eventsTopic(store.boundedContext);
   }
 
-  /** Starts the poll loop (idempotent). The producer must be connected or connectable. */
+  private get checkpoints(): Collection<RelayCheckpoint> {
+    return this.store.collection<RelayCheckpoint>('checkpoints');
+  }
+
+  private get checkpointId(): string {
+    return `relay:${this.topic}`;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** Starts publishing (idempotent). The producer must be connected or connectable. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.store.onCommitted(() => this.nudge());
+    this.sweepDue = true;
+    this.unsubscribe = this.store.onCommitted((notice) => this.accept(notice));
     this.loop = this.run();
   }
 
-  /** Stops after the batch in flight (which is then published and marked, or left for next time). */
+  /** Stops after the step in flight and saves the checkpoint. What is left goes out next time. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.unsubscribe?.();
     this.nudge();
     await this.loop;
+    await this.saveCheckpoint().catch((error: Error) => this.options.logger?.warn(`outbox relay to ${this.topic}: saving the checkpoint on stop failed: ${error.message}`));
+    this.queue.length = 0;
+    this.queuedEnd.clear();
+    this.waiting.clear();
   }
 
-  /** Publishes sooner than the next poll. */
+  /** Wakes the loop sooner than its next sweep. */
   nudge(): void {
     this.nudged = true;
     this.wake?.();
   }
 
-  /** One pass: publishes and marks batches until nothing is pending. Returns the number of events published. */
+  /** Publishes everything not yet published and saves the checkpoint. Returns the number of events published. */
   async publishPending(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const published = await this.publishBatch();
-      total += published;
-      if (published === 0) return total;
+    let total = await this.exclusive(() => this.sweep());
+    while (this.queue.length) total += await this.exclusive(() => this.publishQueued());
+    await this.saveCheckpoint();
+    return total;
+  }
+
+  /** Commits (not void) after the saved checkpoint: what a relay starting now would publish (again). */
+  async backlog(): Promise<number> {
+    const saved = (await this.checkpoints.findOne({ _id: this.checkpointId }))?.position ?? 0;
+    return this.store.commits.countDocuments({ _id: { $gt: saved }, void: { $ne: true } });
+  }
+
+  /** The store's notice of a commit this process just appended: the fast path. */
+  private accept({ commit, previousPosition }: CommitNotice): void {
+    if (this.position !== undefined && commit.void) {
+      this.done([commit]); // positions given up: nothing to publish, nothing to wait for
+      return;
+    }
+    if (commit.void || commit.events.length === 0 || this.position === undefined) {
+      this.sweepDue = true; // not started yet: the first sweep reads it
+    } else if (this.queue.length + this.waiting.size >= (this.options.maxQueued ?? 10_000)) {
+      this.sweepDue = true; // the sweep will find it in the store
+    } else if (previousPosition === undefined || this.isDone(previousPosition) || this.queuedEnd.get(commit.streamId) === previousPosition) {
+      this.enqueue(commit);
+    } else {
+      this.waiting.set(previousPosition, commit);
+      this.sweepDue = true; // the previous commit may be another process's or a crashed relay's
+    }
+    this.nudge();
+  }
+
+  private enqueue(commit: CommitDocument): void {
+    this.queue.push(commit);
+    this.queuedEnd.set(commit.streamId, commit.lastPosition);
+  }
+
+  /** Whether the commit ending at this position is published. */
+  private isDone(lastPosition: number): boolean {
+    return lastPosition <= (this.position ?? 0) || this.doneEnds.has(lastPosition);
+  }
+
+  /** Records published (or void) commits, releases what waited for them and advances the checkpoint. */
+  private done(commits: readonly CommitDocument[]): void {
+    for (const commit of commits) {
+      if (commit._id <= this.position! || this.doneAbove.has(commit._id)) continue;
+      this.doneAbove.set(commit._id, commit.lastPosition);
+      this.doneEnds.add(commit.lastPosition);
+      if (this.queuedEnd.get(commit.streamId) === commit.lastPosition) this.queuedEnd.delete(commit.streamId);
+      this.release(commit.lastPosition);
+    }
+    let position = this.position!;
+    for (let last = this.doneAbove.get(position + 1); last !== undefined; last = this.doneAbove.get(position + 1)) {
+      this.doneAbove.delete(position + 1);
+      this.doneEnds.delete(last);
+      position = last;
+    }
+    if (position !== this.position) {
+      this.position = position;
+      for (const previous of [...this.waiting.keys()]) if (previous <= position) this.release(previous);
+      this.scheduleSave();
     }
   }
 
-  private async publishBatch(): Promise<number> {
-    const commits: CommitDocument[] = await this.store.commits
-      .find({ published: false }, { sort: { _id: 1 }, limit: this.options.batchSize ?? 200 })
-      .toArray();
-    if (commits.length === 0) return 0;
+  private release(previousPosition: number): void {
+    const next = this.waiting.get(previousPosition);
+    if (!next) return;
+    this.waiting.delete(previousPosition);
+    this.enqueue(next);
+  }
+
+  private async send(commits: readonly CommitDocument[]): Promise<number> {
     const events = commits.flatMap(toRecordedEvents);
-    const ids = commits.map((c) => c._id);
     if (events.length) await this.producer.send({ topic: this.topic, acks: -1, messages: events.map(eventToMessage) });
-    await this.options.afterPublish?.(ids);
-    await this.store.commits.updateMany({ _id: { $in: ids } }, { $set: { published: true, publishedAt: new Date() } });
-    return Math.max(events.length, 1);
+    await this.options.afterPublish?.(commits.map((c) => c._id));
+    this.done(commits);
+    return events.length;
+  }
+
+  /** Publishes the head of the queue (skipping what a sweep already published). */
+  private async publishQueued(): Promise<number> {
+    const batch = this.queue.slice(0, this.options.batchSize ?? 200);
+    const unsent = batch.filter((c) => !this.isDone(c.lastPosition));
+    const count = unsent.length ? await this.send(unsent) : 0;
+    this.queue.splice(0, batch.length);
+    return count;
+  }
+
+  /**
+   * Reads the commits after the checkpoint in global order, page by page, and publishes those not
+   * yet published; void markers count as done. Claims a hole that held the checkpoint back too long.
+   */
+  private async sweep(): Promise<number> {
+    this.sweepDue = false;
+    this.position ??= this.savedPosition = (await this.checkpoints.findOne({ _id: this.checkpointId }))?.position ?? 0;
+    const pageSize = this.options.batchSize ?? 200;
+    let total = 0;
+    for (let after = this.position; ; ) {
+      const page: CommitDocument[] = await this.store.commits.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: pageSize }).toArray();
+      if (after === this.position && page.length && page[0]._id > after + 1 && (await this.claimHole(after + 1, page[0]._id - 1))) return total + (await this.sweep());
+      const voids = page.filter((c) => c.void);
+      const unsent = page.filter((c) => !c.void && !this.isDone(c.lastPosition));
+      if (unsent.length) total += await this.send(unsent);
+      this.done(voids);
+      if (page.length < pageSize) return total;
+      after = page[page.length - 1]._id;
+    }
+  }
+
+  /** Claims the hole [from, to] once it has held the checkpoint back for gapTimeoutMs; true when it did. */
+  private async claimHole(from: number, to: number): Promise<boolean> {
+    if (this.gap?.at !== from) this.gap = { at: from, since: this.now() };
+    if (this.now() - this.gap.since < (this.options.gapTimeoutMs ?? 10_000)) return false;
+    const claimed = await this.store.voidAbandonedPositions(from, to);
+    this.options.logger?.warn(`outbox relay to ${this.topic}: global positions ${from}..${to} not committed after ${this.options.gapTimeoutMs ?? 10_000} ms; ${claimed} claimed as void`);
+    this.gap = undefined;
+    return true;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer || this.saving) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saving = this.saveCheckpoint()
+        .catch((error: Error) => this.options.logger?.warn(`outbox relay to ${this.topic}: saving the checkpoint failed: ${error.message}`))
+        .finally(() => {
+          this.saving = undefined;
+          if (this.position !== this.savedPosition) this.scheduleSave();
+        });
+    }, this.options.checkpointIntervalMs ?? 1000);
+  }
+
+  /** One write to one document (by its string `_id`): cheap on every store. */
+  private async saveCheckpoint(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.saving;
+    const position = this.position;
+    if (position === undefined || position === this.savedPosition) return;
+    await this.checkpoints.updateOne({ _id: this.checkpointId }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
+    this.savedPosition = position;
+  }
+
+  private exclusive<T>(step: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(step);
+    this.turn = result.catch(() => undefined);
+    return result;
   }
 
   private async run(): Promise<void> {
-    let delay = this.options.retryDelayMs ?? 200;
+    const retryDelay = this.options.retryDelayMs ?? 200;
+    const sweepInterval = this.options.sweepIntervalMs ?? 5000;
+    let delay = retryDelay;
+    let nextSweep = 0;
     while (this.running) {
-      let idle = true;
       try {
-        idle = (await this.publishBatch()) === 0;
-        delay = this.options.retryDelayMs ?? 200;
+        if (this.sweepDue || Date.now() >= nextSweep) {
+          await this.exclusive(() => this.sweep());
+          nextSweep = Date.now() + sweepInterval;
+        } else if (this.queue.length) {
+          await this.exclusive(() => this.publishQueued());
+        } else {
+          await this.sleep(nextSweep - Date.now());
+        }
+        delay = retryDelay;
       } catch (error) {
         this.options.logger?.warn(`outbox relay to ${this.topic}: ${(error as Error).message}; retrying in ${delay} ms`);
         await this.sleep(delay, false);
         delay = Math.min(delay * 2, this.options.maxRetryDelayMs ?? 5000);
-        continue;
       }
-      if (idle) await this.sleep(this.options.pollIntervalMs ?? 250);
     }
   }
 
@@ -124,7 +327,7 @@ export class OutboxRelay {
         this.nudged = false;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, Math.max(0, ms));
       // stop() always wakes the loop; appends only when idle, not during a back-off.
       this.wake = interruptible ? done : () => (this.running ? undefined : done());
     });
