@@ -36,6 +36,11 @@ export interface IdempotentConsumerOptions {
   readonly deadLetterTopic?: (topic: string) => string;
   /** Collection for processed ids. Default `processed_events`. */
   readonly collection?: string;
+  /**
+   * Processed-id records are written together, at most this long after their handler succeeded
+   * (one write for many messages instead of one each). Default 50 ms.
+   */
+  readonly saveProcessedAfterMs?: number;
   /** E.g. the consumer's upcasters, so old events reach the handler in the newest shape. */
   readonly upcast?: (event: RecordedEvent) => RecordedEvent;
   readonly logger?: { warn(message: string): void; error(message: string): void };
@@ -69,13 +74,31 @@ const tracer = trace.getTracer('@nangsuat/messaging');
  *
  * Without transactions "exactly once" needs the handler's write to be idempotent by itself: write
  * projections keyed by event id, or use `applyOnce` (records the event id in the same document
- * write). The processed-id record here is written after the handler succeeded; a crash between
- * the two means the handler runs again and its idempotent write changes nothing.
+ * write). The processed-id records are written after their handlers succeeded, batched (see
+ * `saveProcessedAfterMs`); a crash before they are written means those handlers run again on
+ * redelivery and their idempotent writes change nothing. Ids handled by this process are also
+ * remembered in memory, so a redelivery is recognised before its record is written.
  */
 export class IdempotentConsumer {
   private indexesReady?: Promise<unknown>;
+  /** Record ids this process handled (bounded; the collection is the lasting record). */
+  private readonly recent = new Set<string>();
+  private unsaved: ProcessedRecord[] = [];
+  private saveTimer?: NodeJS.Timeout;
+  private saving?: Promise<void>;
+  private saveDelay: number;
 
-  constructor(private readonly options: IdempotentConsumerOptions) {}
+  constructor(private readonly options: IdempotentConsumerOptions) {
+    this.saveDelay = options.saveProcessedAfterMs ?? 50;
+  }
+
+  /** Writes the processed-id records not yet written (call before shutting down; tests). */
+  async flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.saving;
+    await this.save();
+  }
 
   private get processed(): Collection<ProcessedRecord> {
     return this.options.connection.collection<ProcessedRecord>(this.options.collection ?? 'processed_events');
@@ -131,7 +154,7 @@ export class IdempotentConsumer {
       return 'dead-lettered';
     }
     const recordId = `${this.options.consumer}:${event.id}`;
-    if (await this.processed.findOne({ _id: recordId }, { projection: { _id: 1 } })) return 'duplicate';
+    if (this.recent.has(recordId) || (await this.processed.findOne({ _id: recordId }, { projection: { _id: 1 } }))) return 'duplicate';
     if (this.options.upcast) event = this.options.upcast(event);
 
     const maxAttempts = this.options.maxAttempts ?? 5;
@@ -139,13 +162,13 @@ export class IdempotentConsumer {
     for (let attempt = 1; ; attempt++) {
       try {
         await handler(event, { consumer: this.options.consumer, topic: incoming.topic, partition: incoming.partition, offset: incoming.message.offset, attempt, span });
-        await this.remember(recordId, event.id, 'processed');
+        this.remember(recordId, event.id, 'processed');
         return 'processed';
       } catch (error) {
         span.recordException(error as Error);
         if (attempt >= maxAttempts) {
           await this.deadLetter(incoming, error as Error, attempt, headers);
-          await this.remember(recordId, event.id, 'dead-lettered', (error as Error).message);
+          this.remember(recordId, event.id, 'dead-lettered', (error as Error).message);
           span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
           return 'dead-lettered';
         }
@@ -156,11 +179,45 @@ export class IdempotentConsumer {
     }
   }
 
-  private async remember(id: string, eventId: string, status: ProcessedRecord['status'], error?: string): Promise<void> {
+  private remember(id: string, eventId: string, status: ProcessedRecord['status'], error?: string): void {
+    this.recent.add(id);
+    if (this.recent.size > 50_000) this.recent.delete(this.recent.values().next().value!);
+    this.unsaved.push({ _id: id, consumer: this.options.consumer, eventId, status, at: new Date(), ...(error ? { error } : {}) });
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer || this.saving || this.unsaved.length === 0) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saving = this.save()
+        .then(() => {
+          this.saveDelay = this.options.saveProcessedAfterMs ?? 50;
+        })
+        .catch((error: Error) => {
+          this.saveDelay = Math.min(this.saveDelay * 2, this.options.maxBackoffMs ?? 5000);
+          this.options.logger?.warn(`${this.options.consumer}: saving processed ids failed: ${error.message}; retrying in ${this.saveDelay} ms`);
+        })
+        .finally(() => {
+          this.saving = undefined;
+          this.scheduleSave();
+        });
+    }, this.saveDelay);
+    this.saveTimer.unref?.();
+  }
+
+  private async save(): Promise<void> {
+    const batch = this.unsaved;
+    if (batch.length === 0) return;
+    this.unsaved = [];
     try {
-      await this.processed.insertOne({ _id: id, consumer: this.options.consumer, eventId, status, at: new Date(), ...(error ? { error } : {}) });
+      await this.processed.insertMany(batch, { ordered: false });
     } catch (e) {
-      if ((e as { code?: number }).code !== 11000) throw e; // a concurrent delivery recorded it first
+      // Ids already recorded (by another instance, or an earlier life of this one) are fine.
+      const errors = (e as { writeErrors?: { code?: number }[] }).writeErrors;
+      if (errors ? errors.every((w) => w.code === 11000) : (e as { code?: number }).code === 11000) return;
+      this.unsaved = [...batch, ...this.unsaved];
+      throw e;
     }
   }
 

@@ -30,8 +30,10 @@ export class IdempotentConsumerFactory {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
   ) {}
 
+  private readonly created: IdempotentConsumer[] = [];
+
   create(consumer: string, overrides: Partial<Omit<IdempotentConsumerOptions, 'consumer'>> = {}): IdempotentConsumer {
-    return new IdempotentConsumer({
+    const made = new IdempotentConsumer({
       logger: new Logger(`consumer ${consumer}`),
       ...this.options.consumerDefaults,
       ...overrides,
@@ -39,6 +41,13 @@ export class IdempotentConsumerFactory {
       connection: overrides.connection ?? this.connection,
       producer: overrides.producer ?? this.producer,
     });
+    this.created.push(made);
+    return made;
+  }
+
+  /** Writes every consumer's pending processed-id records (on shutdown). */
+  async flushAll(): Promise<void> {
+    await Promise.all(this.created.map((c) => c.flush()));
   }
 }
 
@@ -48,6 +57,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, OnA
   constructor(
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay | null,
+    private readonly consumers: IdempotentConsumerFactory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +67,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, OnA
 
   async onModuleDestroy(): Promise<void> {
     await this.relay?.stop();
+    await this.consumers.flushAll().catch((error: Error) => new Logger('MessagingModule').warn(`processed ids not saved on shutdown: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

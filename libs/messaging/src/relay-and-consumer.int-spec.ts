@@ -8,6 +8,7 @@ import { IdempotentConsumer } from './idempotent-consumer';
 import { OutboxRelay } from './outbox-relay';
 import { collect, createTopics, deleteTopics, eventually, testKafka, uniqueSuffix } from './testing/kafka';
 import { installTestTracing } from './testing/tracing';
+import { eventToMessage } from './kafka-message';
 import { Headers } from './topics';
 
 const spans = installTestTracing();
@@ -116,6 +117,25 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
     expect(handled).toBe(traceId);
     const consumerSpan = spans.getFinishedSpans().find((s) => s.spanContext().traceId === traceId);
     expect(consumerSpan?.parentSpanContext?.spanId).toBe('b7ad6b7169203331');
+  });
+
+  it('processed ids are written in batches: a redelivery is recognised before and after they are written, also by a restarted consumer', async () => {
+    const { events } = await store.append('plan-batch', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 'no-stream', metadata: testMetadata });
+    const delivery = (e: RecordedEvent) => ({ topic, partition: 0, message: { ...eventToMessage(e), value: Buffer.from(JSON.stringify(e)) } as never });
+    const handled: string[] = [];
+    const handler = (e: RecordedEvent) => void handled.push(e.id);
+    const first = new IdempotentConsumer({ consumer: 'batched', connection, producer, saveProcessedAfterMs: 60_000 });
+    expect(await first.handle(delivery(events[0]), handler)).toBe('processed');
+    expect(await first.handle(delivery(events[0]), handler)).toBe('duplicate'); // not written yet: known in memory
+    const records = connection.collection<any>('processed_events');
+    expect(await records.countDocuments({ consumer: 'batched' })).toBe(0);
+    expect(await first.handle(delivery(events[1]), handler)).toBe('processed');
+    await first.flush();
+    const written = await records.find({ consumer: 'batched' }).toArray();
+    expect(written.map((r) => `${r._id} ${r.status}`).sort()).toEqual(events.map((e) => `batched:${e.id} processed`).sort());
+    const restarted = new IdempotentConsumer({ consumer: 'batched', connection, producer });
+    expect(await restarted.handle(delivery(events[1]), handler)).toBe('duplicate');
+    expect(handled).toEqual(events.map((e) => e.id));
   });
 
   it('the same event delivered twice with a crash between the write and the processed mark changes the projection once', async () => {
