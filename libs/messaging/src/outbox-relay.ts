@@ -88,6 +88,7 @@ export class OutboxRelay {
   /** Commits waiting for their stream's previous commit, by that commit's last position. */
   private readonly waiting = new Map<number, CommitDocument>();
   private sweepDue = true;
+  private sweeping?: Promise<number>;
   private gap?: { at: number; since: number };
   private saveTimer?: NodeJS.Timeout;
   private saving?: Promise<void>;
@@ -128,6 +129,7 @@ export class OutboxRelay {
     this.unsubscribe?.();
     this.nudge();
     await this.loop;
+    await this.sweeping?.catch(() => undefined);
     await this.saveCheckpoint().catch((error: Error) => this.options.logger?.warn(`outbox relay to ${this.topic}: saving the checkpoint on stop failed: ${error.message}`));
     this.queue.length = 0;
     this.queuedEnd.clear();
@@ -142,7 +144,8 @@ export class OutboxRelay {
 
   /** Publishes everything not yet published and saves the checkpoint. Returns the number of events published. */
   async publishPending(): Promise<number> {
-    let total = await this.exclusive(() => this.sweep());
+    await this.sweeping?.catch(() => undefined); // a sweep under way may have started before the latest commits
+    let total = await this.startSweep();
     while (this.queue.length) total += await this.exclusive(() => this.publishQueued());
     await this.saveCheckpoint();
     return total;
@@ -229,9 +232,19 @@ export class OutboxRelay {
     return count;
   }
 
+  /** One sweep at a time; the fast path goes on meanwhile. */
+  private startSweep(): Promise<number> {
+    this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
   /**
    * Reads the commits after the checkpoint in global order, page by page, and publishes those not
    * yet published; void markers count as done. Claims a hole that held the checkpoint back too long.
+   *
+   * Only the sends take turns with the fast path, not the reads (a scan on FerretDB). Interleaving
+   * keeps stream order: the fast path sends a commit only after its predecessor is done or queued
+   * ahead of it, so what the sweep adds is at worst a later duplicate, which consumers skip.
    */
   private async sweep(): Promise<number> {
     this.sweepDue = false;
@@ -241,10 +254,12 @@ export class OutboxRelay {
     for (let after = this.position; ; ) {
       const page: CommitDocument[] = await this.store.commits.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: pageSize }).toArray();
       if (after === this.position && page.length && page[0]._id > after + 1 && (await this.claimHole(after + 1, page[0]._id - 1))) return total + (await this.sweep());
-      const voids = page.filter((c) => c.void);
-      const unsent = page.filter((c) => !c.void && !this.isDone(c.lastPosition));
-      if (unsent.length) total += await this.send(unsent);
-      this.done(voids);
+      total += await this.exclusive(async () => {
+        const unsent = page.filter((c) => !c.void && !this.isDone(c.lastPosition));
+        const sent = unsent.length ? await this.send(unsent) : 0;
+        this.done(page.filter((c) => c.void));
+        return sent;
+      });
       if (page.length < pageSize) return total;
       after = page[page.length - 1]._id;
     }
@@ -297,10 +312,17 @@ export class OutboxRelay {
     let nextSweep = 0;
     while (this.running) {
       try {
-        if (this.sweepDue || Date.now() >= nextSweep) {
-          await this.exclusive(() => this.sweep());
+        if ((this.sweepDue || Date.now() >= nextSweep) && !this.sweeping) {
           nextSweep = Date.now() + sweepInterval;
-        } else if (this.queue.length) {
+          this.startSweep().then(
+            () => this.nudge(),
+            (error: Error) => {
+              this.options.logger?.warn(`outbox relay to ${this.topic}: sweep failed: ${error.message}; again in ${retryDelay} ms`);
+              nextSweep = Date.now() + retryDelay;
+            },
+          );
+        }
+        if (this.queue.length) {
           await this.exclusive(() => this.publishQueued());
         } else {
           await this.sleep(nextSweep - Date.now());
