@@ -87,6 +87,9 @@ async function replayBench(connection: Connection) {
   row(`replay ${fmt(n)} events (readAll)`, `${fmt(readAllRate)} ev/s`, `raw cursor ${fmt(rawRate)} ev/s`, `${((100 * readAllRate) / rawRate).toFixed(0)} %`);
 }
 
+/** Date.now() − performance.now(): turns Kafka's epoch-millisecond timestamps into performance time. */
+const epochOffset = Date.now() - performance.now();
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -120,34 +123,59 @@ async function latencyBench(connection: Connection) {
   // Through the platform: append → relay → Kafka → idempotent consumer.
   const store = new MongoEventStore(connection, { boundedContext: `bench${suffix}`, collectionPrefix: 'latency' });
   await store.ensureIndexes();
-  const relay = new OutboxRelay(store, producer, { pollIntervalMs: 100 });
+  const relay = new OutboxRelay(store, producer, { logger: console });
   relay.start();
   const sentAt = new Map<number, number>();
+  const appendedAt = new Map<number, number>();
   const latencies: number[] = [];
-  let warmedUp = false;
+  // Where the time goes: append (call → committed), relay (committed → handed to Kafka, by the
+  // message's producer timestamp), delivery (Kafka → the handler, after the processed-id check).
+  const stages = { append: [] as number[], relay: [] as number[], delivery: [] as number[] };
+  let warmedUp = 0;
   const consumer = kafka.consumer({ groupId: `bench-${suffix}` });
-  const wrapper = new IdempotentConsumer({ consumer: 'bench', connection, producer });
+  // The consumer records processed ids in its own database, as a consuming service does.
+  const consumerDb = connection.useDb(`${connection.name}_consumer`);
+  const wrapper = new IdempotentConsumer({ consumer: 'bench', connection: consumerDb, producer });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
-    eachMessage: wrapper.eachMessage((event: RecordedEvent) => {
-      const { i } = event.data as { i: number };
-      if (i >= 0) latencies.push(performance.now() - sentAt.get(i)!);
-      else warmedUp = true;
-    }),
+    eachMessage: async (payload) => {
+      await wrapper.handle(payload, (event: RecordedEvent) => {
+        const { i } = event.data as { i: number };
+        if (i < 0) return void warmedUp++;
+        const now = performance.now();
+        latencies.push(now - sentAt.get(i)!);
+        const producedAt = Number(payload.message.timestamp) - epochOffset;
+        stages.append.push(appendedAt.get(i)! - sentAt.get(i)!);
+        stages.relay.push(producedAt - appendedAt.get(i)!);
+        stages.delivery.push(now - producedAt);
+      });
+    },
   });
   await new Promise((r) => setTimeout(r, 3000)); // group join
-  // Warm-up (not measured): one event through the whole path first, so one-off costs — the
-  // consumer creating its processed-events index, first metadata fetches — stay out of the figures.
-  await store.append('plan-warm-up', [{ type: 'TargetSet', data: { i: -1 } }], { expectedVersion: 'any', metadata });
-  while (!warmedUp) await new Promise((r) => setTimeout(r, 50));
+  // Warm-up (not measured): the 50 streams are created first, one event each through the whole
+  // path, so one-off costs — the consumer creating its processed-events index, first metadata
+  // fetches, a process's first read of a stream's head — stay out of the steady-state figures.
+  for (let s = 0; s < 50; s++) await store.append(`plan-${s}`, [{ type: 'TargetSet', data: { i: -1 } }], { expectedVersion: 'no-stream', metadata });
+  while (warmedUp < 50) await new Promise((r) => setTimeout(r, 50));
   await steady(count, 200, async (i) => {
     sentAt.set(i, performance.now());
     await store.append(`plan-${i % 50}`, [{ type: 'TargetSet', data: { i } }], { expectedVersion: 'any', metadata });
+    appendedAt.set(i, performance.now());
   });
   while (latencies.length < count) await new Promise((r) => setTimeout(r, 50));
   await relay.stop();
   await consumer.disconnect();
+
+  // Raw store floor: the driver inserting the same commit documents at the same steady rate.
+  const commitSample = (await store.commits.findOne({ streamId: 'plan-0' }))!;
+  const rawCommits = connection.collection<any>('raw_latency_commits');
+  const rawInsertLatencies: number[] = [];
+  await steady(count, 200, async (i) => {
+    const t0 = performance.now();
+    await rawCommits.insertOne({ ...commitSample, _id: i + 1 });
+    rawInsertLatencies.push(performance.now() - t0);
+  });
 
   // Raw: kafkajs producing and consuming the same messages.
   const sample = (await store.readStream('plan-0'))[0];
@@ -174,12 +202,17 @@ async function latencyBench(connection: Connection) {
   });
   while (rawLatencies.length < count) await new Promise((r) => setTimeout(r, 50));
   await rawConsumer.disconnect();
+  await consumerDb.dropDatabase();
   await producer.disconnect();
   await admin.deleteTopics({ topics: [topic, rawTopic] }).catch(() => undefined);
   await admin.disconnect();
 
+  const p = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} / p99 ${percentile(values, 99).toFixed(1)} ms`;
+  console.log(`  stages: append ${p(stages.append)}; relay ${p(stages.relay)}; Kafka→handler ${p(stages.delivery)}`);
   row(`append→consumer at 200 ev/s (${count} events)`, `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     `raw produce→consume p50 ${percentile(rawLatencies, 50).toFixed(1)} ms, p99 ${percentile(rawLatencies, 99).toFixed(1)} ms`, '');
+  row(`append alone at 200 ev/s (the first stage above)`, `p50 ${percentile(stages.append, 50).toFixed(1)} ms, p99 ${percentile(stages.append, 99).toFixed(1)} ms`,
+    `raw insert p50 ${percentile(rawInsertLatencies, 50).toFixed(1)} ms, p99 ${percentile(rawInsertLatencies, 99).toFixed(1)} ms`, '');
 }
 
 async function main() {
