@@ -104,6 +104,11 @@ export class IdempotentConsumer {
     return this.options.connection.collection<ProcessedRecord>(this.options.collection ?? 'processed_events');
   }
 
+  /** One document per message received, inserted before handling: its unique `_id` is the duplicate check. */
+  private get received(): Collection<{ _id: string; at: Date }> {
+    return this.options.connection.collection<{ _id: string; at: Date }>(`${this.options.collection ?? 'processed_events'}_received`);
+  }
+
   /** For a plain kafkajs consumer: `consumer.run({ eachMessage: wrapper.eachMessage(handler) })`. */
   eachMessage(handler: EventHandler): (payload: EachMessagePayload) => Promise<void> {
     return async (payload) => {
@@ -154,7 +159,11 @@ export class IdempotentConsumer {
       return 'dead-lettered';
     }
     const recordId = `${this.options.consumer}:${event.id}`;
-    if (this.recent.has(recordId) || (await this.processed.findOne({ _id: recordId }, { projection: { _id: 1 } }))) return 'duplicate';
+    if (this.recent.has(recordId)) return 'duplicate';
+    // An insert, not a lookup: a unique index answers "seen before?" on every store (FerretDB
+    // answers a lookup that finds nothing by reading the whole collection). Seen before but without
+    // a processed record means an earlier try did not finish: handle it again (handlers are idempotent).
+    if (!(await this.firstReceipt(recordId)) && (await this.processed.findOne({ _id: recordId }, { projection: { _id: 1 } }))) return 'duplicate';
     if (this.options.upcast) event = this.options.upcast(event);
 
     const maxAttempts = this.options.maxAttempts ?? 5;
@@ -176,6 +185,16 @@ export class IdempotentConsumer {
         await (this.options.sleep ?? sleep)(backoff);
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5000);
       }
+    }
+  }
+
+  private async firstReceipt(recordId: string): Promise<boolean> {
+    try {
+      await this.received.insertOne({ _id: recordId, at: new Date() });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false;
+      throw error;
     }
   }
 

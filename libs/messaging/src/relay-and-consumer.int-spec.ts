@@ -136,6 +136,16 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
     const restarted = new IdempotentConsumer({ consumer: 'batched', connection, producer });
     expect(await restarted.handle(delivery(events[1]), handler)).toBe('duplicate');
     expect(handled).toEqual(events.map((e) => e.id));
+
+    // Received and handled, then the process died before its record was written: handled again.
+    const { events: later } = await store.append('plan-batch', [{ type: 'C', data: {} }], { expectedVersion: 2, metadata: testMetadata });
+    const dying = new IdempotentConsumer({ consumer: 'batched', connection, producer, saveProcessedAfterMs: 60_000 });
+    expect(await dying.handle(delivery(later[0]), handler)).toBe('processed');
+    const afterCrash = new IdempotentConsumer({ consumer: 'batched', connection, producer });
+    expect(await afterCrash.handle(delivery(later[0]), handler)).toBe('processed');
+    expect(handled.filter((id) => id === later[0].id)).toHaveLength(2);
+    await afterCrash.flush();
+    expect(await new IdempotentConsumer({ consumer: 'batched', connection, producer }).handle(delivery(later[0]), handler)).toBe('duplicate');
   });
 
   it('the same event delivered twice with a crash between the write and the processed mark changes the projection once', async () => {
