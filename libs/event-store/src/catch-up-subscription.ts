@@ -9,7 +9,7 @@ export interface CatchUpSubscriptionOptions {
   readonly handler: (event: RecordedEvent) => Promise<void> | void;
   readonly types?: readonly string[];
   readonly streamPrefix?: string;
-  /** Commits read per poll. Default 500. */
+  /** Commits per cursor batch, and between checkpoint saves. Default 500. */
   readonly batchSize?: number;
   /** Idle wait between polls of the running loop. Default 200 ms. */
   readonly pollIntervalMs?: number;
@@ -80,17 +80,21 @@ export class CatchUpSubscription {
     this.gapSeenAt.clear();
   }
 
-  /** Handles what is contiguously available after the checkpoint, then saves the checkpoint. */
+  /**
+   * Handles what is contiguously available after the checkpoint, saving the checkpoint every
+   * `batchSize` commits and at the end. One cursor for the whole pass: on FerretDB each query
+   * scans and sorts the collection, so paging with a limit would cost a scan per page.
+   */
   async poll(): Promise<PollResult> {
     let position = await this.checkpoint();
-    const commits: CommitDocument[] = await this.store.commits
-      .find({ _id: { $gt: position } }, { sort: { _id: 1 }, limit: this.options.batchSize ?? 500 })
-      .toArray();
+    const batchSize = this.options.batchSize ?? 500;
+    const commits = this.store.commits.find({ _id: { $gt: position } }, { sort: { _id: 1 }, batchSize });
     let handled = 0;
+    let sinceSave = 0;
     let waitingFor: number | undefined;
-    const skipped: { from: number; to: number }[] = [];
+    let skipped: { from: number; to: number }[] = [];
     try {
-      for (const commit of commits) {
+      for await (const commit of commits as AsyncIterable<CommitDocument>) {
         const expected = position + 1;
         if (commit._id !== expected) {
           const firstSeen = this.gapSeenAt.get(expected) ?? this.now();
@@ -113,8 +117,14 @@ export class CatchUpSubscription {
           }
         }
         position = commit.lastPosition;
+        if (++sinceSave >= batchSize) {
+          await this.save(position, skipped);
+          skipped = [];
+          sinceSave = 0;
+        }
       }
     } finally {
+      await commits.close().catch(() => undefined);
       await this.save(position, skipped);
     }
     return { handled, position, waitingFor };
