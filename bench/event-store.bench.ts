@@ -107,7 +107,7 @@ async function steady(count: number, perSecond: number, send: (i: number) => Pro
   await Promise.all(inFlight);
 }
 
-async function latencyBench(connection: Connection) {
+async function latencyBench(connection: Connection, base: Connection) {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   const suffix = randomBytes(3).toString('hex');
@@ -134,7 +134,7 @@ async function latencyBench(connection: Connection) {
   let warmedUp = 0;
   const consumer = kafka.consumer({ groupId: `bench-${suffix}` });
   // The consumer records processed ids in its own database, as a consuming service does.
-  const consumerDb = connection.useDb(`${connection.name}_consumer`);
+  const consumerDb = base.useDb(`${connection.name}_consumer`);
   const wrapper = new IdempotentConsumer({ consumer: 'bench', connection: consumerDb, producer });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
@@ -220,12 +220,21 @@ async function main() {
   const dbName = `bench_event_store_${randomBytes(3).toString('hex')}`;
   const connection = await mongoose.createConnection(uri, { dbName }).asPromise();
   console.log(`event-store benchmark — ${new Date().toISOString()} — node ${process.version} — scale ${scale} — db ${dbName}`);
+  // Each part in a database of its own (a file of its own on FerretDB/SQLite), as each service has:
+  // what one part leaves behind does not weigh on the next.
+  const parts: [string, (db: Connection, base: Connection) => Promise<void>][] = [['append', appendBench], ['replay', replayBench], ['latency', latencyBench]];
+  const only = process.env.BENCH_ONLY?.split(',');
   try {
-    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'append') await appendBench(connection);
-    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'replay') await replayBench(connection);
-    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'latency') await latencyBench(connection);
+    for (const [part, run] of parts) {
+      if (only && !only.includes(part)) continue;
+      const db = connection.useDb(`${dbName}_${part}`);
+      try {
+        await run(db, connection);
+      } finally {
+        await db.dropDatabase();
+      }
+    }
   } finally {
-    await connection.dropDatabase();
     await connection.close();
   }
   console.log('\n| measure | platform | baseline | ratio |\n|---|---|---|---|');
