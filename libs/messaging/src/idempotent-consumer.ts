@@ -74,8 +74,9 @@ const tracer = trace.getTracer('@nangsuat/messaging');
  *
  * Without transactions "exactly once" needs the handler's write to be idempotent by itself: write
  * projections keyed by event id, or use `applyOnce` (records the event id in the same document
- * write). The processed-id records are written after their handlers succeeded, batched (see
- * `saveProcessedAfterMs`); a crash before they are written means those handlers run again on
+ * write). Each message first gets a receipt (a unique `_id` insert: the cheap duplicate check);
+ * the processed-id records are written after their handlers succeeded, batched (see
+ * `saveProcessedAfterMs`). A crash before they are written means those handlers run again on
  * redelivery and their idempotent writes change nothing. Ids handled by this process are also
  * remembered in memory, so a redelivery is recognised before its record is written.
  */
