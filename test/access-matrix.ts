@@ -71,7 +71,16 @@ export const PROBES: readonly Probe[] = [
     // A new target id per request, so that every allowed user's write is a real change.
     request: (f) => ({ method: 'POST', path: `/plans/${f.planId}/targets`, body: plans.target(`matrix-${++plans.targets}`) }),
   },
-  { service: 'plans', action: 'report village progress', mode: 'write', record: { unit: '51-NGOKBAY-KONRLONG' }, roles: [Role.CommuneOfficer, Role.VillageOfficer] },
+  {
+    service: 'plans',
+    action: 'submit the village report of Kon Rờ Lòng',
+    mode: 'write',
+    record: { unit: '51-NGOKBAY-KONRLONG' },
+    // Reporting is the unit's own act: the commune and province review the village's report, they do not submit it.
+    roles: [Role.VillageOfficer],
+    setup: async () => ({ periodId: await plans.konrlongReportingPeriod() }),
+    request: (f) => ({ method: 'POST', path: `/reporting-periods/${encodeURIComponent(f.periodId)}/submit`, body: { summary: 'Thôn đã tổ chức 01 buổi tập huấn 5S.' } }),
+  },
   {
     service: 'support-programs',
     action: 'read a pilot-model registration of DN-51-0001',
@@ -283,6 +292,24 @@ export const plans = {
     });
     if (res.status !== 201) throw new Error(`plans fixture: draft answered ${res.status}: ${JSON.stringify(res.body)}`);
     return planId;
+  },
+
+  /** An issued Ngọk Bay plan and the open reporting period of its village Kon Rờ Lòng for this year. */
+  async konrlongReportingPeriod(): Promise<string> {
+    const planId = await plans.ngokBayDraft();
+    // Issued at the start of this year (in Vietnam), so this year's period opens before its 10/11 deadline.
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const issued = await call('plans', 'POST', `/plans/${planId}/issue`, {
+      token: await tokenFor('ngokbay.officer'),
+      body: { documentNumber: `${Math.floor(Math.random() * 9e5) + 1e5}/KH-UBND`, issueDate: `02/01/${year}`, signer: { name: 'Nguyễn Văn A' } },
+    });
+    if (issued.status >= 300) throw new Error(`plans fixture: issue answered ${issued.status}: ${JSON.stringify(issued.body)}`);
+    const opened = await call('plans', 'POST', `/plans/${planId}/reporting-periods`, {
+      token: await tokenFor('konrlong.officer'),
+      body: { unit: '51-NGOKBAY-KONRLONG', year },
+    });
+    if (opened.status !== 201) throw new Error(`plans fixture: opening the period answered ${opened.status}: ${JSON.stringify(opened.body)}`);
+    return (opened.body as { periodId: string }).periodId;
   },
 };
 

@@ -88,7 +88,7 @@ describe('plans: reporting periods (integration)', () => {
     expect(frozen.planActual).toBeGreaterThanOrEqual(frozen.actual + 1);
     const n1 = await events();
     expect((await api('dakcam.officer', 'POST', `/reporting-periods/${enc(period)}/submit`, {})).status).toBe(422); // locked
-    expect((await api('qn.admin', 'POST', `/reporting-periods/${enc(period)}/submit`, {})).status).toBe(422); // the commune submits its own
+    expect((await api('qn.admin', 'POST', `/reporting-periods/${enc(period)}/submit`, {})).status).toBe(403); // the commune submits its own
     expect((await api('dakcam.officer', 'POST', `/reporting-periods/${enc(period)}/approve`)).status).toBe(422); // not by itself
     expect((await api('ngokbay.officer', 'POST', `/reporting-periods/${enc(period)}/approve`)).status).toBe(403); // another commune
     expect((await api('auditor.vn', 'POST', `/reporting-periods/${enc(period)}/approve`)).status).toBe(403);

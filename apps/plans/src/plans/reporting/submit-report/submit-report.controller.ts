@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
@@ -26,6 +26,12 @@ export class SubmitReportController {
   async submit(@Req() req: Request, @CurrentActor() actor: Actor, @Param('periodId') periodId: string, @Body() dto: SubmitReportDto): Promise<ReportingPeriodView> {
     const { state } = await this.periods.load(periodId);
     this.access.assertCanWrite(actor, state.unit!);
+    // Reporting is the unit's own act: units above review it, they do not submit in its place.
+    if (actor.unit !== state.unit) {
+      throw new ForbiddenException(
+        `The report of ${state.unit} is submitted by ${state.unit}'s own officers, not by ${actor.unit}; units above review it once submitted (approve or return).`,
+      );
+    }
     // The lock takes effect at submittedAt: facts recorded after it are late, whatever the projection has seen.
     const submittedAt = new Date().toISOString();
     const { figures } = await this.periods.figures({ ...state, status: 'submitted', lockedAt: submittedAt }, submittedAt);
