@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on this machine, against real servers: lint, type check, build, unit
-# tests, then integration and end-to-end tests against Kafka, FerretDB and Keycloak started here on
+# tests, then integration and end-to-end tests against PostgreSQL, Kafka, FerretDB and Keycloak started here on
 # test ports (their own run dir, stopped by pid at the end, whatever happens).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
 # Test ports differ from the development ones so a running `scripts/up.sh` is not disturbed, and stay
 # below 32768: ports in the kernel's ephemeral range can be taken by any outgoing connection.
-export MONGO_PORT="${TEST_MONGO_PORT:-28017}" KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" \
+export PG_PORT="${TEST_PG_PORT:-25432}" MONGO_PORT="${TEST_MONGO_PORT:-28017}" KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" \
   KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}" KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18080}"
 export PLANS_PORT=3101 SUPPORT_PROGRAMS_PORT=3102 TRAINING_PORT=3103 AWARDS_PORT=3104 AUDIT_PORT=3105
 export NANGSUAT_RUN_DIR="${NANGSUAT_TEST_RUN_DIR:-$(mktemp -d /tmp/nangsuat-test.XXXXXX)}"
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+export TEST_POSTGRES_URL="postgres://nangsuat@127.0.0.1:$PG_PORT/nangsuat"
 export OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat" KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
 

@@ -16,6 +16,16 @@ MONGO_PORT="${MONGO_PORT:-27017}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8080}"
+PG_PORT="${PG_PORT:-5432}"
+
+# PostgreSQL from Debian's package (the event store, and FerretDB's backend for the read models).
+pg_bin_dir() {
+  local d
+  for d in /usr/lib/postgresql/*/bin; do [ -x "$d/postgres" ] && { echo "$d"; return 0; }; done
+  return 1
+}
+# PostgreSQL refuses to run as root: the server runs as this unprivileged account.
+PG_OS_USER="${PG_OS_USER:-postgres}"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -5,6 +5,17 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 mkdir -p "$NS_CACHE"
 
+if ! pg_bin_dir >/dev/null; then
+  log "provision: PostgreSQL from Debian's package (first time only)"
+  command -v apt-get >/dev/null || die "PostgreSQL is missing and apt-get is not available; install PostgreSQL 15+"
+  run_root=""; [ "$(id -u)" -eq 0 ] || run_root="sudo"
+  $run_root apt-get install -y -q postgresql >/dev/null 2>&1 \
+    || { $run_root apt-get update -q >/dev/null && $run_root apt-get install -y -q postgresql >/dev/null; } \
+    || die "could not install PostgreSQL (apt-get install postgresql)"
+fi
+id "$PG_OS_USER" >/dev/null 2>&1 || die "the unprivileged account '$PG_OS_USER' for PostgreSQL is missing (set PG_OS_USER)"
+log "provision: PostgreSQL ready ($(pg_bin_dir))"
+
 if [ ! -f "$KAFKA_HOME/.complete" ]; then
   log "provision: Kafka $KAFKA_VERSION jars from Maven Central (first time only)"
   rm -rf "$KAFKA_HOME"

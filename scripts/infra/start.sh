@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts Keycloak, FerretDB and Kafka (KRaft, single combined node) on 127.0.0.1 with their data in
-# RUN_DIR (default .run/infra), recording each pid in RUN_DIR/pids so stop.sh stops exactly these.
-# Usage: start.sh [RUN_DIR]     Ports: MONGO_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KEYCLOAK_PORT
+# Starts PostgreSQL (the event store; FerretDB's backend), FerretDB, Keycloak and Kafka (KRaft, single
+# combined node) on 127.0.0.1 with their data in RUN_DIR (default .run/infra), recording each pid in
+# RUN_DIR/pids so stop.sh stops exactly these.
+# Usage: start.sh [RUN_DIR]     Ports: PG_PORT, MONGO_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KEYCLOAK_PORT
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 RUN_DIR="$(mkdir -p "${1:-$NS_ROOT/.run/infra}" && cd "${1:-$NS_ROOT/.run/infra}" && pwd)"
@@ -10,13 +11,44 @@ mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs"
   || die "infrastructure not provisioned: run scripts/infra/provision.sh"
 
 running() { [ -f "$RUN_DIR/pids/$1.pid" ] && kill -0 "$(cat "$RUN_DIR/pids/$1.pid")" 2>/dev/null; }
-for name in ferretdb kafka keycloak; do
+for name in postgres ferretdb kafka keycloak; do
   running "$name" && die "$name already running from $RUN_DIR (pid $(cat "$RUN_DIR/pids/$name.pid")); stop it first"
 done
 
-# FerretDB ---------------------------------------------------------------------------------------
+# PostgreSQL -------------------------------------------------------------------------------------
+# Its own cluster in the run directory, trust authentication on 127.0.0.1 only, run by an
+# unprivileged account (PostgreSQL refuses root). Databases: nangsuat (events), ferretdb.
+pg_bin=$(pg_bin_dir) || die "PostgreSQL is not installed: run scripts/infra/provision.sh"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid="$PG_OS_USER" --regid="$(id -g "$PG_OS_USER")" --init-groups "$@"; else "$@"; fi; }
+pg_data="$RUN_DIR/postgres"
+if [ ! -f "$pg_data/PG_VERSION" ]; then
+  mkdir -p "$pg_data"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown "$PG_OS_USER" "$pg_data"
+    # The server's account must be able to reach its data directory (mktemp dirs are 0700).
+    d="$RUN_DIR"; while [ "$d" != / ]; do as_pg test -x "$d" || chmod o+x "$d"; d=$(dirname "$d"); done
+  fi
+  chmod 700 "$pg_data"
+  as_pg "$pg_bin/initdb" -D "$pg_data" -U nangsuat --auth=trust -E UTF8 --locale=C.UTF-8 >"$RUN_DIR/logs/postgres-initdb.log" 2>&1 \
+    || { tail -20 "$RUN_DIR/logs/postgres-initdb.log" >&2; die "initdb failed"; }
+fi
+touch "$RUN_DIR/logs/postgres.log"; [ "$(id -u)" -eq 0 ] && chown "$PG_OS_USER" "$RUN_DIR/logs/postgres.log"
+as_pg "$pg_bin/postgres" -D "$pg_data" -h 127.0.0.1 -p "$PG_PORT" -k "$pg_data" \
+  -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c logging_collector=off \
+  >>"$RUN_DIR/logs/postgres.log" 2>&1 &
+echo $! >"$RUN_DIR/pids/postgres.pid"
+log "start: PostgreSQL (pid $!) on 127.0.0.1:$PG_PORT"
+wait_port PostgreSQL "$PG_PORT" 60 "$RUN_DIR/pids/postgres.pid"
+until "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do sleep 0.2; done
+for db in nangsuat ferretdb; do
+  "$pg_bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U nangsuat -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
+    || "$pg_bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U nangsuat "$db"
+done
+
+# FerretDB (MongoDB wire protocol for the read models, on the PostgreSQL above) -----------------
 mkdir -p "$RUN_DIR/ferretdb"
 "$FERRETDB_BIN" -listen "127.0.0.1:$MONGO_PORT" -data-dir "$RUN_DIR/ferretdb" \
+  -postgresql-url "postgres://nangsuat@127.0.0.1:$PG_PORT/ferretdb" \
   >"$RUN_DIR/logs/ferretdb.log" 2>&1 &
 echo $! >"$RUN_DIR/pids/ferretdb.pid"
 log "start: FerretDB (pid $!) on 127.0.0.1:$MONGO_PORT"

@@ -10,9 +10,11 @@ for f in "$RUN_DIR"/pids/*.pid; do
   pid=$(cat "$f"); name=$(basename "$f" .pid)
   if kill -0 "$pid" 2>/dev/null; then
     # kc.sh execs java, so the pid is the JVM itself; children (if any) share its process group.
-    kill -TERM "$pid" 2>/dev/null
+    # PostgreSQL's TERM waits for every client to leave; INT is its fast (still clean) shutdown.
+    signal=TERM; [ "$name" = postgres ] && signal=INT
+    kill -"$signal" "$pid" 2>/dev/null
     for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && { log "stop: $name (pid $pid) ignored TERM; killing"; kill -KILL "$pid" 2>/dev/null; }
+    kill -0 "$pid" 2>/dev/null && { log "stop: $name (pid $pid) ignored $signal; killing"; kill -KILL "$pid" 2>/dev/null; }
     log "stop: $name (pid $pid) stopped"
   fi
   rm -f "$f"

@@ -1,4 +1,4 @@
-// Command ferretdb-launcher runs FerretDB 1.24 (MongoDB wire protocol over SQLite) for local and CI
+// Command ferretdb-launcher runs FerretDB 1.24 (MongoDB wire protocol over PostgreSQL, or SQLite) for local and CI
 // runs, where no mongod can be installed. It embeds FerretDB's public `ferretdb` package because a
 // plain `go install` of FerretDB's own command panics on its missing generated version file.
 package main
@@ -17,7 +17,8 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
-	dir := flag.String("data-dir", "./data", "directory for the SQLite databases")
+	dir := flag.String("data-dir", "./data", "directory for the SQLite databases (SQLite backend only)")
+	pgURL := flag.String("postgresql-url", "", "PostgreSQL URL; when set, FerretDB stores its data there instead of SQLite")
 	level := flag.String("log-level", "warn", "log level: debug, info, warn, error")
 	flag.Parse()
 
@@ -31,12 +32,19 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl}))
 
-	f, err := ferretdb.New(&ferretdb.Config{
+	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/",
-	})
+	}
+	// PostgreSQL turns FerretDB's full-collection reads into SQL that PostgreSQL answers far faster
+	// than SQLite (see issue 16's measurements); SQLite stays for a machine without PostgreSQL.
+	if *pgURL != "" {
+		config.Handler = "postgresql"
+		config.PostgreSQLURL = *pgURL
+	}
+	f, err := ferretdb.New(config)
 	if err != nil {
 		log.Fatal(err)
 	}

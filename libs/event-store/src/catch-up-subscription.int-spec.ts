@@ -1,9 +1,9 @@
-import type { Connection } from 'mongoose';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { VersionConflict } from './errors';
 import { RecordedEvent } from './event';
-import { MongoEventStore, PositionAllocation } from './mongo-event-store';
-import { connectTestDatabase, testMetadata } from './testing/mongo';
+import { CommitLogStore, PositionAllocation } from './commit-log-store';
+import { storeAdapters, TestStore } from './testing/adapters';
+import { testMetadata } from './testing/mongo';
 
 /** A latch a test opens by hand: holds an append between position allocation and insert. */
 function latch() {
@@ -14,18 +14,15 @@ function latch() {
   return { open, opened, reached, reachedP };
 }
 
-describe('CatchUpSubscription (FerretDB)', () => {
-  let connection: Connection;
-  let drop: () => Promise<void>;
-  let store: MongoEventStore;
+describe.each(storeAdapters)('CatchUpSubscription ($name)', (adapter) => {
+  let opened: TestStore;
+  let store: CommitLogStore;
   const held = new Map<string, ReturnType<typeof latch>>();
   let clock = 0;
   const warnings: string[] = [];
 
   beforeAll(async () => {
-    ({ connection, drop } = await connectTestDatabase('subscription'));
-    store = new MongoEventStore(connection, {
-      boundedContext: 'plans',
+    opened = await adapter.open('subscription', {
       afterPositionsAllocated: async (allocation) => {
         const l = held.get(allocation.streamId);
         if (!l) return;
@@ -34,9 +31,9 @@ describe('CatchUpSubscription (FerretDB)', () => {
         await l.opened;
       },
     });
-    await store.ensureIndexes();
+    store = opened.store;
   });
-  afterAll(() => drop());
+  afterAll(() => opened.drop());
 
   const subscription = (name: string, seen: RecordedEvent[]) =>
     new CatchUpSubscription(store, { name, handler: (e) => void seen.push(e), gapTimeoutMs: 30_000, now: () => clock, logger: { warn: (m) => warnings.push(m), error: () => undefined } });
@@ -108,8 +105,8 @@ describe('CatchUpSubscription (FerretDB)', () => {
     expect(await sub.poll()).toMatchObject({ handled: 1, waitingFor: undefined });
     expect(seen.map((e) => e.type)).toEqual(['Survivor']);
     expect(warnings.some((w) => w.includes(`${orphan}..${orphan}`))).toBe(true);
-    const checkpoint = await store.collection<any>('checkpoints').findOne({ _id: 'dead-writer' });
-    expect(checkpoint.skipped).toEqual([{ from: orphan, to: orphan }]);
+    const checkpoint = await store.checkpoints.load('dead-writer');
+    expect(checkpoint?.skipped).toEqual([{ from: orphan, to: orphan }]);
   });
 
   it('filters by type and stream prefix, and rebuilds from scratch after reset', async () => {
@@ -126,7 +123,8 @@ describe('CatchUpSubscription (FerretDB)', () => {
 
   it('runs as a loop woken by appends and stops cleanly', async () => {
     // A store of its own: the orphan position of the previous test would (rightly) hold this one up.
-    const own = new MongoEventStore(connection, { boundedContext: 'plans', collectionPrefix: 'loop_events' });
+    const ownStore = await adapter.open('loop');
+    const own = ownStore.store;
     const seen: RecordedEvent[] = [];
     const sub = new CatchUpSubscription(own, { name: 'loop', handler: (e) => void seen.push(e), types: ['Looped'] });
     sub.start();
@@ -134,6 +132,7 @@ describe('CatchUpSubscription (FerretDB)', () => {
     await own.append('s-loop', [{ type: 'Looped', data: {} }], { expectedVersion: 'any', metadata: testMetadata });
     while (seen.length < 2) await new Promise((r) => setTimeout(r, 20));
     await sub.stop();
+    await ownStore.drop();
     expect(seen.map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 });

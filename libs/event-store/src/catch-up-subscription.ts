@@ -1,7 +1,6 @@
-import type { Collection } from 'mongoose';
-import { CommitDocument, toRecordedEvents } from './commit';
+import { toRecordedEvents } from './commit';
 import { RecordedEvent } from './event';
-import { MongoEventStore } from './mongo-event-store';
+import { EventStore } from './ports';
 
 export interface CatchUpSubscriptionOptions {
   /** Names the checkpoint; one per projection. */
@@ -22,13 +21,6 @@ export interface CatchUpSubscriptionOptions {
   /** Milliseconds clock, injectable so gap timeouts are tested without waiting. */
   readonly now?: () => number;
   readonly logger?: { warn(message: string): void; error(message: string): void };
-}
-
-interface CheckpointDocument {
-  _id: string;
-  position: number;
-  updatedAt: Date;
-  skipped?: { from: number; to: number }[];
 }
 
 export interface PollResult {
@@ -56,45 +48,40 @@ export class CatchUpSubscription {
   private wake?: () => void;
 
   constructor(
-    private readonly store: MongoEventStore,
+    private readonly store: EventStore,
     private readonly options: CatchUpSubscriptionOptions,
   ) {}
-
-  private get checkpoints(): Collection<CheckpointDocument> {
-    return this.store.collection<CheckpointDocument>('checkpoints');
-  }
 
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
 
   async checkpoint(): Promise<number> {
-    this.position ??= (await this.checkpoints.findOne({ _id: this.options.name }))?.position ?? 0;
+    this.position ??= (await this.store.checkpoints.load(this.options.name))?.position ?? 0;
     return this.position;
   }
 
   /** Starts again from the first event (to rebuild a projection from scratch). */
   async reset(): Promise<void> {
-    await this.checkpoints.deleteOne({ _id: this.options.name });
+    await this.store.checkpoints.remove(this.options.name);
     this.position = 0;
     this.gapSeenAt.clear();
   }
 
   /**
    * Handles what is contiguously available after the checkpoint, saving the checkpoint every
-   * `batchSize` commits and at the end. One cursor for the whole pass: on FerretDB each query
-   * scans and sorts the collection, so paging with a limit would cost a scan per page.
+   * `batchSize` commits and at the end, in one pass over the commit log.
    */
   async poll(): Promise<PollResult> {
     let position = await this.checkpoint();
     const batchSize = this.options.batchSize ?? 500;
-    const commits = this.store.commits.find({ _id: { $gt: position } }, { sort: { _id: 1 }, batchSize });
     let handled = 0;
     let sinceSave = 0;
     let waitingFor: number | undefined;
     let skipped: { from: number; to: number }[] = [];
     try {
-      for await (const commit of commits as AsyncIterable<CommitDocument>) {
+      // Leaving the loop early (at a hole) closes the store's cursor.
+      for await (const commit of this.store.commitsAfter(position, batchSize)) {
         const expected = position + 1;
         if (commit._id !== expected) {
           const firstSeen = this.gapSeenAt.get(expected) ?? this.now();
@@ -124,7 +111,6 @@ export class CatchUpSubscription {
         }
       }
     } finally {
-      await commits.close().catch(() => undefined);
       await this.save(position, skipped);
     }
     return { handled, position, waitingFor };
@@ -134,7 +120,7 @@ export class CatchUpSubscription {
   start(): void {
     if (this.running) return;
     this.running = true;
-    const unsubscribe = this.store.onCommitted(() => this.wake?.());
+    const unsubscribers = [this.store.onCommitted(() => this.wake?.()), this.store.watchCommits?.(() => this.wake?.())];
     this.loop = (async () => {
       while (this.running) {
         let result: PollResult | undefined;
@@ -150,7 +136,7 @@ export class CatchUpSubscription {
         });
         clearTimeout(this.timer);
       }
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe?.();
     })();
   }
 
@@ -168,10 +154,6 @@ export class CatchUpSubscription {
   private async save(position: number, skipped: { from: number; to: number }[]): Promise<void> {
     if (position === this.position && skipped.length === 0) return;
     this.position = position;
-    await this.checkpoints.updateOne(
-      { _id: this.options.name },
-      { $set: { position, updatedAt: new Date() }, ...(skipped.length ? { $push: { skipped: { $each: skipped } } } : {}) },
-      { upsert: true },
-    );
+    await this.store.checkpoints.save(this.options.name, position, skipped);
   }
 }

@@ -5,8 +5,10 @@ import { SnapshottableDecider, EventSourcedCommandHandler } from './command-hand
 import { DomainRuleViolation, VersionConflict } from './errors';
 import { EventStoreModule } from './event-store.module';
 import { MongoEventStore } from './mongo-event-store';
-import { COMMAND_HANDLER, CommandHandlerPort, EVENT_STORE } from './ports';
-import { connectTestDatabase, testMetadata } from './testing/mongo';
+import { COMMAND_HANDLER, CommandHandlerPort, EVENT_STORE, EventStore } from './ports';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+import { storeAdapters, testPostgresUrl, TestStore } from './testing/adapters';
+import { testMetadata } from './testing/mongo';
 
 type Cmd = { kind: 'register'; seats: number } | { kind: 'enrol'; person: string };
 type Ev = { type: 'CourseRegistered'; data: { seats: number } } | { type: 'PersonEnrolled'; data: { person: string } };
@@ -27,19 +29,18 @@ const course: SnapshottableDecider<Cmd, Ev, Course> = {
   snapshot: { schemaVersion: 1, isValid: (x): x is Course => typeof x === 'object' && x !== null && Array.isArray((x as Course).enrolled) },
 };
 
-describe('EventSourcedCommandHandler (FerretDB)', () => {
-  let connection: Connection;
-  let drop: () => Promise<void>;
-  let store: MongoEventStore;
+describe.each(storeAdapters)('EventSourcedCommandHandler ($name)', (adapter) => {
+  let opened: TestStore;
+  let store: EventStore;
   let handler: EventSourcedCommandHandler;
   const opts = { metadata: testMetadata };
 
   beforeAll(async () => {
-    ({ connection, drop } = await connectTestDatabase('handler'));
-    store = new MongoEventStore(connection, { boundedContext: 'training' });
+    opened = await adapter.open('handler', { boundedContext: 'training' });
+    store = opened.store;
     handler = new EventSourcedCommandHandler(store, { snapshotEvery: 3, conflictRetries: 10 });
   });
-  afterAll(() => drop());
+  afterAll(() => opened.drop());
 
   it('folds, decides and appends; a refused command writes nothing', async () => {
     const r = await handler.handle('course-1', course, { kind: 'register', seats: 1 }, opts);
@@ -76,28 +77,54 @@ describe('EventSourcedCommandHandler (FerretDB)', () => {
   it('uses a snapshot every N events, but never over the events: unknown or stale snapshots are ignored', async () => {
     await handler.handle('course-5', course, { kind: 'register', seats: 10 }, opts);
     for (const person of ['a', 'b', 'c']) await handler.handle('course-5', course, { kind: 'enrol', person }, opts);
-    const snapshots = store.collection<any>('snapshots');
-    const snap = await snapshots.findOne({ _id: 'course-5' });
+    const snap = await store.snapshots.load('course-5');
     expect(snap).toMatchObject({ version: 3, schemaVersion: 1 });
 
     // Folding from the snapshot evolves only the events after it.
     const fromSnapshot = await handler.load('course-5', course);
     expect(fromSnapshot).toMatchObject({ version: 4, state: { enrolled: ['a', 'b', 'c'], folds: 4 } });
-    await snapshots.updateOne({ _id: 'course-5' }, { $set: { 'state.folds': 100 } });
+    await opened.tamper.editSnapshot('course-5', { state: { ...(snap!.state as Course), folds: 100 } });
     expect((await handler.load('course-5', course)).state.folds).toBe(101);
 
     // Unknown shape, unknown schema version, or a snapshot the events contradict: folded from scratch.
-    await snapshots.updateOne({ _id: 'course-5' }, { $set: { state: { something: 'else' } } });
+    await opened.tamper.editSnapshot('course-5', { state: { something: 'else' } });
     expect((await handler.load('course-5', course)).state).toEqual({ seats: 10, enrolled: ['a', 'b', 'c'], folds: 4 });
-    await snapshots.updateOne({ _id: 'course-5' }, { $set: { state: { seats: 1, enrolled: [], folds: 100 }, schemaVersion: 2 } });
+    await opened.tamper.editSnapshot('course-5', { state: { seats: 1, enrolled: [], folds: 100 }, schemaVersion: 2 });
     expect((await handler.load('course-5', course)).state.folds).toBe(4);
-    await snapshots.updateOne({ _id: 'course-5' }, { $set: { schemaVersion: 1, eventHash: 'f'.repeat(64) } });
+    await opened.tamper.editSnapshot('course-5', { schemaVersion: 1, eventHash: 'f'.repeat(64) });
     expect((await handler.load('course-5', course)).state).toEqual({ seats: 10, enrolled: ['a', 'b', 'c'], folds: 4 });
   });
 });
 
 describe('EventStoreModule.forRoot', () => {
-  it('provides EVENT_STORE and COMMAND_HANDLER over the default mongoose connection', async () => {
+  const savedUrl = process.env.EVENT_STORE_URL;
+  afterEach(() => (savedUrl === undefined ? delete process.env.EVENT_STORE_URL : (process.env.EVENT_STORE_URL = savedUrl)));
+
+  it('with EVENT_STORE_URL=postgres://… provides the PostgreSQL store in a schema named like the service database', async () => {
+    process.env.EVENT_STORE_URL = testPostgresUrl();
+    const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
+    const dbName = `test_module_pg_${Date.now().toString(36)}`;
+    const moduleRef = await Test.createTestingModule({
+      imports: [MongooseModule.forRoot(uri, { dbName }), EventStoreModule.forRoot({ boundedContext: 'awards' })],
+    }).compile();
+    const app = moduleRef.createNestApplication();
+    await app.init();
+    const store = app.get<PostgresEventStore>(EVENT_STORE);
+    try {
+      expect(store).toBeInstanceOf(PostgresEventStore);
+      expect(store.schema).toBe(dbName);
+      const r = await app.get<CommandHandlerPort>(COMMAND_HANDLER).handle('course-pg', course, { kind: 'register', seats: 2 }, { metadata: testMetadata });
+      expect(r.version).toBe(1);
+      const { rows } = await store.pool.query(`SELECT version FROM "${dbName}".schema_version`);
+      expect(rows).toEqual([{ version: 1 }]);
+      await store.drop();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('without EVENT_STORE_URL provides EVENT_STORE and COMMAND_HANDLER over the default mongoose connection', async () => {
+    delete process.env.EVENT_STORE_URL;
     const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
     const dbName = `test_module_${Date.now().toString(36)}`;
     const moduleRef = await Test.createTestingModule({
@@ -110,7 +137,6 @@ describe('EventStoreModule.forRoot', () => {
       const handler = app.get<CommandHandlerPort>(COMMAND_HANDLER);
       expect(store).toBeInstanceOf(MongoEventStore);
       expect(store.boundedContext).toBe('awards');
-      expect(app.get(MongoEventStore)).toBe(store);
       const r = await handler.handle('course-m', course, { kind: 'register', seats: 2 }, { metadata: testMetadata });
       expect(r.version).toBe(1);
       const indexes = (await store.commits.listIndexes().toArray()).map((i) => i.name);

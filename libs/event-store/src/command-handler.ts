@@ -1,9 +1,8 @@
-import type { Collection } from 'mongoose';
+import { Snapshot } from './commit';
 import { Decider, fold } from './decider';
 import { VersionConflict } from './errors';
 import { DomainEvent, RecordedEvent } from './event';
-import { MongoEventStore } from './mongo-event-store';
-import { CommandHandlerPort, HandleOptions, HandleResult } from './ports';
+import { CommandHandlerPort, EventStore, HandleOptions, HandleResult } from './ports';
 
 /**
  * A decider may opt in to snapshots by naming the schema of its state. A snapshot whose schema
@@ -23,17 +22,6 @@ export interface CommandHandlerOptions {
   readonly conflictRetries?: number;
 }
 
-interface SnapshotDocument {
-  _id: string;
-  streamId: string;
-  schemaVersion: number;
-  version: number;
-  /** Hash of the event at `version`: a snapshot is used only if the events still say the same. */
-  eventHash: string;
-  state: unknown;
-  takenAt: Date;
-}
-
 /**
  * Load (fold, optionally from a snapshot) → decide → append with the expected version. Without an
  * explicit expected version a conflict is retried against fresh state (the decision is remade, so no
@@ -41,13 +29,9 @@ interface SnapshotDocument {
  */
 export class EventSourcedCommandHandler implements CommandHandlerPort {
   constructor(
-    private readonly store: MongoEventStore,
+    private readonly store: EventStore,
     private readonly options: CommandHandlerOptions = {},
   ) {}
-
-  private get snapshots(): Collection<SnapshotDocument> {
-    return this.store.collection<SnapshotDocument>('snapshots');
-  }
 
   async previousResult<E extends DomainEvent, S>(
     streamId: string,
@@ -112,9 +96,9 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
     return { state, version: rest.length ? rest[rest.length - 1].streamVersion : (snapshot?.version ?? 0) };
   }
 
-  private async usableSnapshot<S>(streamId: string, schema?: SnapshotSchema<S>): Promise<SnapshotDocument | null> {
+  private async usableSnapshot<S>(streamId: string, schema?: SnapshotSchema<S>): Promise<Snapshot | null> {
     if (!schema || !this.options.snapshotEvery) return null;
-    const snapshot = await this.snapshots.findOne({ _id: streamId });
+    const snapshot = await this.store.snapshots.load(streamId);
     if (!snapshot || snapshot.schemaVersion !== schema.schemaVersion || typeof snapshot.version !== 'number' || typeof snapshot.eventHash !== 'string') return null;
     if (schema.isValid && !schema.isValid(snapshot.state)) return null;
     return snapshot;
@@ -124,8 +108,7 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
     const every = this.options.snapshotEvery;
     const last = appended[appended.length - 1];
     if (!every || !decider.snapshot || Math.floor(before / every) === Math.floor(last.streamVersion / every)) return;
-    const doc: SnapshotDocument = {
-      _id: streamId,
+    const snapshot: Snapshot = {
       streamId,
       schemaVersion: decider.snapshot.schemaVersion,
       version: last.streamVersion,
@@ -134,7 +117,7 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
       takenAt: new Date(),
     };
     // Best effort: a lost snapshot only costs a longer fold next time.
-    await this.snapshots.replaceOne({ _id: streamId, version: { $lt: doc.version } }, doc, { upsert: true }).catch(() => undefined);
+    await this.store.snapshots.save(snapshot).catch(() => undefined);
   }
 }
 

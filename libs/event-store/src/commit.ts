@@ -38,6 +38,52 @@ export interface StoredEvent {
 
 export const VOID_STREAM = '$void';
 
+/** What a store tells its listeners after each successful append, and after it voided positions it had taken. */
+export interface CommitNotice {
+  readonly streamId: string;
+  readonly firstPosition: number;
+  readonly lastPosition: number;
+  /** The commit as stored (do not modify); `void` for positions given up. */
+  readonly commit: CommitDocument;
+  /** The last global position of the stream's previous commit (none for a new stream). */
+  readonly previousPosition?: number;
+}
+
+export type CommitListener = (notice: CommitNotice) => void;
+
+/** A reader's position in the commit log, saved under its name (a projection, a relay). */
+export interface Checkpoint {
+  readonly name: string;
+  /** Every commit at or below this global position has been handled. */
+  readonly position: number;
+  readonly updatedAt: Date;
+  /** Position ranges a reader gave up waiting for, kept for audit. */
+  readonly skipped?: readonly { from: number; to: number }[];
+}
+
+export interface CheckpointStore {
+  load(name: string): Promise<Checkpoint | undefined>;
+  save(name: string, position: number, skipped?: readonly { from: number; to: number }[]): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+/** A folded state of a stream, used only while the events still say the same (eventHash). */
+export interface Snapshot {
+  readonly streamId: string;
+  readonly schemaVersion: number;
+  readonly version: number;
+  /** Hash of the event at `version`. */
+  readonly eventHash: string;
+  readonly state: unknown;
+  readonly takenAt: Date;
+}
+
+export interface SnapshotStore {
+  load(streamId: string): Promise<Snapshot | undefined>;
+  /** Keeps the snapshot unless a newer one is stored (best effort). */
+  save(snapshot: Snapshot): Promise<void>;
+}
+
 /** Collection names of a bounded context's store, all in the service's own database. */
 export interface StoreCollections {
   readonly commits: string;

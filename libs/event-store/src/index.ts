@@ -11,3 +11,6 @@ export * from './mongo-event-store';
 export * from './command-handler';
 export * from './event-store.module';
 export * from './catch-up-subscription';
+export * from './commit-log-store';
+export * from './postgres/postgres-event-store';
+export * from './postgres/schema';

@@ -1,3 +1,4 @@
+import { CheckpointStore, CommitDocument, CommitListener, SnapshotStore } from './commit';
 import { Decider } from './decider';
 import { DomainEvent, EventMetadata, ExpectedVersion, RecordedEvent } from './event';
 
@@ -55,6 +56,50 @@ export interface EventStorePort {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   verifyStream(streamId: string): Promise<StreamVerification>;
+}
+
+/**
+ * The whole store as the machinery around it sees it: the command handler, the outbox relay,
+ * catch-up subscriptions, projection rebuilds, tools and benchmarks use this, never an adapter.
+ * Adapters: PostgresEventStore (tables with real indexes) and MongoEventStore (commit documents).
+ *
+ * The commit log: every append is one commit holding a block of global positions. A position is
+ * claimed by a unique key when its commit is stored, so a position can be taken only once — by a
+ * commit or by a void marker (positions given up). Readers advance over contiguous positions only.
+ */
+export interface EventStore extends EventStorePort {
+  /** The bounded context whose store this is (names its Kafka topic). */
+  readonly boundedContext: string;
+  /** Creates or migrates the schema and indexes (idempotent; run at start). */
+  ensureReady(): Promise<void>;
+  /** The result of an earlier append with this command id, if there was one; another stream's is a Conflict. */
+  previousResult(streamId: string, commandId: string): Promise<AppendResult | undefined>;
+  /** The current version of a stream (0 when it has no events). */
+  streamVersion(streamId: string): Promise<number>;
+  /** Applies the registered upcasters (for events read through the commit log). */
+  upcast(event: RecordedEvent): RecordedEvent;
+  /** Called after every append of this process (the relay publishes from it without a read). */
+  onCommitted(listener: CommitListener): () => void;
+  /**
+   * Called when any process may have committed (PostgreSQL: LISTEN/NOTIFY). Stores that cannot
+   * tell return undefined, and readers poll.
+   */
+  watchCommits?(listener: () => void): () => void;
+  /** Commits and void markers whose first position is greater than `afterPosition`, in global order. */
+  readCommits(afterPosition: number, limit: number): Promise<CommitDocument[]>;
+  /** The same as one long pass, fetched `batchSize` at a time. */
+  commitsAfter(afterPosition: number, batchSize: number): AsyncIterable<CommitDocument>;
+  /** Commits (not void) whose first position is greater than `afterPosition`. */
+  countCommits(afterPosition?: number): Promise<number>;
+  /**
+   * Claims positions that no commit has taken, one void marker per position, in ascending order;
+   * stops at the first position a commit took meanwhile. Returns the number claimed from `from` on.
+   */
+  voidAbandonedPositions(from: number, to: number): Promise<number>;
+  readonly checkpoints: CheckpointStore;
+  readonly snapshots: SnapshotStore;
+  /** Releases connections the store opened itself. */
+  close(): Promise<void>;
 }
 
 export interface HandleOptions {

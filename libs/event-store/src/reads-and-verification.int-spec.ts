@@ -1,20 +1,19 @@
-import type { Connection } from 'mongoose';
+import { CommitLogStore } from './commit-log-store';
 import { fold } from './decider';
-import { MongoEventStore } from './mongo-event-store';
-import { connectTestDatabase, testMetadata } from './testing/mongo';
+import { storeAdapters, TestStore } from './testing/adapters';
+import { testMetadata } from './testing/mongo';
 
-describe('Reads, versioning and tamper evidence (FerretDB)', () => {
-  let connection: Connection;
-  let drop: () => Promise<void>;
+describe.each(storeAdapters)('Reads, versioning and tamper evidence ($name)', (adapter) => {
+  let opened: TestStore;
   let now: Date;
-  let store: MongoEventStore;
+  let store: CommitLogStore;
 
   beforeAll(async () => {
-    ({ connection, drop } = await connectTestDatabase('reads'));
     now = new Date('2025-03-01T08:00:00.000Z');
-    store = new MongoEventStore(connection, { boundedContext: 'plans', clock: () => now });
+    opened = await adapter.open('reads', { clock: () => now });
+    store = opened.store;
   });
-  afterAll(() => drop());
+  afterAll(() => opened.drop());
 
   const ev = (type: string, data: object = {}) => ({ type, data });
   const md = testMetadata;
@@ -27,7 +26,7 @@ describe('Reads, versioning and tamper evidence (FerretDB)', () => {
     });
 
     it('reads forwards and backwards from a version, with a maximum count', async () => {
-      const versions = async (o: Parameters<MongoEventStore['readStream']>[1]) => (await store.readStream('plan-r', o)).map((e) => e.streamVersion);
+      const versions = async (o: Parameters<CommitLogStore['readStream']>[1]) => (await store.readStream('plan-r', o)).map((e) => e.streamVersion);
       expect(await versions({})).toEqual([1, 2, 3, 4, 5]);
       expect(await versions({ fromVersion: 2, maxCount: 3 })).toEqual([2, 3, 4]);
       expect(await versions({ direction: 'backwards' })).toEqual([5, 4, 3, 2, 1]);
@@ -77,8 +76,7 @@ describe('Reads, versioning and tamper evidence (FerretDB)', () => {
       expectedVersion: 'no-stream',
       metadata: md,
     });
-    const upcasting = new MongoEventStore(connection, {
-      boundedContext: 'plans',
+    const upcasting = opened.sibling({
       upcasters: [
         { type: 'EnterpriseRegistered', fromSchemaVersion: 1, upcast: (d: { name: string; taxCode: string }) => ({ legalName: d.name, taxCode: d.taxCode, size: 'unknown' }) },
       ],
@@ -102,7 +100,7 @@ describe('Reads, versioning and tamper evidence (FerretDB)', () => {
 
     it('names an event edited directly in the database', async () => {
       const events = await seed('plan-edit');
-      await store.commits.updateOne({ streamId: 'plan-edit', firstVersion: 3 }, { $set: { 'events.0.data.n': 300 } });
+      await opened.tamper.editEventData('plan-edit', 3, { n: 300 });
       expect(await store.verifyStream('plan-edit')).toEqual({
         ok: false,
         streamId: 'plan-edit',
@@ -112,13 +110,13 @@ describe('Reads, versioning and tamper evidence (FerretDB)', () => {
 
     it('names an event whose commit metadata was edited', async () => {
       const events = await seed('plan-edit-meta');
-      await store.commits.updateOne({ streamId: 'plan-edit-meta', firstVersion: 1 }, { $set: { 'metadata.actor.username': 'someone.else' } });
+      await opened.tamper.editActorUsername('plan-edit-meta', 1, 'someone.else');
       expect(await store.verifyStream('plan-edit-meta')).toMatchObject({ ok: false, brokenAt: { streamVersion: 1, eventId: events[0].id } });
     });
 
     it('names the event after a deleted one', async () => {
       const events = await seed('plan-delete');
-      await store.commits.deleteOne({ streamId: 'plan-delete', firstVersion: 3 });
+      await opened.tamper.deleteCommit('plan-delete', 3);
       expect(await store.verifyStream('plan-delete')).toMatchObject({
         ok: false,
         brokenAt: { streamVersion: 4, eventId: events[3].id, reason: expect.stringMatching(/version 3 is missing/) },
@@ -127,9 +125,8 @@ describe('Reads, versioning and tamper evidence (FerretDB)', () => {
 
     it('names reordered events', async () => {
       const events = await seed('plan-reorder');
-      const first = await store.commits.findOne({ streamId: 'plan-reorder', firstVersion: 1 });
-      await store.commits.updateOne({ _id: first!._id }, { $set: { events: [first!.events[1], first!.events[0]] } });
-      expect(await store.verifyStream('plan-reorder')).toMatchObject({ ok: false, brokenAt: { streamVersion: 2, eventId: events[1].id } });
+      await opened.tamper.swapFirstTwoEvents('plan-reorder', 1);
+      expect(await store.verifyStream('plan-reorder')).toMatchObject({ ok: false, brokenAt: { eventId: events[1].id } });
     });
   });
 });

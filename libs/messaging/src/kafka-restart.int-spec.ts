@@ -1,6 +1,7 @@
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { MongoEventStore } from '@nangsuat/event-store';
+import { EventStore } from '@nangsuat/event-store';
+import { postgresAdapter, TestStore } from '../../event-store/src/testing/adapters';
 import { connectTestDatabase, testMetadata } from '../../event-store/src/testing/mongo';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { OutboxRelay } from './outbox-relay';
@@ -16,7 +17,8 @@ describe('Kafka stopped and restarted during a burst (own broker)', () => {
   let consumer: Consumer;
   let connection: Connection;
   let drop: () => Promise<void>;
-  let store: MongoEventStore;
+  let store: EventStore;
+  let eventStore: TestStore;
   let relay: OutboxRelay;
   const topic = 'nangsuat.burst.events';
 
@@ -26,8 +28,9 @@ describe('Kafka stopped and restarted during a burst (own broker)', () => {
     kafka = testKafka(broker.brokers, 'burst');
     await createTopics(kafka, [topic]);
     ({ connection, drop } = await connectTestDatabase('burst'));
-    store = new MongoEventStore(connection, { boundedContext: 'burst' });
-    await store.ensureIndexes();
+    // The production shape: events in PostgreSQL, read models (and consumer receipts) on the MongoDB wire.
+    eventStore = await postgresAdapter.open('burst', { boundedContext: 'burst' });
+    store = eventStore.store;
   });
   afterAll(async () => {
     await relay?.stop();
@@ -35,6 +38,7 @@ describe('Kafka stopped and restarted during a burst (own broker)', () => {
     await producer?.disconnect().catch(() => undefined);
     await broker.destroy();
     await drop();
+    await eventStore.drop();
   });
 
   it('every event arrives, exactly once in effect', async () => {

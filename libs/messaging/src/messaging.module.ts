@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstr
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Kafka, KafkaConfig, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { EVENT_STORE, MongoEventStore } from '@nangsuat/event-store';
+import { EVENT_STORE, EventStore } from '@nangsuat/event-store';
 import { IdempotentConsumer, IdempotentConsumerOptions } from './idempotent-consumer';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 
@@ -100,7 +100,7 @@ export class MessagingModule {
         {
           provide: OutboxRelay,
           inject: [{ token: EVENT_STORE, optional: true }, KAFKA_PRODUCER],
-          useFactory: (store: MongoEventStore | undefined, producer: Producer) =>
+          useFactory: (store: EventStore | undefined, producer: Producer) =>
             options.relay === false || !store ? null : new OutboxRelay(store, producer, { logger: new Logger('OutboxRelay'), ...options.relay }),
         },
         IdempotentConsumerFactory,

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, KafkaContext, MicroserviceOptions, Transport } from 
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import type { Connection } from 'mongoose';
-import { EVENT_STORE, EventStoreModule, MongoEventStore } from '@nangsuat/event-store';
+import { EVENT_STORE, EventStore, EventStoreModule } from '@nangsuat/event-store';
 import { testMetadata } from '../../event-store/src/testing/mongo';
 import { applyOnce } from './apply-once';
 import { IdempotentConsumer } from './idempotent-consumer';
@@ -74,7 +74,7 @@ describe('Nest hybrid app: EventStoreModule + MessagingModule + @EventPattern co
   });
 
   it('an append is relayed by the started relay and projected once by the @EventPattern handler', async () => {
-    const store = app.get<MongoEventStore>(EVENT_STORE);
+    const store = app.get<EventStore>(EVENT_STORE);
     const { events } = await store.append('plan-nest', [{ type: 'TargetSet', data: {} }, { type: 'TargetSet', data: {} }], { expectedVersion: 'no-stream', metadata: testMetadata });
     const counter = app.get(Counter);
     await eventually(() => events.every((e) => counter.seen.includes(e.id)), 'both events handled');

@@ -1,16 +1,15 @@
 import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
-import type { Connection } from 'mongoose';
-import { MongoEventStore, PositionAllocation, RecordedEvent } from '@nangsuat/event-store';
-import { connectTestDatabase, testMetadata } from '../../event-store/src/testing/mongo';
+import { EventStore, PositionAllocation, RecordedEvent } from '@nangsuat/event-store';
+import { storeAdapters, TestStore } from '../../event-store/src/testing/adapters';
+import { testMetadata } from '../../event-store/src/testing/mongo';
 import { OutboxRelay } from './outbox-relay';
 import { collect, createTopics, deleteTopics, eventually, testKafka, uniqueSuffix } from './testing/kafka';
 
-/** The relay's two paths (commit notice and sweep) and its checkpoint, against FerretDB and Kafka. */
-describe('Outbox relay: fast path, predecessors, checkpoint and holes (FerretDB + Kafka)', () => {
+/** The relay's two paths (commit notice and sweep) and its checkpoint, against each store and Kafka. */
+describe.each(storeAdapters)('Outbox relay: fast path, predecessors, checkpoint and holes ($name + Kafka)', (adapter) => {
   let kafka: Kafka;
   let producer: Producer;
-  let connection: Connection;
-  let drop: () => Promise<void>;
+  const opened: TestStore[] = [];
   const topics: string[] = [];
   const stops: (() => Promise<unknown>)[] = [];
 
@@ -18,7 +17,6 @@ describe('Outbox relay: fast path, predecessors, checkpoint and holes (FerretDB 
     kafka = testKafka();
     producer = kafka.producer({ maxInFlightRequests: 1 });
     await producer.connect();
-    ({ connection, drop } = await connectTestDatabase('relay_paths'));
   });
   afterEach(async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
@@ -26,7 +24,7 @@ describe('Outbox relay: fast path, predecessors, checkpoint and holes (FerretDB 
   afterAll(async () => {
     await producer.disconnect();
     await deleteTopics(kafka, topics);
-    await drop();
+    for (const o of opened) await o.drop();
   });
 
   /** A store of its own (own collections, own topic) and a collector on its topic. */
@@ -35,16 +33,17 @@ describe('Outbox relay: fast path, predecessors, checkpoint and holes (FerretDB 
     const topic = `nangsuat.${context}.events`;
     topics.push(topic);
     await createTopics(kafka, [topic]);
-    const store = new MongoEventStore(connection, { boundedContext: context, collectionPrefix: context, ...storeOptions });
-    await store.ensureIndexes();
+    const own = await adapter.open(context, { boundedContext: context, ...storeOptions });
+    opened.push(own);
+    const store = own.store;
     const collected = await collect(kafka, topic);
     stops.push(collected.stop);
     const values = () => collected.messages.map((m: KafkaMessage) => JSON.parse(m.value!.toString()) as RecordedEvent);
     const versionsOf = (streamId: string) => values().filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
-    return { context, topic, store, values, versionsOf };
+    return { context, topic, store, own, values, versionsOf };
   }
 
-  function startRelay(store: MongoEventStore, options: ConstructorParameters<typeof OutboxRelay>[2] = {}) {
+  function startRelay(store: EventStore, options: ConstructorParameters<typeof OutboxRelay>[2] = {}) {
     const relay = new OutboxRelay(store, producer, { sweepIntervalMs: 60_000, ...options });
     relay.start();
     stops.push(() => relay.stop());
@@ -57,7 +56,7 @@ describe('Outbox relay: fast path, predecessors, checkpoint and holes (FerretDB 
     const relay = startRelay(store); // sweeps once at start, then not for a minute
     await eventually(() => versionsOf('plan-before').length === 1, 'the commit made before start, found by the first sweep');
 
-    const reads = jest.spyOn(store.commits, 'find');
+    const reads = jest.spyOn(store, 'readCommits');
     // Concurrent appends, several to the same streams (their retries land versions in any order of completion).
     await Promise.all(
       Array.from({ length: 18 }, (_, i) =>
@@ -74,13 +73,13 @@ describe('Outbox relay: fast path, predecessors, checkpoint and holes (FerretDB 
   });
 
   it("waits for a stream's earlier commit that another process wrote, and publishes it first", async () => {
-    const { context, store, versionsOf } = await setUp('pred');
+    const { own, store, versionsOf } = await setUp('pred');
     const relay = startRelay(store);
     await store.append('plan-warm', [{ type: 'Drafted', data: {} }], { expectedVersion: 'no-stream', metadata: testMetadata });
     await eventually(() => versionsOf('plan-warm').length === 1, 'the relay running');
 
     // Another process (its own store instance, no relay here) appends versions 1 and 2 ...
-    const otherProcess = new MongoEventStore(connection, { boundedContext: context, collectionPrefix: context });
+    const otherProcess = own.sibling();
     await otherProcess.append('plan-shared', [{ type: 'Drafted', data: {} }], { expectedVersion: 'no-stream', metadata: testMetadata });
     await otherProcess.append('plan-shared', [{ type: 'TargetSet', data: {} }], { expectedVersion: 1, metadata: testMetadata });
     // ... and this process appends version 3: it must not reach Kafka before 1 and 2.
@@ -113,7 +112,7 @@ describe('Outbox relay: fast path, predecessors, checkpoint and holes (FerretDB 
     expect(await relay.backlog()).toBe(1);
 
     clock += 10_001; // the hole outlives the gap timeout
-    await eventually(async () => (await store.commits.findOne({ _id: heldPosition! }))?.void === true, 'the hole claimed as void');
+    await eventually(async () => (await store.readCommits(heldPosition! - 1, 1))[0]?.void === true, 'the hole claimed as void');
     await eventually(async () => (await relay.backlog()) === 0, 'the checkpoint past the hole');
 
     holdSlowWriter!(); // the writer wakes up: its position is taken, so it appends again at new ones

@@ -1,6 +1,5 @@
 import type { Producer } from 'kafkajs';
-import type { Collection } from 'mongoose';
-import { CommitDocument, CommitNotice, MongoEventStore, toRecordedEvents } from '@nangsuat/event-store';
+import { CommitDocument, CommitNotice, EventStore, toRecordedEvents } from '@nangsuat/event-store';
 import { eventToMessage } from './kafka-message';
 import { eventsTopic } from './topics';
 
@@ -40,13 +39,6 @@ export interface OutboxRelayOptions {
   readonly now?: () => number;
 }
 
-interface RelayCheckpoint {
-  _id: string;
-  /** Every commit at or below this global position has been published. */
-  position: number;
-  updatedAt: Date;
-}
-
 /**
  * Publishes committed events to Kafka in stream order (key = stream id), a topic per bounded
  * context. Commits are never modified: the relay saves a checkpoint — the global position up to
@@ -71,7 +63,7 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private nudged = false;
-  private unsubscribe?: () => void;
+  private unsubscribers: (() => void)[] = [];
   /** One publishing step at a time (the loop and publishPending may both run). */
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -94,15 +86,11 @@ export class OutboxRelay {
   private saving?: Promise<void>;
 
   constructor(
-    private readonly store: MongoEventStore,
+    private readonly store: EventStore,
     private readonly producer: Producer,
     private readonly options: OutboxRelayOptions = {},
   ) {
     this.topic = options.topic ?? eventsTopic(store.boundedContext);
-  }
-
-  private get checkpoints(): Collection<RelayCheckpoint> {
-    return this.store.collection<RelayCheckpoint>('checkpoints');
   }
 
   private get checkpointId(): string {
@@ -118,7 +106,11 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.sweepDue = true;
-    this.unsubscribe = this.store.onCommitted((notice) => this.accept(notice));
+    this.unsubscribers = [
+      this.store.onCommitted((notice) => this.accept(notice)),
+      // Another process committed (PostgreSQL's NOTIFY): sweep now rather than at the next interval.
+      ...(this.store.watchCommits ? [this.store.watchCommits(() => ((this.sweepDue = true), this.nudge()))] : []),
+    ];
     this.loop = this.run();
   }
 
@@ -126,7 +118,8 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.unsubscribe?.();
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.unsubscribers = [];
     this.nudge();
     await this.loop;
     await this.sweeping?.catch(() => undefined);
@@ -153,8 +146,8 @@ export class OutboxRelay {
 
   /** Commits (not void) after the saved checkpoint: what a relay starting now would publish (again). */
   async backlog(): Promise<number> {
-    const saved = (await this.checkpoints.findOne({ _id: this.checkpointId }))?.position ?? 0;
-    return this.store.commits.countDocuments({ _id: { $gt: saved }, void: { $ne: true } });
+    const saved = (await this.store.checkpoints.load(this.checkpointId))?.position ?? 0;
+    return this.store.countCommits(saved);
   }
 
   /** The store's notice of a commit this process just appended: the fast path. */
@@ -248,11 +241,11 @@ export class OutboxRelay {
    */
   private async sweep(): Promise<number> {
     this.sweepDue = false;
-    this.position ??= this.savedPosition = (await this.checkpoints.findOne({ _id: this.checkpointId }))?.position ?? 0;
+    this.position ??= this.savedPosition = (await this.store.checkpoints.load(this.checkpointId))?.position ?? 0;
     const pageSize = this.options.batchSize ?? 200;
     let total = 0;
     for (let after = this.position; ; ) {
-      const page: CommitDocument[] = await this.store.commits.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: pageSize }).toArray();
+      const page = await this.store.readCommits(after, pageSize);
       if (after === this.position && page.length && page[0]._id > after + 1 && (await this.claimHole(after + 1, page[0]._id - 1))) return total + (await this.sweep());
       total += await this.exclusive(async () => {
         const unsent = page.filter((c) => !c.void && !this.isDone(c.lastPosition));
@@ -295,7 +288,7 @@ export class OutboxRelay {
     await this.saving;
     const position = this.position;
     if (position === undefined || position === this.savedPosition) return;
-    await this.checkpoints.updateOne({ _id: this.checkpointId }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
+    await this.store.checkpoints.save(this.checkpointId, position);
     this.savedPosition = position;
   }
 

@@ -1,7 +1,8 @@
 import { trace } from '@opentelemetry/api';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { MongoEventStore, RecordedEvent } from '@nangsuat/event-store';
+import { EventStore, RecordedEvent } from '@nangsuat/event-store';
+import { postgresAdapter, TestStore } from '../../event-store/src/testing/adapters';
 import { connectTestDatabase, testMetadata } from '../../event-store/src/testing/mongo';
 import { applyOnce } from './apply-once';
 import { IdempotentConsumer } from './idempotent-consumer';
@@ -22,7 +23,8 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
   let producer: Producer;
   let connection: Connection;
   let drop: () => Promise<void>;
-  let store: MongoEventStore;
+  let store: EventStore;
+  let eventStore: TestStore;
   const consumers: Consumer[] = [];
 
   beforeAll(async () => {
@@ -31,14 +33,16 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
     producer = kafka.producer({ maxInFlightRequests: 1 });
     await producer.connect();
     ({ connection, drop } = await connectTestDatabase('relay'));
-    store = new MongoEventStore(connection, { boundedContext: context });
-    await store.ensureIndexes();
+    // The production shape: events in PostgreSQL, read models (and consumer receipts) on the MongoDB wire.
+    eventStore = await postgresAdapter.open(context, { boundedContext: context });
+    store = eventStore.store;
   });
   afterAll(async () => {
     for (const c of consumers) await c.disconnect();
     await producer.disconnect();
     await deleteTopics(kafka, [topic, dlq]);
     await drop();
+    await eventStore.drop();
   });
 
   /** A projection that counts events per stream, written once per event with applyOnce. */

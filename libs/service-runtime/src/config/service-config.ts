@@ -15,6 +15,11 @@ export const serviceConfigSchema = z.object({
   MONGODB_URI: z
     .string({ required_error: 'is required (e.g. mongodb://127.0.0.1:27017)' })
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a MongoDB connection string (mongodb://host:port)'),
+  /** Where the event store lives: postgres://… (PostgreSQL adapter) or mongodb://… ; unset: the service's MongoDB database. */
+  EVENT_STORE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?|mongodb(\+srv)?):\/\/\S+$/, 'must be a PostgreSQL or MongoDB connection string (postgres://user@host:5432/db or mongodb://host:27017)')
+    .optional(),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ and -)').optional(),
   KAFKA_BROKERS: z
     .string({ required_error: 'is required (e.g. 127.0.0.1:9092)' })

@@ -7,7 +7,7 @@ import {
   EVENT_STORE,
   HandleOptions,
   HandleResult,
-  MongoEventStore,
+  EventStore,
   RecordedEvent,
   VersionConflict,
 } from '@nangsuat/event-store';
@@ -20,7 +20,7 @@ import {
 export class EventLog {
   constructor(
     @Inject(COMMAND_HANDLER) private readonly handler: CommandHandlerPort,
-    @Inject(EVENT_STORE) private readonly store: MongoEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute<C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, command: C, options: HandleOptions): Promise<HandleResult<S>> {
