@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings the whole platform up on this machine: npm dependencies, Kafka + FerretDB + Keycloak
+# Brings the whole platform up on this machine: npm dependencies, PostgreSQL + Kafka + FerretDB + Keycloak
 # (provisioned into ~/.cache/nangsuat on first use), the five services, and the demo data from the
 # seed plans. Returns when everything answers; stop it all with scripts/down.sh.
 #   NANGSUAT_RUN_DIR  where pids, logs and data go (default .run)
@@ -20,6 +20,7 @@ fi
 log "up: building (tsc)"
 npm run -s build
 
+export EVENT_STORE_URL="${EVENT_STORE_URL:-postgres://nangsuat@127.0.0.1:$PG_PORT/nangsuat}"
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
 export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat"

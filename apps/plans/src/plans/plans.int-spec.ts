@@ -21,7 +21,7 @@ describe('plans API', () => {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
-  const commits = () => svc.connection.collection('events').countDocuments();
+  const commits = () => svc.events.countCommits();
   /** Read models follow the store through Kafka: poll, with a bound, until the expectation holds. */
   const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> => {
     for (let i = 0; i < 100; i++) {

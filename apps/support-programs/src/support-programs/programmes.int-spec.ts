@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../app.module';
 import { client, eventually } from './testing/http-client';
@@ -7,8 +6,7 @@ import { client, eventually } from './testing/http-client';
 describe('support-programs: programmes (FerretDB, Kafka, Keycloak)', () => {
   let service: ServiceTestApp;
   let api: ReturnType<typeof client>;
-  let connection: Connection;
-  const commits = () => connection.collection('events').countDocuments({ void: { $exists: false } });
+  const commits = () => service.events.countCommits();
 
   const programme = (overrides: Record<string, unknown> = {}) => ({
     name: 'Chương trình hỗ trợ doanh nghiệp xây dựng mô hình điểm về năng suất xã Ngọk Bay',
@@ -27,7 +25,6 @@ describe('support-programs: programmes (FerretDB, Kafka, Keycloak)', () => {
   beforeAll(async () => {
     service = await startServiceForTest({ service: 'support-programs', rootModule: AppModule });
     api = client(service.url);
-    connection = service.connection;
   });
   afterAll(() => service?.close());
 

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import { COMMAND_HANDLER, CommandHandlerPort, EventMetadata } from '@nangsuat/event-store';
 import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../app.module';
@@ -16,8 +15,7 @@ import { client, eventually, taxCodeFrom } from './testing/http-client';
 describe('support-programs: enterprises and registrations (FerretDB, Kafka, Keycloak)', () => {
   let service: ServiceTestApp;
   let api: ReturnType<typeof client>;
-  let connection: Connection;
-  const commits = () => connection.collection('events').countDocuments({ void: { $exists: false } });
+  const commits = () => service.events.countCommits();
 
   const programmeBody = (overrides: Record<string, unknown> = {}) => ({
     name: 'Mô hình điểm áp dụng công cụ cải tiến năng suất tại xã Ngọk Bay',
@@ -40,7 +38,6 @@ describe('support-programs: enterprises and registrations (FerretDB, Kafka, Keyc
   beforeAll(async () => {
     service = await startServiceForTest({ service: 'support-programs', rootModule: AppModule });
     api = client(service.url);
-    connection = service.connection;
     const created = await api.post('/programmes', 'qn.admin', programmeBody());
     expect(created.status).toBe(201);
     programmeId = created.body.id;
@@ -138,9 +135,9 @@ describe('support-programs: enterprises and registrations (FerretDB, Kafka, Keyc
       const programme = await api.get(`/programmes/${programmeId}/history`, 'qn.admin');
       expect(programme.body.events.map((e: { type: string }) => e.type)).toEqual(['SupportProgrammeCreated', 'SeatReserved']);
       expect(programme.body.events[1]).toMatchObject({ actor: { username: 'ngokbay.officer' }, unit: '51-NGOKBAY' });
-      const stored = await connection.collection('events').find({ streamId: registrationStreamId(programmeId, ngokBayEnterpriseId) }).toArray();
+      const stored = await service.events.readStream(registrationStreamId(programmeId, ngokBayEnterpriseId));
       expect(stored.length).toBe(5);
-      for (const commit of stored) expect(commit.metadata).toMatchObject({ actor: { id: expect.any(String), username: expect.any(String), unit: '51-NGOKBAY' }, unit: '51-NGOKBAY' });
+      for (const event of stored) expect(event.metadata).toMatchObject({ actor: { id: expect.any(String), username: expect.any(String), unit: '51-NGOKBAY' }, unit: '51-NGOKBAY' });
     });
   });
 

@@ -111,6 +111,17 @@ export class PostgresEventStore extends CommitLogStore {
     this.ready = undefined;
   }
 
+  /** The same for a store already closed (after its service stopped). */
+  static async dropSchema(url: string, schema: string): Promise<void> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+    } finally {
+      await client.end();
+    }
+  }
+
   // --- appends -----------------------------------------------------------------------------------
   protected async insertCommit(commit: CommitDocument): Promise<void> {
     await this.ensureReady();

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { EventStore, RecordedEvent } from '@nangsuat/event-store';
 import { tokenFor } from '@nangsuat/auth/testing';
 
 /** Helpers for a service's integration tests: JSON over fetch as a demo user (real Keycloak tokens), the event store's commits, waiting for read models, dates. */
@@ -40,8 +40,13 @@ export function apiClient(baseUrl: string) {
 }
 
 /** Number of commits (appends) in the service's event store. */
-export function commitCount(connection: Connection): Promise<number> {
-  return connection.collection('events').countDocuments({ void: { $exists: false } });
+export function commitCount(store: EventStore): Promise<number> {
+  return store.countCommits();
+}
+
+/** The events of a stream whose type is one of `types`, as stored (with their metadata). */
+export async function storedEvents(store: EventStore, streamId: string, ...types: string[]): Promise<RecordedEvent[]> {
+  return (await store.readStream(streamId)).filter((e) => types.length === 0 || types.includes(e.type));
 }
 
 /** Polls until the check passes (read models are eventually consistent). */

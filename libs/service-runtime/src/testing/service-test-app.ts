@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import { EVENT_STORE, EventStore, PostgresEventStore } from '@nangsuat/event-store';
 import { createServiceApp, ServiceDefinition } from '../bootstrap';
 
 export interface ServiceTestApp {
@@ -11,13 +12,15 @@ export interface ServiceTestApp {
   readonly url: string;
   /** The service's own (fresh) database. */
   readonly connection: Connection;
+  /** The service's own (fresh) event store (PostgreSQL when EVENT_STORE_URL says so). */
+  readonly events: EventStore;
   close(): Promise<void>;
 }
 
 /**
- * A whole service for an integration test, against the real FerretDB, Kafka and Keycloak of the
- * test run (MONGODB_URI, KAFKA_BROKERS, OIDC_ISSUER): its own fresh database and Kafka consumer
- * group, listening on a random port. The database is dropped on close.
+ * A whole service for an integration test, against the real PostgreSQL, FerretDB, Kafka and Keycloak
+ * of the test run (EVENT_STORE_URL, MONGODB_URI, KAFKA_BROKERS, OIDC_ISSUER): its own fresh database,
+ * event store schema and Kafka consumer group, listening on a random port. Both are dropped on close.
  */
 export async function startServiceForTest(def: Pick<ServiceDefinition, 'service' | 'rootModule'>): Promise<ServiceTestApp> {
   const suffix = randomBytes(4).toString('hex');
@@ -32,13 +35,17 @@ export async function startServiceForTest(def: Pick<ServiceDefinition, 'service'
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const connection = app.get<Connection>(getConnectionToken());
+  const events = app.get<EventStore>(EVENT_STORE, { strict: false });
   return {
     app,
     url: `http://127.0.0.1:${port}`,
     connection,
+    events,
     async close() {
       await connection.dropDatabase().catch(() => undefined);
       await app.close();
+      // After the service stopped: its relay saves a checkpoint on the way out.
+      if (events instanceof PostgresEventStore) await PostgresEventStore.dropSchema(process.env.EVENT_STORE_URL!, events.schema).catch(() => undefined);
     },
   };
 }

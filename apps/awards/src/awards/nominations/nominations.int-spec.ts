@@ -1,4 +1,4 @@
-import { startServiceForTest, ServiceTestApp, apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, commitCount, storedEvents, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
 
 /**
@@ -106,7 +106,7 @@ describe('awards: categories and nominations (integration)', () => {
     const withdrawn = await api('ngokbay.officer', 'POST', '/nominations/nom-2/withdraw', { reason: 'Doanh nghiệp xin rút hồ sơ' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'Doanh nghiệp xin rút hồ sơ' } });
-    const commit = await svc.connection.collection('events').findOne({ streamId: 'nomination-nom-2', 'events.type': 'NominationWithdrawn' });
+    const [commit] = await storedEvents(svc.events, 'nomination-nom-2', 'NominationWithdrawn');
     expect(commit?.metadata).toMatchObject({ unit: '51-NGOKBAY', reason: 'Doanh nghiệp xin rút hồ sơ', actor: { username: 'ngokbay.officer' } });
   });
 
@@ -114,7 +114,7 @@ describe('awards: categories and nominations (integration)', () => {
     expect((await category('cat-past', { period: { from: '01/01/2024', to: '31/12/2024' } })).status).toBe(201);
     expect((await category('cat-dakcam', { unitCode: '51-DAKCAM' })).status).toBe(201);
     await nominate('nom-base');
-    const before = await commitCount(svc.connection);
+    const before = await commitCount(svc.events);
     const cases: [string, string, string, unknown, number, RegExp][] = [
       ['unknown nominee kind', 'ngokbay.officer', '/nominations', { nominationId: 'x1', categoryId: 'cat-dn', nominee: { kind: 'person', name: 'A' }, nominatedBy: { kind: 'officer', name: 'B' }, unitCode: '51-NGOKBAY', achievements: ['a'] }, 400, /nominee.kind must be one of/],
       ['no achievements', 'ngokbay.officer', '/nominations', { nominationId: 'x1', categoryId: 'cat-dn', nominee: { kind: 'enterprise', name: 'A' }, nominatedBy: { kind: 'officer', name: 'B' }, unitCode: '51-NGOKBAY', achievements: [] }, 400, /achievements/],
@@ -138,7 +138,7 @@ describe('awards: categories and nominations (integration)', () => {
       expect({ name, status: res.status }).toEqual({ name, status });
       expect(JSON.stringify(res.body.message)).toMatch(message);
     }
-    expect(await commitCount(svc.connection)).toBe(before);
+    expect(await commitCount(svc.events)).toBe(before);
     expect((await api('kh.admin', 'GET', '/nominations?unit=51')).status).toBe(403);
     expect((await api('kh.admin', 'GET', '/nominations/nom-base')).status).toBe(403);
     expect((await api('auditor.vn', 'GET', '/nominations/nom-base')).status).toBe(200);
@@ -149,12 +149,12 @@ describe('awards: categories and nominations (integration)', () => {
     const first = await nominate('nom-idem', 'cat-dn', {}, 'ngokbay.officer');
     expect(first.status).toBe(201);
     const a = await api('qn.admin', 'POST', '/nominations/nom-idem/evaluation-start', { councilMemberIds: ['qn.council'] }, headers);
-    const before = await commitCount(svc.connection);
+    const before = await commitCount(svc.events);
     const b = await api('qn.admin', 'POST', '/nominations/nom-idem/evaluation-start', { councilMemberIds: ['qn.council'] }, headers);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(b.body.duplicate).toBe(true);
-    expect(await commitCount(svc.connection)).toBe(before);
-    const commits = await svc.connection.collection('events').find({ streamId: { $regex: '^nomination-nom-1$' } }).toArray();
+    expect(await commitCount(svc.events)).toBe(before);
+    const commits = await storedEvents(svc.events, 'nomination-nom-1');
     expect(commits.length).toBe(5);
     for (const c of commits) {
       expect(c.metadata.actor.id).toMatch(/^[0-9a-f-]{36}$/);

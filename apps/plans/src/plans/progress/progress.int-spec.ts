@@ -176,7 +176,7 @@ describe('plans: progress from the other services’ events (integration)', () =
   });
 
   it('records statistics for reported targets with their source; refuses what does not fit and writes nothing', async () => {
-    const events = () => svc.connection.collection('events').countDocuments({});
+    const events = () => svc.events.countCommits();
     const n0 = await events();
     const refused = [
       await api('qn.admin', 'POST', `/plans/${Q}/targets/trained-2030/reported-values`, { value: 10, year: 2025, source: 'x' }), // counted target

@@ -34,7 +34,7 @@ describe('plans: reporting periods (integration)', () => {
   };
   const get = async (id: string, user = 'qn.admin') => (await api(user, 'GET', `/reporting-periods/${enc(id)}`)).body;
   const trained = (figures: any[]) => figures.find((f: { targetId: string }) => f.targetId === 'trained');
-  const events = () => svc.connection.collection('events').countDocuments({});
+  const events = () => svc.events.countCommits();
 
   beforeAll(async () => {
     svc = await startServiceForTest({ service: 'plans', rootModule: AppModule });

@@ -1,4 +1,4 @@
-import { startServiceForTest, ServiceTestApp, apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, commitCount, storedEvents, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
 import { TrainingClock } from '../common/clock';
 import { CertificationExpiryJob, EXPIRY_JOB_ACTOR } from '../expire-certification/certification-expiry.job';
@@ -77,11 +77,11 @@ describe('training: expert certification (integration)', () => {
     const notYet = await api('qn.admin', 'GET', `/certifications?status=active&on=${ddmmyyyy(vnDate(31))}`);
     expect(notYet.body.total).toBe(0);
 
-    const before = await commitCount(svc.connection);
+    const before = await commitCount(svc.events);
     const early = await api('qn.assessor', 'POST', '/certifications/cert-a/expire');
     expect(early.status).toBe(422);
     expect(early.body.message).toMatch(/valid until/);
-    expect(await commitCount(svc.connection)).toBe(before);
+    expect(await commitCount(svc.events)).toBe(before);
 
     const renewed = await api('qn.assessor', 'POST', '/certifications/cert-a/renew', {
       validTo: ddmmyyyy(vnDate(60)),
@@ -112,7 +112,7 @@ describe('training: expert certification (integration)', () => {
     const res = await api('qn.admin', 'GET', '/certifications/cert-job');
     expect(res.body.status).toBe('expired');
     expect((await api('qn.admin', 'GET', '/certifications/cert-keep')).body.status).toBe('certified');
-    const commit = await svc.connection.collection('events').findOne({ streamId: 'expert-certification-cert-job', 'events.type': 'CertificationExpired' });
+    const [commit] = await storedEvents(svc.events, 'expert-certification-cert-job', 'CertificationExpired');
     expect(commit?.metadata.actor.id).toBe(EXPIRY_JOB_ACTOR.id);
     expect(commit?.metadata.unit).toBe('51');
     expect(await job.runOnce()).toBe(0);
@@ -125,7 +125,7 @@ describe('training: expert certification (integration)', () => {
     const revoked = await api('qn.assessor', 'POST', '/certifications/cert-r/revoke', { reason: 'Hồ sơ kinh nghiệm không trung thực' });
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', revocation: { reason: 'Hồ sơ kinh nghiệm không trung thực', revokedBy: 'qn.assessor' } });
-    const commit = await svc.connection.collection('events').findOne({ streamId: 'expert-certification-cert-r', 'events.type': 'CertificationRevoked' });
+    const [commit] = await storedEvents(svc.events, 'expert-certification-cert-r', 'CertificationRevoked');
     expect(commit?.metadata).toMatchObject({ unit: '51', reason: 'Hồ sơ kinh nghiệm không trung thực', actor: { username: 'qn.assessor' } });
     expect(commit?.metadata.actor.id).toMatch(/^[0-9a-f-]{36}$/);
     const again = await api('qn.assessor', 'POST', '/certifications/cert-r/renew', { evidence: [{ type: 'cpd-record', title: 't', reference: 'r' }] });
@@ -134,7 +134,7 @@ describe('training: expert certification (integration)', () => {
 
   it('refuses bad input, wrong roles, other units and auditors, writing nothing', async () => {
     expect((await apply('cert-bad', 'p-bad')).status).toBe(201);
-    const before = await commitCount(svc.connection);
+    const before = await commitCount(svc.events);
     const cases: [string, string, string, unknown, number, RegExp][] = [
       ['missing required evidence', 'qn.admin', '/certifications', { personId: 'p-x', fullName: 'A', unitCode: '51', levelCode: 'expert', evidence: evidence.slice(0, 1) }, 422, /needs evidence of type/],
       ['unknown level', 'qn.admin', '/certifications', { personId: 'p-x', fullName: 'A', unitCode: '51', levelCode: 'guru', evidence }, 422, /not defined/],
@@ -155,7 +155,7 @@ describe('training: expert certification (integration)', () => {
       expect({ name, status: res.status }).toEqual({ name, status });
       expect(JSON.stringify(res.body.message)).toMatch(message);
     }
-    expect(await commitCount(svc.connection)).toBe(before);
+    expect(await commitCount(svc.events)).toBe(before);
     const failed = await api('qn.assessor', 'POST', '/certifications/cert-bad/assessment', {
       scores: [{ criterionCode: 'knowledge', score: 50 }, passingScores[1], passingScores[2]],
     });

@@ -1,5 +1,5 @@
 import { tokenFor } from '@nangsuat/auth/testing';
-import { startServiceForTest, ServiceTestApp, apiClient, commitCount, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, commitCount, storedEvents, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
 
 /**
@@ -130,7 +130,7 @@ describe('training: courses (integration)', () => {
     };
     const first = await api('ngokbay.officer', 'POST', '/courses', body, headers);
     expect(first.status).toBe(201);
-    const before = await commitCount(svc.connection);
+    const before = await commitCount(svc.events);
     const second = await api('ngokbay.officer', 'POST', '/courses', body, headers);
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ courseId: 'idem-1', duplicate: true });
@@ -138,12 +138,12 @@ describe('training: courses (integration)', () => {
     const reg2 = await api('ngokbay.officer', 'POST', '/courses/idem-1/registrations', trainee('p-idem'), { 'Idempotency-Key': 'idem-reg-0001' });
     expect([reg1.status, reg2.status]).toEqual([201, 201]);
     expect(reg2.body).toMatchObject({ status: 'registered', duplicate: true });
-    expect(await commitCount(svc.connection)).toBe(before + 1);
+    expect(await commitCount(svc.events)).toBe(before + 1);
   });
 
   it('refuses bad input with 4xx and actionable messages, writing nothing', async () => {
     expect((await schedule('bad-base')).status).toBe(201);
-    const before = await commitCount(svc.connection);
+    const before = await commitCount(svc.events);
     const raw = async (body: string) => {
       const res = await fetch(`${svc.url}/courses/bad-base/registrations`, {
         method: 'POST',
@@ -180,19 +180,19 @@ describe('training: courses (integration)', () => {
     }
     // completion without enough attendance
     await api('ngokbay.officer', 'POST', '/courses/bad-base/registrations', trainee('p-absent'));
-    const mid = await commitCount(svc.connection);
+    const mid = await commitCount(svc.events);
     const noAttendance = await api('ngokbay.trainer', 'POST', '/courses/bad-base/completions', { personId: 'p-absent' });
     expect(noAttendance.status).toBe(422);
     expect(noAttendance.body.message).toMatch(/attended 0 of the 1 sessions/);
     const future = await api('ngokbay.trainer', 'POST', '/courses/bad-base/attendance', { sessionId: 's2', personId: 'p-absent' });
     expect(future.status).toBe(422);
-    expect(await commitCount(svc.connection)).toBe(mid);
+    expect(await commitCount(svc.events)).toBe(mid);
     expect(mid).toBe(before + 1);
   });
 
   it('refuses writes outside the actor\'s unit (403), by auditors (403) and by the wrong role (403), writing nothing', async () => {
     expect((await schedule('scope-1')).status).toBe(201);
-    const before = await commitCount(svc.connection);
+    const before = await commitCount(svc.events);
     const outside = await api('dakcam.officer', 'POST', '/courses/scope-1/registrations', trainee('p-x'));
     expect(outside.status).toBe(403);
     expect(outside.body.message).toMatch(/outside your unit/);
@@ -209,18 +209,18 @@ describe('training: courses (integration)', () => {
     const readOutside = await api('kh.admin', 'GET', '/courses/scope-1');
     expect(readOutside.status).toBe(403);
     expect((await api('auditor.vn', 'GET', '/courses/scope-1')).status).toBe(200);
-    expect(await commitCount(svc.connection)).toBe(before);
+    expect(await commitCount(svc.events)).toBe(before);
   });
 
   it('records actor id, username and unit on every event', async () => {
-    const commits = await svc.connection.collection('events').find({ streamId: 'course-pt-a' }).toArray();
+    const commits = await storedEvents(svc.events, 'course-pt-a');
     expect(commits.length).toBeGreaterThan(3);
     for (const commit of commits) {
       expect(commit.metadata.unit).toBe('51-NGOKBAY');
       expect(commit.metadata.actor.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(['ngokbay.officer', 'ngokbay.trainer']).toContain(commit.metadata.actor.username);
     }
-    const cancel = await svc.connection.collection('events').findOne({ streamId: 'course-rush', 'events.type': 'RegistrationCancelled' });
+    const [cancel] = await storedEvents(svc.events, 'course-rush', 'RegistrationCancelled');
     expect(cancel?.metadata.reason).toBe('Bận công tác');
   });
 });
