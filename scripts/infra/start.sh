@@ -37,9 +37,11 @@ as_pg "$pg_bin/postgres" -D "$pg_data" -h 127.0.0.1 -p "$PG_PORT" -k "$pg_data" 
   -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c logging_collector=off \
   >>"$RUN_DIR/logs/postgres.log" 2>&1 &
 echo $! >"$RUN_DIR/pids/postgres.pid"
-log "start: PostgreSQL (pid $!) on 127.0.0.1:$PG_PORT"
 wait_port PostgreSQL "$PG_PORT" 60 "$RUN_DIR/pids/postgres.pid"
 until "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do sleep 0.2; done
+# $! is the shell that ran as_pg; the server's own pid is the first line of postmaster.pid.
+head -1 "$pg_data/postmaster.pid" >"$RUN_DIR/pids/postgres.pid"
+log "start: PostgreSQL (pid $(cat "$RUN_DIR/pids/postgres.pid")) on 127.0.0.1:$PG_PORT"
 for db in nangsuat ferretdb; do
   "$pg_bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U nangsuat -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
     || "$pg_bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U nangsuat "$db"

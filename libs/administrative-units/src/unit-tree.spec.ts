@@ -1,4 +1,4 @@
-import { NotFound } from '@nangsuat/event-store';
+import { NotFound } from '@nangsuat/event-sourcing';
 import { seedDataset, seedLineage, seedUnits } from './seed';
 import { UnitDataset, UnitHierarchy } from './types';
 import { AmbiguousSuccessor, InvalidUnitDataset, UnitTree, ancestors, isWithin, rollUpTarget, searchUnits, seedUnitTree, successorOf } from './unit-tree';

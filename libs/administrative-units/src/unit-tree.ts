@@ -3,7 +3,7 @@
  * the dataset and the arguments. Where a date is optional, leaving it out means "the latest state
  * the dataset knows" (for a unit no longer in force: its last day).
  */
-import { NotFound } from '@nangsuat/event-store';
+import { NotFound } from '@nangsuat/event-sourcing';
 import { addDays, cleanText, IsoDate, matchesSearch, parseDate, searchKey } from '@nangsuat/vietnamese';
 import { seedDataset } from './seed';
 import { AdministrativeUnit, LineageEvent, ParentLink, UNIT_LEVELS, UnitDataset, UnitHierarchy, UnitLevel } from './types';

@@ -1,5 +1,5 @@
 import { seedUnitTree } from '@nangsuat/administrative-units';
-import { Actor, Forbidden } from '@nangsuat/event-store';
+import { Actor, Forbidden } from '@nangsuat/event-sourcing';
 import { AccessMode, AccessPolicy, RecordScope } from './access-policy';
 import { Role } from './roles';
 import { StaticUnitHierarchy } from './unit-hierarchy';

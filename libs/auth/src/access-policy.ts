@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Actor, Forbidden } from '@nangsuat/event-store';
+import { Actor, Forbidden } from '@nangsuat/event-sourcing';
 import { isReadOnly, platformRoles, Role, UNIT_SCOPED_ROLES } from './roles';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { UNIT_HIERARCHY, UnitHierarchy } from './unit-hierarchy';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JWTPayload } from 'jose';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import { AUTH_OPTIONS, AuthOptions } from './auth-options';
 import { jose } from './jose';
 import { platformRoles } from './roles';

@@ -22,7 +22,7 @@ import { Test } from '@nestjs/testing';
 import { createServer, request as httpRequest, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { Actor, Forbidden } from '@nangsuat/event-store';
+import { Actor, Forbidden } from '@nangsuat/event-sourcing';
 import type { CryptoKey, JWK } from 'jose';
 import { AccessPolicy } from './access-policy';
 import { AuthModule, AuthModuleOptions } from './auth.module';

@@ -1,5 +1,5 @@
 import { createParamDecorator, CustomDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import type { Role } from './roles';
 
 export const IS_PUBLIC = 'nangsuat:auth:public';

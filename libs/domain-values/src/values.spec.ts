@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import {
   optionalText,
   requireId,

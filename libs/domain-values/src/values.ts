@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { cleanText, isIsoDate } from '@nangsuat/vietnamese';
 
 /**

@@ -1,6 +1,5 @@
 import { CatchUpSubscription } from './catch-up-subscription';
-import { VersionConflict } from './errors';
-import { RecordedEvent } from './event';
+import { VersionConflict, RecordedEvent } from '@nangsuat/event-sourcing';
 import { CommitLogStore, PositionAllocation } from './commit-log-store';
 import { storeAdapters, TestStore } from './testing/adapters';
 import { testMetadata } from './testing/mongo';

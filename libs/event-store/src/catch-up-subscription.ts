@@ -1,5 +1,5 @@
 import { toRecordedEvents } from './commit';
-import { RecordedEvent } from './event';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { EventStore } from './ports';
 
 export interface CatchUpSubscriptionOptions {

@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { SnapshottableDecider, EventSourcedCommandHandler } from './command-handler';
-import { DomainRuleViolation, VersionConflict } from './errors';
+import { DomainRuleViolation, VersionConflict } from '@nangsuat/event-sourcing';
 import { EventStoreModule } from './event-store.module';
 import { MongoEventStore } from './mongo-event-store';
 import { COMMAND_HANDLER, CommandHandlerPort, EVENT_STORE, EventStore } from './ports';

@@ -1,7 +1,5 @@
 import { Snapshot } from './commit';
-import { Decider, fold } from './decider';
-import { VersionConflict } from './errors';
-import { DomainEvent, RecordedEvent } from './event';
+import { Decider, fold, VersionConflict, DomainEvent, RecordedEvent } from '@nangsuat/event-sourcing';
 import { CommandHandlerPort, EventStore, HandleOptions, HandleResult } from './ports';
 
 /**

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CheckpointStore, CommitDocument, CommitListener, CommitNotice, SnapshotStore, StoredEvent, VOID_STREAM, toRecordedEvents, toStoredEvent } from './commit';
-import { Conflict, DomainError, VersionConflict } from './errors';
-import { DomainEvent, ExpectedVersion, RecordedEvent } from './event';
-import { withHash } from './hashing';
-import { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StreamVerification } from './ports';
-import { Upcaster, Upcasters } from './upcasting';
-import { verifyChain } from './verification';
+import { Conflict, DomainError, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHash, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
+import { AppendOptions, AppendResult, EventStore, Leadership, ReadAllOptions, ReadStreamOptions } from './ports';
 
 export interface CommitLogStoreOptions {
   /** Names the topic (`nangsuat.<boundedContext>.events`) and the logs. */
@@ -89,6 +85,7 @@ export abstract class CommitLogStore implements EventStore {
   abstract readCommits(afterPosition: number, limit: number): Promise<CommitDocument[]>;
   abstract commitsAfter(afterPosition: number, batchSize: number): AsyncIterable<CommitDocument>;
   abstract countCommits(afterPosition?: number): Promise<number>;
+  abstract acquireLeadership(name: string): Promise<Leadership | undefined>;
 
   // --- listeners -------------------------------------------------------------------------------
   onCommitted(listener: CommitListener): () => void {

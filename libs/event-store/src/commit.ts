@@ -1,4 +1,4 @@
-import { EventMetadata, RecordedEvent } from './event';
+import { EventMetadata, RecordedEvent } from '@nangsuat/event-sourcing';
 
 /**
  * One append = one commit document, so an append is atomic on any MongoDB-wire store without

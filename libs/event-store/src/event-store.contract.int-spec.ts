@@ -1,5 +1,5 @@
 import { CommitLogStore } from './commit-log-store';
-import { VersionConflict } from './errors';
+import { VersionConflict } from '@nangsuat/event-sourcing';
 import { storeAdapters, TestStore } from './testing/adapters';
 import { testMetadata } from './testing/mongo';
 

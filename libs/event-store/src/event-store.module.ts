@@ -5,7 +5,7 @@ import { EventSourcedCommandHandler } from './command-handler';
 import { MongoEventStore } from './mongo-event-store';
 import { COMMAND_HANDLER, EVENT_STORE, EventStore } from './ports';
 import { PostgresEventStore } from './postgres/postgres-event-store';
-import { Upcaster } from './upcasting';
+import { Upcaster } from '@nangsuat/event-sourcing';
 
 export interface EventStoreModuleOptions {
   /** The service's bounded context, e.g. `plans`; names its Kafka topic. */

@@ -1,11 +1,6 @@
-export * from './event';
-export * from './decider';
-export * from './errors';
+// The kernel is re-exported so adapters' users need one import; domain code imports @nangsuat/event-sourcing.
+export * from '@nangsuat/event-sourcing';
 export * from './ports';
-export * from './canonical';
-export * from './hashing';
-export * from './upcasting';
-export * from './verification';
 export * from './commit';
 export * from './mongo-event-store';
 export * from './command-handler';

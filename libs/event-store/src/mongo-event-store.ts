@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
 import { Checkpoint, CheckpointStore, CommitDocument, Snapshot, SnapshotStore, StoreCollections, storeCollections, toRecordedEvents } from './commit';
 import { CommitLogStore, CommitLogStoreOptions, UniqueKeyViolation, withinReadOptions } from './commit-log-store';
-import { RecordedEvent } from './event';
-import { ReadAllOptions, ReadStreamOptions } from './ports';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
+import { Leadership, ReadAllOptions, ReadStreamOptions } from './ports';
 
 export interface MongoEventStoreOptions extends CommitLogStoreOptions {
   /** Collection name of the commits; snapshots and checkpoints get it as a prefix. Default `events`. */
   readonly collectionPrefix?: string;
+  /** A leader's lease lasts this long unless renewed (renewed every third of it). Default 10 s. */
+  readonly leaseMs?: number;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -149,6 +152,49 @@ export class MongoEventStore extends CommitLogStore {
     } finally {
       await cursor.close().catch(() => undefined);
     }
+  }
+
+  /**
+   * A lease document renewed by its holder; another replica takes it once it has expired. MongoDB
+   * makes the conditional update atomic; FerretDB 1.24 does not (decision 0002), so there two
+   * replicas may briefly both lead, which only duplicates deliveries (consumers are idempotent).
+   */
+  async acquireLeadership(name: string): Promise<Leadership | undefined> {
+    const leases = this.connection.collection<{ _id: string; holder: string; expiresAt: Date }>(`${this.names.checkpoints}.leases`);
+    const holder = randomUUID();
+    const ttl = this.options.leaseMs ?? 10_000;
+    const claim = async (): Promise<boolean> => {
+      const now = new Date();
+      try {
+        const result = await leases.updateOne(
+          { _id: name, $or: [{ holder }, { expiresAt: { $lt: now } }] },
+          { $set: { holder, expiresAt: new Date(now.getTime() + ttl) } },
+          { upsert: true },
+        );
+        return result.matchedCount + result.upsertedCount > 0;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false; // held by another, not expired: the upsert's insert hit its _id
+        throw error;
+      }
+    };
+    if (!(await claim())) return undefined;
+    let lose!: () => void;
+    const lost = new Promise<void>((resolve) => (lose = resolve));
+    const timer = setInterval(() => {
+      claim().then(
+        (held) => (held ? undefined : (clearInterval(timer), lose())),
+        () => (clearInterval(timer), lose()),
+      );
+    }, Math.max(100, Math.floor(ttl / 3)));
+    timer.unref();
+    return {
+      lost,
+      release: async () => {
+        clearInterval(timer);
+        await leases.deleteOne({ _id: name, holder }).catch(() => undefined);
+        lose();
+      },
+    };
   }
 
   countCommits(afterPosition = 0): Promise<number> {

@@ -1,6 +1,5 @@
 import { CheckpointStore, CommitDocument, CommitListener, SnapshotStore } from './commit';
-import { Decider } from './decider';
-import { DomainEvent, EventMetadata, ExpectedVersion, RecordedEvent } from './event';
+import { Decider, DomainEvent, EventMetadata, ExpectedVersion, RecordedEvent, StreamVerification } from '@nangsuat/event-sourcing';
 
 /**
  * The contract of the event store every service uses. Implemented over MongoDB (mongoose) with
@@ -43,13 +42,6 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
-export type StreamVerification =
-  | { readonly ok: true; readonly streamId: string; readonly events: number; readonly lastHash: string }
-  | {
-      readonly ok: false;
-      readonly streamId: string;
-      readonly brokenAt: { readonly streamVersion: number; readonly eventId: string; readonly reason: string };
-    };
 
 export interface EventStorePort {
   append(streamId: string, events: readonly DomainEvent[], options: AppendOptions): Promise<AppendResult>;
@@ -98,8 +90,20 @@ export interface EventStore extends EventStorePort {
   voidAbandonedPositions(from: number, to: number): Promise<number>;
   readonly checkpoints: CheckpointStore;
   readonly snapshots: SnapshotStore;
+  /**
+   * Leadership among the replicas of a service (the outbox relay publishes from one replica at a
+   * time): the leadership of `name` if no one else holds it now, otherwise undefined.
+   */
+  acquireLeadership(name: string): Promise<Leadership | undefined>;
   /** Releases connections the store opened itself. */
   close(): Promise<void>;
+}
+
+export interface Leadership {
+  /** Settles when the leadership is lost (connection gone, lease taken over); the holder must stop. */
+  readonly lost: Promise<void>;
+  /** Gives the leadership up (another replica may take it at once). */
+  release(): Promise<void>;
 }
 
 export interface HandleOptions {

@@ -1,5 +1,5 @@
 import { CommitLogStore } from './commit-log-store';
-import { fold } from './decider';
+import { fold } from '@nangsuat/event-sourcing';
 import { storeAdapters, TestStore } from './testing/adapters';
 import { testMetadata } from './testing/mongo';
 

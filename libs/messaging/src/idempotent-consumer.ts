@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, defaultTextMapGetter, propagation, trace } from '@opentelemetry/api';
 import type { EachMessagePayload, IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import type { Collection, Connection } from 'mongoose';
-import type { RecordedEvent } from '@nangsuat/event-store';
+import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { headersAsStrings, valueAsText } from './kafka-message';
 import { Headers, deadLetterTopic } from './topics';
 

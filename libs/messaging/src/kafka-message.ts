@@ -1,5 +1,5 @@
 import type { IHeaders, Message } from 'kafkajs';
-import type { RecordedEvent } from '@nangsuat/event-store';
+import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { Headers } from './topics';
 
 /** The Kafka message for a recorded event: key = stream id (a stream stays on one partition, in order). */

@@ -121,4 +121,33 @@ describe.each(storeAdapters)('Outbox relay: fast path, predecessors, checkpoint 
     await eventually(() => versionsOf('plan-slow').length === 1, 'the late event published');
     expect(values().find((e) => e.streamId === 'plan-slow')?.data).toEqual({ late: true });
   });
+
+  it('with two replicas exactly one relay publishes; when the leader stops the other takes over within seconds', async () => {
+    const { own, store, values } = await setUp('lead');
+    const replica = own.sibling();
+    const sends = { a: 0, b: 0 };
+    const counting = (name: keyof typeof sends) => ({ send: (record: Parameters<Producer['send']>[0]) => ((sends[name] += record.messages.length), producer.send(record)) }) as Producer;
+    const a = new OutboxRelay(store, counting('a'), { sweepIntervalMs: 500, leadershipRetryMs: 100 });
+    const b = new OutboxRelay(replica, counting('b'), { sweepIntervalMs: 500, leadershipRetryMs: 100 });
+    a.start();
+    b.start();
+    stops.push(() => a.stop(), () => b.stop());
+    await eventually(() => a.isLeader || b.isLeader, 'a leader');
+    expect(a.isLeader && b.isLeader).toBe(false);
+
+    // Both replicas append; only the leader publishes, each event once.
+    for (let i = 0; i < 10; i++) await (i % 2 ? replica : store).append(`plan-r${i}`, [{ type: 'Drafted', data: { i } }], { expectedVersion: 'no-stream', metadata: testMetadata });
+    await eventually(() => values().length === 10, 'ten events on Kafka');
+    expect(new Set(values().map((e) => e.id)).size).toBe(10);
+    const [leader, follower, leaderName, followerName] = a.isLeader ? ([a, b, 'a', 'b'] as const) : ([b, a, 'b', 'a'] as const);
+    expect(sends[followerName]).toBe(0);
+    expect(sends[leaderName]).toBe(10);
+
+    await leader.stop();
+    await eventually(() => follower.isLeader, 'the other replica leading', 10_000);
+    for (let i = 10; i < 15; i++) await (i % 2 ? replica : store).append(`plan-r${i}`, [{ type: 'Drafted', data: { i } }], { expectedVersion: 'no-stream', metadata: testMetadata });
+    await eventually(() => values().length >= 15, 'the events appended after the handover');
+    expect(new Set(values().map((e) => e.id)).size).toBe(15);
+    expect(sends[followerName]).toBeGreaterThanOrEqual(5);
+  });
 });

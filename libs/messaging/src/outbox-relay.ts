@@ -1,5 +1,5 @@
 import type { Producer } from 'kafkajs';
-import { CommitDocument, CommitNotice, EventStore, toRecordedEvents } from '@nangsuat/event-store';
+import { CommitDocument, CommitNotice, EventStore, Leadership, toRecordedEvents } from '@nangsuat/event-store';
 import { eventToMessage } from './kafka-message';
 import { eventsTopic } from './topics';
 
@@ -37,6 +37,8 @@ export interface OutboxRelayOptions {
   readonly afterPublish?: (commitIds: readonly number[]) => Promise<void> | void;
   /** Milliseconds clock, injectable so gap timeouts are tested without waiting. */
   readonly now?: () => number;
+  /** A replica that does not lead asks again this often. Default 1000 ms. */
+  readonly leadershipRetryMs?: number;
 }
 
 /**
@@ -55,11 +57,14 @@ export interface OutboxRelayOptions {
  * been. The checkpoint advances over contiguous positions only; a hole that outlives
  * `gapTimeoutMs` is claimed with void markers (a slow writer then appends again elsewhere).
  *
- * One relay per bounded context is enough; two running at once only duplicate deliveries.
+ * Leadership: with several replicas of a service, only the one holding the store's leadership
+ * (an advisory lock on PostgreSQL, a lease on MongoDB) publishes; the others wait and take over
+ * when it stops or dies. Their own appends reach the leader through the store (NOTIFY, sweeps).
  */
 export class OutboxRelay {
   readonly topic: string;
   private running = false;
+  private leading = false;
   private loop?: Promise<void>;
   private wake?: () => void;
   private nudged = false;
@@ -101,32 +106,80 @@ export class OutboxRelay {
     return (this.options.now ?? Date.now)();
   }
 
-  /** Starts publishing (idempotent). The producer must be connected or connectable. */
+  /**
+   * Starts publishing (idempotent) once this replica leads: one relay per bounded context publishes
+   * at a time, and another replica's takes over when the leader stops or dies. The producer must
+   * be connected or connectable.
+   */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.sweepDue = true;
-    this.unsubscribers = [
-      this.store.onCommitted((notice) => this.accept(notice)),
-      // Another process committed (PostgreSQL's NOTIFY): sweep now rather than at the next interval.
-      ...(this.store.watchCommits ? [this.store.watchCommits(() => ((this.sweepDue = true), this.nudge()))] : []),
-    ];
-    this.loop = this.run();
+    this.loop = this.lead();
+  }
+
+  /** Whether this relay holds the leadership and publishes. */
+  get isLeader(): boolean {
+    return this.leading;
   }
 
   /** Stops after the step in flight and saves the checkpoint. What is left goes out next time. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    for (const unsubscribe of this.unsubscribers) unsubscribe();
-    this.unsubscribers = [];
     this.nudge();
     await this.loop;
-    await this.sweeping?.catch(() => undefined);
-    await this.saveCheckpoint().catch((error: Error) => this.options.logger?.warn(`outbox relay to ${this.topic}: saving the checkpoint on stop failed: ${error.message}`));
+  }
+
+  /** Waits for the leadership, publishes while it lasts, and waits again if it is lost. */
+  private async lead(): Promise<void> {
+    while (this.running) {
+      let leadership: Leadership | undefined;
+      try {
+        leadership = await this.store.acquireLeadership(this.checkpointId);
+      } catch (error) {
+        this.options.logger?.warn(`outbox relay to ${this.topic}: could not ask for the leadership: ${(error as Error).message}`);
+      }
+      if (!leadership) {
+        await this.sleep(this.options.leadershipRetryMs ?? 1000);
+        continue;
+      }
+      this.leading = true;
+      let lost = false;
+      void leadership.lost.then(() => {
+        lost = true;
+        this.leading = false;
+        this.nudge();
+      });
+      this.sweepDue = true;
+      this.unsubscribers = [
+        this.store.onCommitted((notice) => this.accept(notice)),
+        // Another process committed (PostgreSQL's NOTIFY): sweep now rather than at the next interval.
+        ...(this.store.watchCommits ? [this.store.watchCommits(() => ((this.sweepDue = true), this.nudge()))] : []),
+      ];
+      await this.run();
+      for (const unsubscribe of this.unsubscribers) unsubscribe();
+      this.unsubscribers = [];
+      await this.sweeping?.catch(() => undefined);
+      await this.turn;
+      // A relay that lost the leadership leaves the checkpoint to the new leader.
+      if (!lost) await this.saveCheckpoint().catch((error: Error) => this.options.logger?.warn(`outbox relay to ${this.topic}: saving the checkpoint on stop failed: ${error.message}`));
+      this.forget();
+      this.leading = false;
+      await leadership.release();
+    }
+  }
+
+  /** Drops what this relay knew: a relay that leads again starts from the saved checkpoint. */
+  private forget(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.position = this.savedPosition = undefined;
+    this.doneAbove.clear();
+    this.doneEnds.clear();
     this.queue.length = 0;
     this.queuedEnd.clear();
     this.waiting.clear();
+    this.gap = undefined;
   }
 
   /** Wakes the loop sooner than its next sweep. */
@@ -303,7 +356,7 @@ export class OutboxRelay {
     const sweepInterval = this.options.sweepIntervalMs ?? 5000;
     let delay = retryDelay;
     let nextSweep = 0;
-    while (this.running) {
+    while (this.running && this.leading) {
       try {
         if ((this.sweepDue || Date.now() >= nextSweep) && !this.sweeping) {
           nextSweep = Date.now() + sweepInterval;

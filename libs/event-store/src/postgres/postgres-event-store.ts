@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool, PoolConfig } from 'pg';
 import { Checkpoint, CheckpointStore, CommitDocument, Snapshot, SnapshotStore, StoredEvent, VOID_STREAM } from '../commit';
 import { CommitLogStore, CommitLogStoreOptions, UniqueKeyViolation } from '../commit-log-store';
-import { RecordedEvent } from '../event';
-import { ReadAllOptions, ReadStreamOptions } from '../ports';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
+import { Leadership, ReadAllOptions, ReadStreamOptions } from '../ports';
 import { migrate, quoteIdent } from './schema';
 
 export interface PostgresEventStoreOptions extends CommitLogStoreOptions {
@@ -296,6 +296,36 @@ export class PostgresEventStore extends CommitLogStore {
       events: byCommit.get(r.first_position) ?? [],
       ...(r.is_void ? { void: true as const } : {}),
     }));
+  }
+
+  // --- leadership --------------------------------------------------------------------------------
+  /**
+   * A session-level advisory lock on a connection of its own: PostgreSQL releases it the moment
+   * the holder's connection ends, so a replica that dies hands over at once, without a lease timeout.
+   */
+  async acquireLeadership(name: string): Promise<Leadership | undefined> {
+    const key = `nangsuat-leader:${this.options.schema}:${name}`;
+    const client = new Client({ ...(this.pool.options as object) });
+    await client.connect();
+    let lose!: () => void;
+    const lost = new Promise<void>((resolve) => (lose = resolve));
+    client.on('error', () => lose());
+    client.on('end', () => lose());
+    const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [key]).catch((error: unknown) => {
+      void client.end().catch(() => undefined);
+      throw error;
+    });
+    if (!rows[0].held) {
+      await client.end().catch(() => undefined);
+      return undefined;
+    }
+    return {
+      lost,
+      release: async () => {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+        await client.end().catch(() => undefined);
+      },
+    };
   }
 
   // --- notifications -----------------------------------------------------------------------------

@@ -1,5 +1,4 @@
-import { Decider, fold } from '../decider';
-import { DomainEvent } from '../event';
+import { Decider, fold, DomainEvent } from '@nangsuat/event-sourcing';
 
 /**
  * Given-events / when-command / then-events for deciders, without infrastructure:

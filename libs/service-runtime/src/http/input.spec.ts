@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { dateOut, escapeRegex, optionalDateInput, parseDateInput, requireKnownUnit, unitSubtree } from './input';
 
 describe('HTTP input helpers', () => {

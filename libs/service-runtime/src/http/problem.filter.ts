@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { Conflict, DomainError, DomainRuleViolation, Forbidden, NotFound } from '@nangsuat/event-store';
+import { Conflict, DomainError, DomainRuleViolation, Forbidden, NotFound } from '@nangsuat/event-sourcing';
 import type { Request, Response } from 'express';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { context, propagation } from '@opentelemetry/api';
-import type { Actor, EventMetadata } from '@nangsuat/event-store';
+import type { Actor, EventMetadata } from '@nangsuat/event-sourcing';
 import type { NextFunction, Request, Response } from 'express';
 
 const correlationIdPattern = /^[A-Za-z0-9._:-]{8,100}$/;

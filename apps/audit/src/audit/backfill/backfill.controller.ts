@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '@nangsuat/auth';
-import { DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { AUDITED_CONTEXTS, isAuditedContext } from '../common/contexts';
 import { BackfillService } from './backfill.service';
 

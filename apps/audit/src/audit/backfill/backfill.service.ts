@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { RecordedEvent } from '@nangsuat/event-store';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { KAFKA, valueAsText } from '@nangsuat/messaging';
 import { TOPIC_NAMING, TopicNaming } from '../common/contexts';
 import { IngestEventHandler, IngestOutcome } from '../ledger/ingest-event.handler';

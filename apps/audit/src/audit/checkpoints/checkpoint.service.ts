@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DomainRuleViolation, hashEvent, NotFound } from '@nangsuat/event-store';
+import { DomainRuleViolation, hashEvent, NotFound } from '@nangsuat/event-sourcing';
 import { isIsoDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { AUDITED_CONTEXTS } from '../common/contexts';
 import { buildCheckpoint, Checkpoint, CheckpointVerification, verifyCheckpoint } from '../domain/checkpoint';

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@nangsuat/event-store';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { LedgerDocument } from '../ledger/ledger.repository';
 import { TimelineEntry, toTimelineEntry } from '../domain/timeline';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { eventOf } from '../common/ledger-events';
 import { UnitScope } from '../common/unit-scope';
 import { COUNTED_INDICATORS, countedIndicator, CountStep, countTrail } from '../domain/count-trail';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { jsonDiff, JsonDiffEntry } from '../domain/diff';
 import { AsOf, replayState, toTimelineEntry, TimelineEntry } from '../domain/timeline';
 import { StateAsOfQuery } from '../state-as-of/state-as-of.query';

@@ -1,4 +1,4 @@
-import { hashEvent, RecordedEvent, withHash } from '@nangsuat/event-store';
+import { hashEvent, RecordedEvent, withHash } from '@nangsuat/event-sourcing';
 import { checkArrival, HeldEvent } from './chain-check';
 import { chainedStream } from './test-events';
 

@@ -1,4 +1,4 @@
-import { hashEvent, RecordedEvent } from '@nangsuat/event-store';
+import { hashEvent, RecordedEvent } from '@nangsuat/event-sourcing';
 
 /**
  * Re-verification of a stream's hash chain as its events arrive in the ledger (pure).

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@nangsuat/event-store';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { INDICATORS, Target } from '../../../../plans/src/plans/domain/plan-content';
 import { countContributions } from '../../../../plans/src/plans/domain/progress';
 import { CONTRIBUTION_RULES, mapEventToContribution } from '../../../../plans/src/plans/progress/contributions/contribution-mapping';

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@nangsuat/event-store';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay } from '@nangsuat/vietnamese';
 import { INDICATORS, Target } from '../../../../plans/src/plans/domain/plan-content';

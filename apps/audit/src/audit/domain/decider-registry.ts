@@ -1,4 +1,4 @@
-import { Decider, DomainEvent } from '@nangsuat/event-store';
+import { Decider, DomainEvent } from '@nangsuat/event-sourcing';
 import { awardCategoryDecider } from '../../../../awards/src/awards/domain/award-category';
 import { AWARD_CATEGORY_STREAM_PREFIX, NOMINATION_STREAM_PREFIX } from '../../../../awards/src/awards/domain/events';
 import { nominationDecider } from '../../../../awards/src/awards/domain/nomination';

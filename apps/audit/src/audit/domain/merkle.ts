@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '@nangsuat/event-store';
+import { canonicalJson, sha256Hex } from '@nangsuat/event-sourcing';
 
 /**
  * Merkle trees over the events of one context and one day (docs/decisions/0005-audit-ledger.md).

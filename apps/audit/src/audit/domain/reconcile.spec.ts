@@ -1,4 +1,4 @@
-import { withHash } from '@nangsuat/event-store';
+import { withHash } from '@nangsuat/event-sourcing';
 import { reconcileStream } from './reconcile';
 import { chainedStream } from './test-events';
 

@@ -1,4 +1,4 @@
-import { hashEvent, RecordedEvent } from '@nangsuat/event-store';
+import { hashEvent, RecordedEvent } from '@nangsuat/event-sourcing';
 
 /**
  * Compares a service's copy of a stream (read through its EventStorePort, as stored) with the

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '@nangsuat/event-store';
+import { canonicalJson, sha256Hex } from '@nangsuat/event-sourcing';
 
 /**
  * An audit report carries a SHA-256 over the canonical JSON (keys sorted, no whitespace — the event

@@ -1,4 +1,4 @@
-import { DomainEvent, RecordedEvent, withHash } from '@nangsuat/event-store';
+import { DomainEvent, RecordedEvent, withHash } from '@nangsuat/event-sourcing';
 
 /** Builds a correctly hash-chained stream of recorded events for tests (no store needed). */
 export function chainedStream(

@@ -1,4 +1,4 @@
-import { Decider, DomainEvent, RecordedEvent } from '@nangsuat/event-store';
+import { Decider, DomainEvent, RecordedEvent } from '@nangsuat/event-sourcing';
 import { endOfVietnamDay, isIsoDate } from '@nangsuat/vietnamese';
 
 /** One line of an entity's history: what happened, who did it, when, for which unit and why. */

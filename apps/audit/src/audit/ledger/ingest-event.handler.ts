@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RecordedEvent } from '@nangsuat/event-store';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { toVietnamDate } from '@nangsuat/vietnamese';
 import { AnomalyFinding, checkArrival } from '../domain/chain-check';
 import { AnomalyDocument, isDuplicateKey, LedgerRepository } from './ledger.repository';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Collection, Connection } from 'mongoose';
-import { RecordedEvent } from '@nangsuat/event-store';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { AnomalyFinding, HeldEvent } from '../domain/chain-check';
 import { MerkleLeaf } from '../domain/merkle';
 

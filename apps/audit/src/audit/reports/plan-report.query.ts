@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, NotFound } from '@nangsuat/event-store';
+import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import { eventOf } from '../common/ledger-events';
 import { UnitScope } from '../common/unit-scope';
 import { COUNTED_INDICATORS, countTrail } from '../domain/count-trail';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor, Public } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import { AuditorOnly } from '../common/auditor-only';
 import { verifyReportHash } from '../domain/report-hash';
 import { periodOf } from '../user-activity/period.dto';

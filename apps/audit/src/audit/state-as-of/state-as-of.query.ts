@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { eventOf } from '../common/ledger-events';
 import { DeciderRegistry, StreamKind } from '../domain/decider-registry';
 import { asOfInstant, AsOf, ReplayedState, replayState } from '../domain/timeline';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound } from '@nangsuat/event-store';
+import { NotFound } from '@nangsuat/event-sourcing';
 import { Page } from '@nangsuat/service-runtime';
 import { entryOf } from '../common/ledger-events';
 import { DeciderRegistry } from '../domain/decider-registry';

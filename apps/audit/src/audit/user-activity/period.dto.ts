@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { isIsoDate, startOfVietnamDay } from '@nangsuat/vietnamese';
 import { AuditQuery } from '../common/export';
 import { asOfInstant } from '../domain/timeline';

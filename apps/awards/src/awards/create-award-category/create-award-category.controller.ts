@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { CreateAwardCategoryDto } from './create-award-category.dto';
 import { CreateAwardCategoryHandler } from './create-award-category.handler';

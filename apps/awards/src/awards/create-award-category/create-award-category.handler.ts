@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { CommandRunner, parseDateInput, requireKnownUnit } from '@nangsuat/service-runtime';
 import { AwardsClock } from '../common/clock';

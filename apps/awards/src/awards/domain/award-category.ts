@@ -1,4 +1,4 @@
-import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { AwardCategoryEvent, AwardPeriod, NOMINEE_KINDS, NomineeKind } from './events';
 import { optionalText, requireId, requireInstant, requireIsoDate, requireSubsetOf, requireText, requireUnitCode } from './values';
 

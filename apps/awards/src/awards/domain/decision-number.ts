@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 
 /**
  * A decision (quyết định) document number: `<number>[/<year>]/QĐ-<issuer>`, e.g. `123/QĐ-UBND`,

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@nangsuat/event-store';
+import { DomainEvent } from '@nangsuat/event-sourcing';
 
 /**
  * Events of the awards bounded context — the contract for consumers (plans progress projection,

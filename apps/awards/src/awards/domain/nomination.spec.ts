@@ -1,4 +1,4 @@
-import { Conflict, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Conflict, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { deciderSpec } from '../../../../../libs/event-store/src/testing/given-when-then';
 import { AwardCategorySnapshot } from './award-category';
 import { NominationDecided, NominationEvaluated, NominationEvaluationStarted, NominationEvent, NominationRef, NominationSubmitted, nominationStreamId } from './events';

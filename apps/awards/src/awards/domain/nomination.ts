@@ -1,4 +1,4 @@
-import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { AwardCategorySnapshot } from './award-category';
 import { parseDecisionNumber } from './decision-number';
 import { AWARD_OUTCOMES, AwardOutcome, NOMINATOR_KINDS, NOMINEE_KINDS, NominationEvent, NominationRef, Nominator, Nominee } from './events';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Forbidden } from '@nangsuat/event-store';
+import { Actor, Forbidden } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { AwardsClock } from '../common/clock';
 import { NominationCommands } from '../nominations/nomination-commands';

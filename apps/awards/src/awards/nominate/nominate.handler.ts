@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { isWithin } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { CommandRunner, requireKnownUnit } from '@nangsuat/service-runtime';
 import { AwardsClock } from '../common/clock';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
 import { PlanChangesDto } from '../plan-content.dto';
 import { PlanCommands } from '../plan-commands.service';

@@ -1,4 +1,4 @@
-import { Conflict, DomainRuleViolation } from '@nangsuat/event-store';
+import { Conflict, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { deciderSpec } from '@nangsuat/event-store/testing/given-when-then';
 import { documentNumberKey, documentNumberRegistryDecider, documentTypeName, normalizeDocumentNumber, parseDocumentNumber } from './document-number';
 

@@ -15,7 +15,7 @@
  * Numbers restart every year for each issuer and type, so a number is unique per issuing unit,
  * issuer, year, type (documentNumberKey).
  */
-import { Conflict, Decider, DomainEvent, DomainRuleViolation } from '@nangsuat/event-store';
+import { Conflict, Decider, DomainEvent, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { foldDiacritics, nfc } from '@nangsuat/vietnamese';
 
 /** Type abbreviations of Nghị định 30/2020/NĐ-CP (Phụ lục III) — canonical spelling → name. */

@@ -3,7 +3,7 @@
  * responsibilities, reporting rules), the catalogues its values come from, and the checks that
  * refuse impossible values with a message a person can act on. Pure; no Nest.
  */
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { dayOfYear, IsoDate, isIsoDate, nfcDeep, parseDate, VietnameseFormatError } from '@nangsuat/vietnamese';
 import { parseDocumentNumber, PLAN_DOCUMENT_TYPES } from './document-number';
 

@@ -1,4 +1,4 @@
-import { Conflict, DomainRuleViolation, fold, NotFound } from '@nangsuat/event-store';
+import { Conflict, DomainRuleViolation, fold, NotFound } from '@nangsuat/event-sourcing';
 import { deciderSpec } from '@nangsuat/event-store/testing/given-when-then';
 import {
   PlanAmended,

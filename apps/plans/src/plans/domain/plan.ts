@@ -14,7 +14,7 @@
  * Refusals are DomainRuleViolation (422), NotFound (404) for a plan that does not exist, Conflict
  * (409) for drafting an id twice; a refused command writes nothing.
  */
-import { Conflict, Decider, DomainEvent, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Conflict, Decider, DomainEvent, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { formatDate, IsoDate, nfc, parseDate } from '@nangsuat/vietnamese';
 import { checkContent, normaliseChanges, PlanChanges, PlanContent, Problems, Signer, Target } from './plan-content';

@@ -14,7 +14,7 @@
  * Who may act: the unit itself submits; a unit above it approves or returns; only a province the
  * unit lies within grants exceptions. (Roles are checked by libs/auth; units are checked here.)
  */
-import { Decider, DomainEvent, DomainRuleViolation, NotFound, Conflict } from '@nangsuat/event-store';
+import { Decider, DomainEvent, DomainRuleViolation, NotFound, Conflict } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { addDays, dayOfYear, formatDate, IsoDate, nfc, parseDate, toVietnamDate } from '@nangsuat/vietnamese';
 import type { ProgressStatus } from './progress';

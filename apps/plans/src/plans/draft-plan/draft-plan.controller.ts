@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
 import { PlanContentDto } from '../plan-content.dto';
 import { PlanCommands } from '../plan-commands.service';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
 import { SignerDto } from '../plan-content.dto';
 import { PlanCommands } from '../plan-commands.service';

@@ -6,7 +6,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import type { Connection } from 'mongoose';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { escapeRegex, Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { PLAN_LIST } from './plan-list.projection';

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Delete, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
 import { TargetDto } from '../plan-content.dto';
 import { PlanCommands } from '../plan-commands.service';

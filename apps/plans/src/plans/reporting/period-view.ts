@@ -1,5 +1,5 @@
 import { seedUnitTree } from '@nangsuat/administrative-units';
-import type { RecordedEvent } from '@nangsuat/event-store';
+import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
 import type { PlanForProgress } from '../progress/plan-progress';
 import type { PeriodFigure, PeriodFiguresResult } from './period-figures';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { fold } from '@nangsuat/event-store';
+import { fold } from '@nangsuat/event-sourcing';
 import { formatRange } from '@nangsuat/vietnamese';
 import { PlanEvent, PlanState, planDecider, Target } from '../domain/plan';
 import { NGOK_BAY_COMMUNE, NINH_THUAN_4009, QUANG_NGAI_138, seedCommands, seedPlans, PlanSeed } from './index';

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AdministrativeUnit, LineageEvent, seedDataset, seedUnitTree } from '@nangsuat/administrative-units';
-import { DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { matchesSearch, tryParseDate } from '@nangsuat/vietnamese';
 
 export class UnitsQuery {

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, Conflict, DomainRuleViolation, EventMetadata, Forbidden } from '@nangsuat/event-store';
+import { Actor, Conflict, DomainRuleViolation, EventMetadata, Forbidden } from '@nangsuat/event-sourcing';
 import { Registrations } from '../common/registrations';
 import { enterpriseIdForTaxCode, programmeStreamId, registrationIdFor, registrationStreamId } from '../domain/events';
 import { pilotModelRegistrationDecider } from '../domain/pilot-model-registration';

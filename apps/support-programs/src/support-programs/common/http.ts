@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { NotFound } from '@nangsuat/event-store';
+import { NotFound } from '@nangsuat/event-sourcing';
 
 /** OpenAPI: the Idempotency-Key header every POST honours, and the error answers of a command. */
 export const CommandDocs = (): MethodDecorator =>

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, EventMetadata, Forbidden, NotFound } from '@nangsuat/event-store';
+import { Actor, EventMetadata, Forbidden, NotFound } from '@nangsuat/event-sourcing';
 import { programmeStreamId, RegistrationRef, registrationStreamId } from '../domain/events';
 import { RegistrationState, pilotModelRegistrationDecider } from '../domain/pilot-model-registration';
 import { supportProgrammeDecider } from '../domain/programme';

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { readScope, requireCurrentUnit, requireKnownUnit, unitSubtree } from './scope';
 
 describe('scope of lists and units of new records', () => {

@@ -1,6 +1,6 @@
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { platformRoles, Role, UNIT_SCOPED_ROLES } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { toVietnamDate } from '@nangsuat/vietnamese';
 
 /** The clock of commands: an ISO instant (the deciders turn it into the Vietnam date where needed). */

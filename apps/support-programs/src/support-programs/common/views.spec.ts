@@ -1,4 +1,4 @@
-import { fold, RecordedEvent } from '@nangsuat/event-store';
+import { fold, RecordedEvent } from '@nangsuat/event-sourcing';
 import { PilotModelRegistrationEvent, RegistrationRef } from '../domain/events';
 import { newRecordId, registrationIdParam } from './http';
 import { historyOf, registrationViewDecider } from './views';

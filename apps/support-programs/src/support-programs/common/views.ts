@@ -1,4 +1,4 @@
-import { NotFound, RecordedEvent } from '@nangsuat/event-store';
+import { NotFound, RecordedEvent } from '@nangsuat/event-sourcing';
 import { searchKey } from '@nangsuat/vietnamese';
 import { EnterpriseState } from '../domain/enterprise';
 import {

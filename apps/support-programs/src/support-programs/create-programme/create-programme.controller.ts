@@ -2,7 +2,7 @@ import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import { CommandDocs } from '../common/http';
 import { ProgrammeView } from '../common/views';
 import { CreateProgrammeDto } from './create-programme.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
 import { EventLog } from '../common/event-log';
 import { newRecordId } from '../common/http';

@@ -1,4 +1,4 @@
-import { Conflict, Decider, NotFound } from '@nangsuat/event-store';
+import { Conflict, Decider, NotFound } from '@nangsuat/event-sourcing';
 import { EnterpriseAccountLinked } from './events';
 import { requireId, requireInstant, requireText, requireUnitCode } from './values';
 

@@ -1,4 +1,4 @@
-import { Conflict, DomainRuleViolation, NotFound, fold } from '@nangsuat/event-store';
+import { Conflict, DomainRuleViolation, NotFound, fold } from '@nangsuat/event-sourcing';
 import { deciderSpec } from '../../../../../libs/event-store/src/testing/given-when-then';
 import { EnterpriseRegistered } from './events';
 import { RegisterEnterprise, enterpriseDecider, enterpriseSnapshot } from './enterprise';

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@nangsuat/event-store';
+import { DomainEvent } from '@nangsuat/event-sourcing';
 
 /**
  * Events of the support-programs bounded context — the contract for consumers (the plans progress

@@ -1,4 +1,4 @@
-import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { EnterpriseSnapshot } from './enterprise';
 import {
   EvidenceItem,

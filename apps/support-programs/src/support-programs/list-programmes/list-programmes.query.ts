@@ -4,7 +4,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Connection } from 'mongoose';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, NotFound } from '@nangsuat/event-store';
+import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import { Page, PageQuery } from '@nangsuat/service-runtime';
 import { EventLog } from '../common/event-log';
 import { allOf, pageOf, textFilter } from '../common/queries';

@@ -3,7 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Connection } from 'mongoose';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { Page, PageQuery } from '@nangsuat/service-runtime';
 import { EventLog } from '../common/event-log';
 import { allOf, pageOf, textFilter } from '../common/queries';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, Conflict, Forbidden } from '@nangsuat/event-store';
+import { Actor, Conflict, Forbidden } from '@nangsuat/event-sourcing';
 import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
 import { EventLog, stepKey } from '../common/event-log';
 import { isEnterpriseUser, isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
 import { EventLog } from '../common/event-log';
 import { Registrations } from '../common/registrations';

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import { CommandDocs, enterpriseIdParam } from '../common/http';
 import { EnterpriseView } from '../common/views';
 import { ENTERPRISE_WRITERS } from '../register-enterprise/register-enterprise.controller';

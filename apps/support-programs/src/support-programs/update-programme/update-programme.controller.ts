@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Patch, Post, Req } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import { CommandDocs, programmeIdParam } from '../common/http';
 import { ProgrammeView } from '../common/views';
 import { CloseProgrammeDto, UpdateProgrammeDto } from './update-programme.dto';

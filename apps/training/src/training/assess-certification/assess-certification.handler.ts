@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { TrainingClock } from '../common/clock';
 import { CertificationCommands } from '../certifications/certification-commands';

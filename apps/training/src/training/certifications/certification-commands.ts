@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, NotFound } from '@nangsuat/event-store';
+import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { CommandRunner } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';

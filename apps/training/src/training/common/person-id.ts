@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainRuleViolation } from '@nangsuat/event-store';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 
 /**
  * Person ids are pseudonymous: events are kept forever, so a citizen id never enters them. When a

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound } from '@nangsuat/event-store';
+import { NotFound } from '@nangsuat/event-sourcing';
 import { CommandRunner } from '@nangsuat/service-runtime';
 import { courseStreamId } from '../domain/events';
 import { courseViewDecider, CourseViewState } from './course-view';

@@ -1,4 +1,4 @@
-import { fold } from '@nangsuat/event-store';
+import { fold } from '@nangsuat/event-sourcing';
 import { courseView, courseViewCommandDecider } from './course-view';
 import { CourseEvent } from '../domain/events';
 

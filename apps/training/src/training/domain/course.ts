@@ -1,4 +1,4 @@
-import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { CourseEvent, CourseRef, CourseSession, ORGANISATION_TYPES, OrganisationType, Trainee } from './events';
 import { optionalText, requireId, requireInstant, requireInteger, requireIsoDate, requireOneOf, requireText, requireUnitCode, vietnamDate } from './values';
 

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@nangsuat/event-store';
+import { DomainEvent } from '@nangsuat/event-sourcing';
 
 /**
  * Events of the training bounded context — the contract for consumers (the plans progress

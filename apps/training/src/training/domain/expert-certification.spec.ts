@@ -1,4 +1,4 @@
-import { Conflict, DomainRuleViolation, NotFound, fold } from '@nangsuat/event-store';
+import { Conflict, DomainRuleViolation, NotFound, fold } from '@nangsuat/event-sourcing';
 import { deciderSpec } from '../../../../../libs/event-store/src/testing/given-when-then';
 import { CertificationStandard, TCVN_13751_2023, findCertificationStandard } from './certification-standard';
 import { CertificationApplied, CertificationAssessed, CertificationGranted, CertificationRef, ExpertCertificationEvent, certificationStreamId } from './events';

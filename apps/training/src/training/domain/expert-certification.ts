@@ -1,4 +1,4 @@
-import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { CertificationStandard, LevelDefinition } from './certification-standard';
 import { requirePersonId } from './course';
 import { CertificationRef, CriterionScore, EvidenceDocument, ExpertCertificationEvent, LevelRequirements } from './events';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-store';
+import type { Actor } from '@nangsuat/event-sourcing';
 import { CertificationCommands } from '../certifications/certification-commands';
 
 /** Current (from the store) and scoped to the certification's unit. */

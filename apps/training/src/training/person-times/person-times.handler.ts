@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { formatDate } from '@nangsuat/vietnamese';
 import { optionalDateInput, requireKnownUnit, unitSubtree } from '@nangsuat/service-runtime';
 import { COURSES_COLLECTION } from '../courses/course-view';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { addDays } from '@nangsuat/vietnamese';
 import type { Request } from 'express';
 import { CommandRunner, parseDateInput, requireKnownUnit } from '@nangsuat/service-runtime';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@nangsuat/event-store';
+import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { mapEventToContribution, SourceService, sourceServiceOfTopic } from './contribution-mapping';
 
 const envelope = (type: string, data: Record<string, unknown>, extra: Partial<RecordedEvent> = {}): RecordedEvent =>

@@ -3,7 +3,7 @@
  * Pure: a table from event type to contribution, and the reasons for what is not counted or
  * cannot be mapped. docs/domain/plans.md, "Contributions and matching".
  */
-import type { RecordedEvent } from '@nangsuat/event-store';
+import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { isIsoDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { normalizeDocumentNumber } from '../../domain/document-number';

@@ -1,6 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import type { RecordedEvent } from '@nangsuat/event-store';
+import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { eventsTopic, IdempotentConsumer, IdempotentConsumerFactory } from '@nangsuat/messaging';
 import { mapEventToContribution, sourceServiceOfTopic, UnmappableEvent } from './contribution-mapping';
 import { ContributionStore } from './contribution-store';

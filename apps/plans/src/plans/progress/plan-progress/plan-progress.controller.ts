@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
 import { assertCanReadProgress, parseAsOf, ProgressService } from '../progress.service';

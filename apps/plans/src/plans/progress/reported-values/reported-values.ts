@@ -5,7 +5,7 @@
  * year and unit (progress takes the latest). Pure.
  */
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
-import { Decider, DomainEvent, DomainRuleViolation, RecordedEvent } from '@nangsuat/event-store';
+import { Decider, DomainEvent, DomainRuleViolation, RecordedEvent } from '@nangsuat/event-sourcing';
 import { nfc, vietnamYear } from '@nangsuat/vietnamese';
 import type { Target } from '../../domain/plan-content';
 import type { ReportedValue } from '../../domain/progress';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import type { RecordedEvent } from '@nangsuat/event-store';
+import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { eventsTopic, eventToMessage } from '@nangsuat/messaging';
 import { apiClient, eventually } from '@nangsuat/service-runtime/testing';
 import { CONTRIBUTIONS_CONSUMER } from '../contributions/contributions.consumer';

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { formatDate, formatNumber, IsoDate, vietnamYear } from '@nangsuat/vietnamese';
 import { INDICATORS, IndicatorDefinition, Target } from '../../domain/plan-content';
 import { computeProgress } from '../../domain/progress';

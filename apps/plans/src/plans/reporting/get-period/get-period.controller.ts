@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor } from '@nangsuat/auth';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { ReportingPeriods } from '../reporting-periods.service';
 import { ReportingPeriodView, toPeriodView, toReportDocument } from '../period-view';
 import { renderReportHtml, ReportLanguage } from '../report-html';

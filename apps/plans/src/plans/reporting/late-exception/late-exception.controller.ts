@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { ReportingPeriods } from '../reporting-periods.service';
 import { ReportingPeriodView, toPeriodView } from '../period-view';
 

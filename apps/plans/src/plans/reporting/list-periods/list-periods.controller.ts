@@ -6,7 +6,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 import type { Connection } from 'mongoose';
 import { AccessPolicy, CurrentActor, platformRoles, Role } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation, Forbidden } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation, Forbidden } from '@nangsuat/event-sourcing';
 import { Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
 import { candidateUnits } from '../../progress/plan-progress';
 import { REPORTING_PERIOD_LIST } from './reporting-period-list.projection';

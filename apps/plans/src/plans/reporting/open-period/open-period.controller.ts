@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator'
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-store';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { addDays, dayOfYear, formatDate, tryParseDate } from '@nangsuat/vietnamese';
 import { reportingPeriodId } from '../../domain/reporting-period';
 import { PlanCommands } from '../../plan-commands.service';

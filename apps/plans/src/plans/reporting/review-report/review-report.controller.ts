@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
-import { Actor } from '@nangsuat/event-store';
+import { Actor } from '@nangsuat/event-sourcing';
 import { PLAN_WRITERS } from '../../plan-roles';
 import { ReportingPeriods } from '../reporting-periods.service';
 import { ReportingPeriodView, toPeriodView } from '../period-view';

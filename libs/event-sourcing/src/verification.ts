@@ -1,6 +1,13 @@
 import { RecordedEvent } from './event';
 import { hashEvent } from './hashing';
-import { StreamVerification } from './ports';
+
+export type StreamVerification =
+  | { readonly ok: true; readonly streamId: string; readonly events: number; readonly lastHash: string }
+  | {
+      readonly ok: false;
+      readonly streamId: string;
+      readonly brokenAt: { readonly streamVersion: number; readonly eventId: string; readonly reason: string };
+    };
 
 /**
  * Checks a stream's hash chain as stored (before upcasting), in the order of stream versions, and
