@@ -295,6 +295,19 @@ export abstract class CommitLogStore implements EventStore {
     return { events: toRecordedEvents(earlier).map((e) => this.upcasters.apply(e)), nextExpectedVersion: earlier.lastVersion, duplicate: true };
   }
 
+  async importCommits(commits: readonly CommitDocument[]): Promise<void> {
+    for (const commit of commits) {
+      if (commit.void) {
+        if ((await this.insertVoidMarkers([commit])) !== 1) throw new Conflict(`Position ${commit._id} is already taken in the target store.`, 'position-taken');
+      } else {
+        await this.insertCommit(commit).catch((error: unknown) => {
+          throw error instanceof UniqueKeyViolation ? new Conflict(`Commit at position ${commit._id} (${commit.streamId} v${commit.firstVersion}) is already in the target store.`, 'commit-exists') : error;
+        });
+      }
+    }
+    this.nextPosition = undefined; // re-seed from what is stored now
+  }
+
   // --- reads -----------------------------------------------------------------------------------
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     return (await this.storedEvents(streamId, options)).map((e) => this.upcasters.apply(e));

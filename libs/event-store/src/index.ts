@@ -9,3 +9,4 @@ export * from './catch-up-subscription';
 export * from './commit-log-store';
 export * from './postgres/postgres-event-store';
 export * from './postgres/schema';
+export * from './store-copy';

@@ -88,6 +88,11 @@ export interface EventStore extends EventStorePort {
    * stops at the first position a commit took meanwhile. Returns the number claimed from `from` on.
    */
   voidAbandonedPositions(from: number, to: number): Promise<number>;
+  /**
+   * Stores commits read from another store exactly as they are — ids, positions, versions, hashes —
+   * in the order given (moving a store between adapters). A commit already present is refused.
+   */
+  importCommits(commits: readonly CommitDocument[]): Promise<void>;
   readonly checkpoints: CheckpointStore;
   readonly snapshots: SnapshotStore;
   /**
