@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { parseJsonBody, sizeInBytes } from './http/json-body';
 import { securityHeaders } from './http/security-headers';
+import { documentValidationRules } from './validation/document-rules';
 
 export interface ServiceDefinition {
   /** Bounded context name: plans, support-programs, training, awards, audit. */
@@ -73,6 +74,7 @@ export async function createServiceApp(def: ServiceDefinition, config: ServiceCo
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Keycloak access token (realm nangsuat)' })
     .build();
+  documentValidationRules();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
 
   await app.init(); // creates the platform's Kafka topics before the consumer subscribes

@@ -10,3 +10,4 @@ export * from './commands/command-runner';
 export * from './http/json-body';
 export * from './http/operator-keys';
 export * from './http/request-input.interceptor';
+export * from './validation';

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { CalendarDate, UnitCode, Year } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
@@ -17,10 +18,10 @@ export const DEFAULT_ANNUAL_DEADLINE = { day: 10, month: 11 } as const;
 
 export class OpenReportingPeriodDto {
   @ApiProperty({ example: '51-NGOKBAY', description: 'the reporting unit: the plan’s unit or a unit within it' })
-  @IsString() @Matches(/^[A-Z0-9-]{1,64}$/, { message: 'unit must be an official unit code such as 51 or 51-NGOKBAY' }) unit: string;
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(1990) @Max(2100) year: number;
+  @UnitCode() unit: string;
+  @ApiProperty({ example: 2025 }) @Year() year: number;
   @ApiPropertyOptional({ example: '19/06/2025', description: 'default: the day after last year’s deadline, or the plan’s issue date if later' })
-  @IsOptional() @IsString() periodStart?: string;
+  @IsOptional() @CalendarDate() periodStart?: string;
 }
 
 @ApiTags('reporting')
