@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { BoundedNumber, CalendarDate, Id, IdList, isCalendarDateText, Nested, NestedList, Text, TextList, UnitCode, Year } from '@nangsuat/service-runtime';
 import { COMPARISONS, FUNDING_KINDS, INDICATORS, UNITS_OF_MEASURE } from './domain/plan-content';
@@ -102,7 +102,7 @@ export class AnnualDeadlineDto {
 export function readDayMonth(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(value.trim());
-  return m ? { day: Number(m[1]), month: Number(m[2]) } : value;
+  return m ? plainToInstance(AnnualDeadlineDto, { day: Number(m[1]), month: Number(m[2]) }) : value;
 }
 
 export class ReportingRulesDto {
