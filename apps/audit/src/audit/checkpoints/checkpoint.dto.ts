@@ -51,5 +51,5 @@ export class ExportedCheckpointDto {
   leaves: MerkleLeafDto[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() sealed?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) sealedAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) hashing?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) hashing?: string;
 }

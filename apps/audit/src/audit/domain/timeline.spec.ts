@@ -25,7 +25,7 @@ describe('timeline entries', () => {
       recordedAt: '2025-07-02T01:00:00.000Z',
       who: { username: 'ngokbay.officer', unit: '51-NGOKBAY' },
       unit: '51-NGOKBAY',
-      why: 'mở rộng sản xuất',
+      reason: 'mở rộng sản xuất',
     });
   });
 });
