@@ -29,7 +29,7 @@ export interface Schema {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string }[] }>>;
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema?: Schema }[] }>>;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -314,3 +314,32 @@ export const strangeIds: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...INJECTIONS.filter((v) => v.trim() !== ''), 'x'.repeat(10_000), 'Đắk-Lắk', 'fz-missing'),
   fc.string({ minLength: 1, maxLength: 80 }).map((s) => `fz-${s}`),
 );
+
+export interface ReadRoute {
+  readonly path: string;
+  readonly pathParams: string[];
+  readonly queryParams: { name: string; schema?: Schema }[];
+}
+
+export function readRoutes(doc: OpenApiDocument): ReadRoute[] {
+  return Object.entries(doc.paths)
+    .filter(([, operations]) => operations.get)
+    .map(([path, operations]) => {
+      const parameters = operations.get.parameters ?? [];
+      return {
+        path,
+        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+      };
+    });
+}
+
+const STRANGE_QUERY_VALUES = [...INJECTIONS, ...NOT_DATES, '-1', '0', '1e308', '999999999999', 'NaN', 'x'.repeat(5000), '%', '[object Object]', 'true'];
+
+/** A query string giving strange values to some of the route's parameters (a parameter may repeat). */
+export function strangeQuery(params: { name: string }[]): fc.Arbitrary<string> {
+  if (params.length === 0) return fc.constant('');
+  return fc
+    .array(fc.tuple(fc.constantFrom(...params.map((p) => p.name)), fc.oneof(fc.constantFrom(...STRANGE_QUERY_VALUES), fc.string({ maxLength: 30 }))), { minLength: 1, maxLength: 4 })
+    .map((pairs) => `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`);
+}
