@@ -34,6 +34,8 @@ bash "$NS_ROOT/scripts/infra/start.sh" "$NANGSUAT_RUN_DIR/infra"
 log "test: integration tests (real FerretDB, Kafka, Keycloak)"
 npx jest --selectProjects integration --runInBand --ci
 
+# Includes test/fuzz-routes.e2e-spec.ts: every write route fuzzed from its OpenAPI schema (fast-check,
+# bounded runs per route; FUZZ_SEED replays a run), no 500, nothing written.
 log "test: end-to-end tests (the README's start command brings the services up, down.sh stops them)"
 npx jest --selectProjects e2e --runInBand --ci
 

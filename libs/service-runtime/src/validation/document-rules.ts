@@ -65,8 +65,8 @@ export function documentValidationRules(): void {
       const declared = Reflect.getMetadata(API_MODEL_PROPERTIES, target.prototype, property) as Schema | undefined;
       if (!declared) continue; // not part of the documented shape (e.g. a query DTO documented otherwise)
       const merged: Schema = { ...derived, ...declared };
-      // A type inferred from TypeScript (Array, Object) says less than the rule; the rule's wins.
-      if ((declared.type === Array || declared.type === Object) && derived.type) merged.type = derived.type;
+      // A type inferred from TypeScript (Array, Object, Number for an integer) says less than the rule; the rule's wins.
+      if ((declared.type === Array || declared.type === Object || declared.type === Number) && derived.type) merged.type = derived.type;
       if (derived.isArray) merged.isArray = true;
       if (declared.required === undefined && derived.required !== undefined) merged.required = derived.required;
       Reflect.defineMetadata(API_MODEL_PROPERTIES, merged, target.prototype, property);
