@@ -9,7 +9,8 @@ source "$(dirname "$0")/setup.sh"
 # below 32768: ports in the kernel's ephemeral range can be taken by any outgoing connection.
 export PG_PORT="${TEST_PG_PORT:-25432}" MONGO_PORT="${TEST_MONGO_PORT:-28017}" KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" \
   KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}" KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18080}"
-export PLANS_PORT=3101 SUPPORT_PROGRAMS_PORT=3102 TRAINING_PORT=3103 AWARDS_PORT=3104 AUDIT_PORT=3105
+export PLANS_PORT="${TEST_PLANS_PORT:-3101}" SUPPORT_PROGRAMS_PORT="${TEST_SUPPORT_PROGRAMS_PORT:-3102}" \
+  TRAINING_PORT="${TEST_TRAINING_PORT:-3103}" AWARDS_PORT="${TEST_AWARDS_PORT:-3104}" AUDIT_PORT="${TEST_AUDIT_PORT:-3105}"
 export NANGSUAT_RUN_DIR="${NANGSUAT_TEST_RUN_DIR:-$(mktemp -d /tmp/nangsuat-test.XXXXXX)}"
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export TEST_POSTGRES_URL="postgres://nangsuat@127.0.0.1:$PG_PORT/nangsuat" EVENT_STORE_URL="postgres://nangsuat@127.0.0.1:$PG_PORT/nangsuat"
@@ -34,6 +35,8 @@ bash "$NS_ROOT/scripts/infra/start.sh" "$NANGSUAT_RUN_DIR/infra"
 log "test: integration tests (real FerretDB, Kafka, Keycloak)"
 npx jest --selectProjects integration --runInBand --ci
 
+# Includes test/fuzz-routes.e2e-spec.ts: every write route fuzzed from its OpenAPI schema (fast-check,
+# bounded runs per route; FUZZ_SEED replays a run), no 500, nothing written.
 log "test: end-to-end tests (the README's start command brings the services up, down.sh stops them)"
 npx jest --selectProjects e2e --runInBand --ci
 

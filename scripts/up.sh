@@ -37,14 +37,14 @@ for s in "${SERVICES[@]}"; do
 done
 for s in "${SERVICES[@]}"; do
   port="$(service_port "$s")"; started=$SECONDS; said=0
-  until curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
+  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     kill -0 "$(cat "$RUN_DIR/services/pids/$s.pid")" 2>/dev/null || { tail -30 "$RUN_DIR/services/logs/$s.log" >&2; die "$s exited during start (log: $RUN_DIR/services/logs/$s.log)"; }
     waited=$((SECONDS - started))
-    [ "$waited" -ge 180 ] && die "$s not healthy after 180 s (log: $RUN_DIR/services/logs/$s.log)"
-    [ $((waited / 5)) -gt "$said" ] && { said=$((waited / 5)); log "  waiting for $s /health (${waited} s)"; }
+    [ "$waited" -ge 180 ] && die "$s not ready after 180 s (log: $RUN_DIR/services/logs/$s.log)"
+    [ $((waited / 5)) -gt "$said" ] && { said=$((waited / 5)); log "  waiting for $s /health/ready (${waited} s)"; }
     sleep 0.5
   done
-  log "up: $s healthy"
+  log "up: $s ready"
 done
 
 log "up: loading demo data from the seed plans"

@@ -56,7 +56,7 @@ describe('audit end to end', () => {
     // The ledger receives both events over Kafka.
     const auditor = await as('auditor.vn');
     const timeline = await eventually(() => call('audit', 'GET', `/audit/streams/${encodeURIComponent(streamId)}/timeline`, auditor), (r) => r.status === 200 && r.body.total >= 2);
-    expect(timeline.body.items[1]).toMatchObject({ who: { username: 'qn.admin' }, why: 'Mở rộng số doanh nghiệp tham gia' });
+    expect(timeline.body.items[1]).toMatchObject({ who: { username: 'qn.admin' }, reason: 'Mở rộng số doanh nghiệp tham gia' });
 
     const then = await call('audit', 'GET', `/audit/streams/${encodeURIComponent(streamId)}/state?asOf=${encodeURIComponent(capturedAt)}`, auditor);
     expect(then.status).toBe(200);

@@ -10,10 +10,12 @@ import { call, issuer, SERVICES, tokenFor } from './support/platform';
  * global teardown scripts/down.sh): every service healthy against the real servers.
  */
 describe('platform smoke test', () => {
-  it.each(SERVICES)('%s reports healthy MongoDB and Kafka connections', async (service) => {
-    const { status, body } = await call(service, 'GET', '/health');
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', service, checks: { mongodb: { status: 'up' }, kafka: { status: 'up' } } });
+  it.each(SERVICES)('%s reports healthy MongoDB and Kafka connections (readiness; the details to operators only)', async (service) => {
+    expect(await call(service, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok', service } });
+    expect(await call(service, 'GET', '/health/ready')).toMatchObject({ status: 200, body: { status: 'ready', service, checks: { mongodb: 'up', kafka: 'up' } } });
+    const details = await call(service, 'GET', '/health/details', { token: await tokenFor('kh.admin') });
+    expect(details.status).toBe(200);
+    expect(details.body).toMatchObject({ status: 'ready', checks: { mongodb: { status: 'up', detail: expect.stringMatching(/^database nangsuat_/) }, kafka: { status: 'up' } } });
   });
 
   it.each(SERVICES)('%s serves its OpenAPI document', async (service) => {

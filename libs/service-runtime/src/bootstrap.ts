@@ -4,6 +4,9 @@ import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
+import { parseJsonBody, sizeInBytes } from './http/json-body';
+import { securityHeaders } from './http/security-headers';
+import { documentValidationRules } from './validation/document-rules';
 
 export interface ServiceDefinition {
   /** Bounded context name: plans, support-programs, training, awards, audit. */
@@ -38,8 +41,10 @@ export async function runService(def: ServiceDefinition): Promise<NestExpressApp
 /** The app of one service, initialised and consuming from Kafka, not yet listening (tests listen on port 0). */
 export async function createServiceApp(def: ServiceDefinition, config: ServiceConfig = loadServiceConfig(def.service)): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(def.rootModule, { bodyParser: false, bufferLogs: true });
-  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.disable('x-powered-by');
+  for (const headers of securityHeaders()) app.use(headers);
+  // The only body parser: size while reading (413); type, depth and shape after the token check.
+  app.use(parseJsonBody({ limitBytes: sizeInBytes(config.HTTP_BODY_LIMIT) }));
   app.enableShutdownHooks();
   app.useGlobalPipes(
     new ValidationPipe({
@@ -69,6 +74,7 @@ export async function createServiceApp(def: ServiceDefinition, config: ServiceCo
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Keycloak access token (realm nangsuat)' })
     .build();
+  documentValidationRules();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
 
   await app.init(); // creates the platform's Kafka topics before the consumer subscribes

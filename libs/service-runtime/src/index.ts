@@ -7,3 +7,7 @@ export * from './http/problem.filter';
 export * from './health/kafka-admin';
 export * from './http/input';
 export * from './commands/command-runner';
+export * from './http/json-body';
+export * from './http/operator-keys';
+export * from './http/request-input.interceptor';
+export * from './validation';

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@nangsuat/auth';
 import { EventStoreModule, EventStoreModuleOptions } from '@nangsuat/event-store';
@@ -9,12 +9,13 @@ import { kafkaEchoModule } from './diagnostics/kafka-echo';
 import { HealthController } from './health/health.controller';
 import { KafkaAdmin } from './health/kafka-admin';
 import { ProblemFilter } from './http/problem.filter';
-import { rejectOperatorKeys } from './http/operator-keys.middleware';
+import { RequestInputInterceptor } from './http/request-input.interceptor';
 import { correlationId } from './http/request-context';
 
 /**
  * What every service shares: validated configuration, its own MongoDB database, the token guard,
- * health, error mapping, request hygiene (correlation id, operator-key rejection) and the Kafka echo.
+ * health, error mapping, request hygiene (correlation id; body, operator-key and path checks after the
+ * token check) and the Kafka echo.
  */
 export interface ServiceRuntimeOptions {
   /**
@@ -55,12 +56,13 @@ export class ServiceRuntimeModule implements NestModule {
         { provide: SERVICE_CONFIG, useFactory: (): ServiceConfig => loadServiceConfig(service) },
         KafkaAdmin,
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestInputInterceptor },
       ],
       exports: [SERVICE_CONFIG, KafkaAdmin],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(correlationId, rejectOperatorKeys).forRoutes('*');
+    consumer.apply(correlationId).forRoutes('*');
   }
 }

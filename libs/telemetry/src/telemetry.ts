@@ -19,7 +19,7 @@ export function startTelemetry(service: string): { shutdown(): Promise<void> } {
   process.env.OTEL_SERVICE_NAME ??= `nangsuat-${service}`;
   const sdk = new NodeSDK({
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/health' }),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/health' || (req.url ?? '').startsWith('/health/') }),
       new ExpressInstrumentation(),
       new NestInstrumentation(),
       new KafkaJsInstrumentation(),

@@ -126,7 +126,7 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       const auth = { authorization: `Bearer ${tokens['auditor.vn']}` };
       const timeline = await http().get(`/audit/streams/${enterpriseStream}/timeline`).set(auth).expect(200);
       expect(timeline.body).toMatchObject({ streamId: enterpriseStream, entity: 'enterprise', total: 3 });
-      expect(timeline.body.items[1]).toMatchObject({ streamVersion: 2, who: { username: 'ngokbay.officer' }, why: 'mở rộng sản xuất' });
+      expect(timeline.body.items[1]).toMatchObject({ streamVersion: 2, who: { username: 'ngokbay.officer' }, reason: 'mở rộng sản xuất' });
 
       const state = await http().get(`/audit/streams/${enterpriseStream}/state`).query({ version: 2 }).set(auth).expect(200);
       expect(state.body).toMatchObject({ version: 2, state: { status: 'registered', profile: { size: 'medium', sector: 'cà phê' } } });

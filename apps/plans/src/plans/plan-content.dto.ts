@@ -1,79 +1,144 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { COMPARISONS } from './domain/plan-content';
+import { plainToInstance, Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { BoundedNumber, CalendarDate, Id, IdList, isCalendarDateText, Nested, NestedList, Text, TextList, UnitCode, Year } from '@nangsuat/service-runtime';
+import { COMPARISONS, FUNDING_KINDS, INDICATORS, UNITS_OF_MEASURE } from './domain/plan-content';
 
 /**
- * Request shapes of plan content. Types are checked here (400); what the values mean — known
- * indicators and units of measure, ranges, milestone years — is checked by the plan decider (422).
+ * Request shapes of plan content: every field typed and bounded here (400 naming the field); what
+ * the values mean together — units matching indicators, ranges, milestone years within the horizon —
+ * is checked by the plan decider (422). No free-form object: each part of a plan has its schema.
  */
+
+/** Largest target or baseline figure: far above any count or percentage a plan states. */
+export const MAX_TARGET_VALUE = 1_000_000_000;
+export const INDICATOR_KEYS = Object.keys(INDICATORS);
+export const UNIT_OF_MEASURE_KEYS = Object.keys(UNITS_OF_MEASURE);
+/** Document numbers as written: 4009/KH-UBND, 45/2025/QĐ-UBND (checked in full by the decider). */
+const DOCUMENT_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N}/._ -]{0,63}$/u;
+const DocumentNumber = () => Matches(DOCUMENT_NUMBER, { message: '$property must be a document number such as 4009/KH-UBND.' });
+
 export class BilingualDto {
-  @ApiProperty({ example: 'Lượt người được đào tạo, tập huấn' }) @IsString() @MaxLength(500) vi: string;
-  @ApiPropertyOptional({ example: 'Person-times trained' }) @IsOptional() @IsString() @MaxLength(500) en?: string;
+  @ApiProperty({ example: 'Lượt người được đào tạo, tập huấn' }) @Text(500) vi: string;
+  @ApiPropertyOptional({ example: 'Person-times trained' }) @IsOptional() @Text(500) en?: string;
 }
 
 export class BaselineDto {
-  @ApiProperty() @IsNumber() value: number;
-  @ApiProperty({ example: 2022 }) @IsInt() year: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) source?: string;
+  @ApiProperty({ example: 120 }) @BoundedNumber(0, MAX_TARGET_VALUE) value: number;
+  @ApiProperty({ example: 2022 }) @Year() year: number;
+  @ApiPropertyOptional() @IsOptional() @Text(500) source?: string;
 }
 
 export class TargetDto {
-  @ApiProperty({ example: 'trained-2025' }) @IsString() @MaxLength(64) id: string;
-  @ApiProperty({ example: 'trained-person-times' }) @IsString() @MaxLength(64) indicator: string;
-  @ApiProperty({ type: BilingualDto }) @ValidateNested() @Type(() => BilingualDto) label: BilingualDto;
-  @ApiProperty({ example: 'person-times', description: 'unit of measure' }) @IsString() @MaxLength(32) unit: string;
-  @ApiProperty({ example: 2025 }) @IsInt() milestoneYear: number;
-  @ApiProperty({ enum: COMPARISONS, example: 'more-than' }) @IsString() comparison: string;
-  @ApiPropertyOptional({ example: 150 }) @IsOptional() @IsNumber() value?: number;
-  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsNumber() min?: number;
-  @ApiPropertyOptional({ example: 5 }) @IsOptional() @IsNumber() max?: number;
-  @ApiPropertyOptional({ type: BaselineDto }) @IsOptional() @ValidateNested() @Type(() => BaselineDto) baseline?: BaselineDto;
-  @ApiProperty({ enum: ['counted', 'reported'] }) @IsString() source: string;
-  @ApiPropertyOptional({ example: 'Trên 150 lượt người … được đào tạo, tập huấn' }) @IsOptional() @IsString() @MaxLength(2000) quote?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiProperty({ example: 'trained-2025' }) @Id() id: string;
+  @ApiProperty({ example: 'trained-person-times', enum: INDICATOR_KEYS, description: 'an indicator of the catalogue (GET /indicators)' })
+  @IsIn(INDICATOR_KEYS, { message: `indicator must be one of: ${INDICATOR_KEYS.join(', ')}` })
+  indicator: string;
+  @ApiProperty({ type: BilingualDto }) @Nested(() => BilingualDto) label: BilingualDto;
+  @ApiProperty({ example: 'person-times', enum: UNIT_OF_MEASURE_KEYS, description: 'unit of measure' })
+  @IsIn(UNIT_OF_MEASURE_KEYS, { message: `unit must be one of: ${UNIT_OF_MEASURE_KEYS.join(', ')}` })
+  unit: string;
+  @ApiProperty({ example: 2025 }) @Year() milestoneYear: number;
+  @ApiProperty({ enum: COMPARISONS, example: 'more-than' }) @IsIn(COMPARISONS, { message: `comparison must be one of: ${COMPARISONS.join(', ')}` }) comparison: string;
+  @ApiPropertyOptional({ example: 150 }) @IsOptional() @BoundedNumber(0, MAX_TARGET_VALUE) value?: number;
+  @ApiPropertyOptional({ example: 2 }) @IsOptional() @BoundedNumber(0, MAX_TARGET_VALUE) min?: number;
+  @ApiPropertyOptional({ example: 5 }) @IsOptional() @BoundedNumber(0, MAX_TARGET_VALUE) max?: number;
+  @ApiPropertyOptional({ type: BaselineDto }) @IsOptional() @Nested(() => BaselineDto) baseline?: BaselineDto;
+  @ApiProperty({ enum: ['counted', 'reported'] }) @IsIn(['counted', 'reported'], { message: 'source must be counted or reported' }) source: string;
+  @ApiPropertyOptional({ example: 'Trên 150 lượt người … được đào tạo, tập huấn' }) @IsOptional() @Text(2000) quote?: string;
+  @ApiPropertyOptional() @IsOptional() @Text(2000) note?: string;
 }
 
 export class SignerDto {
-  @ApiProperty({ example: 'Lê Huyền' }) @IsString() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ example: 'Phó Chủ tịch UBND tỉnh' }) @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiProperty({ example: 'Lê Huyền' }) @Text(200) name: string;
+  @ApiPropertyOptional({ example: 'Phó Chủ tịch UBND tỉnh' }) @IsOptional() @Text(200) position?: string;
+}
+
+export const REFERENCE_RELATIONS = ['implements', 'guidance', 'proposal', 'legal-basis'] as const;
+
+/** Another document the plan cites. */
+export class DocumentReferenceDto {
+  @ApiProperty({ example: '138/KH-UBND' }) @IsString() @DocumentNumber() documentNumber: string;
+  @ApiPropertyOptional({ example: '19/06/2025' }) @IsOptional() @CalendarDate() issueDate?: string;
+  @ApiPropertyOptional({ example: 'Ủy ban nhân dân tỉnh Quảng Ngãi' }) @IsOptional() @Text(300) issuer?: string;
+  @ApiPropertyOptional() @IsOptional() @Text(1000) title?: string;
+  @ApiProperty({ enum: REFERENCE_RELATIONS }) @IsIn(REFERENCE_RELATIONS, { message: `relation must be one of: ${REFERENCE_RELATIONS.join(', ')}` }) relation: string;
+}
+
+/** A numbered section of "Nhiệm vụ và giải pháp". */
+export class TaskSectionDto {
+  @ApiProperty({ example: '2.1' }) @IsString() @Matches(/^\d{1,3}(\.\d{1,3}){0,4}$/, { message: 'section must be numbered like 1 or 2.1' }) section: string;
+  @ApiProperty({ example: 'Nâng cao nhận thức về năng suất' }) @Text(1000) title: string;
+  @ApiPropertyOptional() @IsOptional() @TextList(100, 2000) activities?: string[];
+  @ApiPropertyOptional({ example: 'Sở Khoa học và Công nghệ' }) @IsOptional() @Text(300) lead?: string;
+  @ApiPropertyOptional() @IsOptional() @TextList(50, 300) coordinating?: string[];
+  @ApiPropertyOptional({ example: '2025', description: 'a year (2025) or a date (dd/mm/yyyy or yyyy-mm-dd)' })
+  @IsOptional() @IsString() @MaxLength(40)
+  @ValidateBy({ name: 'isYearOrDate', validator: { validate: (v) => (typeof v === 'string' && /^\d{4}$/.test(v)) || isCalendarDateText(v), defaultMessage: () => 'deadline must be a year (2025) or a date (dd/mm/yyyy)' } })
+  deadline?: string;
+  @ApiPropertyOptional() @IsOptional() @IdList(200) targetIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @Text(2000) note?: string;
+}
+
+export class FundingSourceDto {
+  @ApiProperty({ enum: FUNDING_KINDS }) @IsIn(FUNDING_KINDS, { message: `kind must be one of: ${FUNDING_KINDS.join(', ')}` }) kind: string;
+  @ApiProperty({ example: 'Nguồn vốn ngân sách nhà nước' }) @Text(2000) description: string;
+}
+
+export const RESPONSIBILITY_ROLES = ['lead', 'coordinate', 'budget', 'member'] as const;
+
+export class ResponsibilityDto {
+  @ApiProperty({ example: 'Sở Khoa học và Công nghệ' }) @Text(300) agency: string;
+  @ApiPropertyOptional({ enum: RESPONSIBILITY_ROLES }) @IsOptional() @IsIn(RESPONSIBILITY_ROLES, { message: `role must be one of: ${RESPONSIBILITY_ROLES.join(', ')}` }) role?: string;
+  @ApiProperty() @TextList(50, 2000) duties: string[];
+}
+
+export class AnnualDeadlineDto {
+  @ApiProperty({ example: 10 }) @BoundedNumber(1, 31, { integer: true }) day: number;
+  @ApiProperty({ example: 11 }) @BoundedNumber(1, 12, { integer: true }) month: number;
+}
+
+/** "10/11" (day/month, as documents write it) → { day: 10, month: 11 }; an object stays as given. */
+export function readDayMonth(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(value.trim());
+  return m ? plainToInstance(AnnualDeadlineDto, { day: Number(m[1]), month: Number(m[2]) }) : value;
+}
+
+export class ReportingRulesDto {
+  @ApiPropertyOptional({ example: '10/11', description: 'annual report deadline, day/month ("10/11" is 10 November) or { day, month }' })
+  @IsOptional() @Transform(({ value }) => readDayMonth(value)) @Nested(() => AnnualDeadlineDto)
+  annualDeadline?: AnnualDeadlineDto;
+  @ApiPropertyOptional({ example: 'Ủy ban nhân dân tỉnh (qua Sở Khoa học và Công nghệ)' }) @IsOptional() @Text(300) reportTo?: string;
+  @ApiPropertyOptional({ example: 2025 }) @IsOptional() @Year() midTermReviewYear?: number;
+  @ApiPropertyOptional({ example: 2030 }) @IsOptional() @Year() finalReviewYear?: number;
+  @ApiPropertyOptional({ description: 'ad-hoc reports on request (đột xuất)' }) @IsOptional() @IsBoolean() adHoc?: boolean;
 }
 
 /** Fields a draft revision or an amendment may change (all optional). */
 export class PlanChangesDto {
-  @ApiPropertyOptional({ example: '4009/KH-UBND' }) @IsOptional() @IsString() @MaxLength(64) documentNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) title?: string;
-  @ApiPropertyOptional({ example: 'Ủy ban nhân dân tỉnh Ninh Thuận' }) @IsOptional() @IsString() @MaxLength(300) issuingBody?: string;
-  @ApiPropertyOptional({ example: '26/09/2023', description: 'dd/mm/yyyy or yyyy-mm-dd' }) @IsOptional() @IsString() issueDate?: string;
-  @ApiPropertyOptional({ type: SignerDto }) @IsOptional() @ValidateNested() @Type(() => SignerDto) signer?: SignerDto;
-  @ApiPropertyOptional({ example: [2025, 2030] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) horizonYears?: number[];
-  @ApiPropertyOptional({ example: '138/KH-UBND' }) @IsOptional() @IsString() @MaxLength(64) implementsPlan?: string;
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) references?: object[];
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(5000, { each: true }) generalObjectives?: string[];
-  @ApiPropertyOptional({ type: [TargetDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => TargetDto) targets?: TargetDto[];
-  @ApiPropertyOptional({ description: 'numbered sections: { section: "2.1", title, lead, coordinating[], deadline? }' })
-  @IsOptional() @IsArray() @ArrayMaxSize(300) @IsObject({ each: true }) tasks?: object[];
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) funding?: object[];
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsObject({ each: true }) responsibilities?: object[];
-  @ApiPropertyOptional({ description: '{ annualDeadline: "10/11", midTermReviewYear: 2025, finalReviewYear: 2030 }' })
-  @IsOptional() @IsObject() reporting?: object;
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) notes?: string[];
+  @ApiPropertyOptional({ example: '4009/KH-UBND' }) @IsOptional() @IsString() @DocumentNumber() documentNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Text(1000) title?: string;
+  @ApiPropertyOptional({ example: 'Ủy ban nhân dân tỉnh Ninh Thuận' }) @IsOptional() @Text(300) issuingBody?: string;
+  @ApiPropertyOptional({ example: '26/09/2023', description: 'dd/mm/yyyy or yyyy-mm-dd' }) @IsOptional() @CalendarDate() issueDate?: string;
+  @ApiPropertyOptional({ type: SignerDto }) @IsOptional() @Nested(() => SignerDto) signer?: SignerDto;
+  @ApiPropertyOptional({ example: [2025, 2030] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Year({ each: true }) horizonYears?: number[];
+  @ApiPropertyOptional({ example: '138/KH-UBND' }) @IsOptional() @IsString() @DocumentNumber() implementsPlan?: string;
+  @ApiPropertyOptional({ type: [DocumentReferenceDto] }) @IsOptional() @NestedList(() => DocumentReferenceDto, 50) references?: DocumentReferenceDto[];
+  @ApiPropertyOptional() @IsOptional() @TextList(50, 5000) generalObjectives?: string[];
+  @ApiPropertyOptional({ type: [TargetDto] }) @IsOptional() @NestedList(() => TargetDto, 200) targets?: TargetDto[];
+  @ApiPropertyOptional({ type: [TaskSectionDto], description: 'numbered sections of the tasks and solutions' })
+  @IsOptional() @NestedList(() => TaskSectionDto, 300) tasks?: TaskSectionDto[];
+  @ApiPropertyOptional({ type: [FundingSourceDto] }) @IsOptional() @NestedList(() => FundingSourceDto, 50) funding?: FundingSourceDto[];
+  @ApiPropertyOptional({ type: [ResponsibilityDto] }) @IsOptional() @NestedList(() => ResponsibilityDto, 100) responsibilities?: ResponsibilityDto[];
+  @ApiPropertyOptional({ type: ReportingRulesDto }) @IsOptional() @Nested(() => ReportingRulesDto) reporting?: ReportingRulesDto;
+  @ApiPropertyOptional() @IsOptional() @TextList(50, 2000) notes?: string[];
 }
 
 export class PlanContentDto extends PlanChangesDto {
   @ApiProperty({ example: 'Kế hoạch tổng thể nâng cao năng suất … đến năm 2025, định hướng đến năm 2030' })
-  @IsString() @MaxLength(1000) declare title: string;
+  @Text(1000) declare title: string;
   @ApiProperty({ example: '58', description: 'official administrative unit code of the issuing People\'s Committee' })
-  @IsString() @MaxLength(64) issuingUnit: string;
-  @ApiProperty({ example: [2025, 2030] }) @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) declare horizonYears: number[];
+  @UnitCode() issuingUnit: string;
+  @ApiProperty({ example: [2025, 2030] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Year({ each: true }) declare horizonYears: number[];
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Response } from 'express';
 import type { Connection } from 'mongoose';
-import { Public } from '@nangsuat/auth';
+import { Public, Roles } from '@nangsuat/auth';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { KafkaAdmin } from './kafka-admin';
 
@@ -19,6 +19,14 @@ async function timed(probe: () => Promise<unknown>): Promise<Check> {
   }
 }
 
+/** Roles that may see the operators' view of a service's dependencies (database names, latencies, errors). */
+export const HEALTH_DETAIL_ROLES = ['province-admin', 'auditor', 'service'] as const;
+
+/**
+ * Three answers: liveness for anyone (the process answers), readiness for anyone and every probe
+ * (up/down of MongoDB and Kafka, 503 when one is down, nothing more), and the detailed readiness
+ * for operators (database name, broker count, latencies, the error of a failing check).
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -30,9 +38,37 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and the real state of the MongoDB and Kafka connections (503 when one is down)' })
-  @ApiOkResponse({ description: '{ status, service, checks: { mongodb, kafka } }' })
-  async health(@Res() res: Response): Promise<void> {
+  @ApiOperation({ summary: 'Liveness: the service answers (public; no detail)' })
+  @ApiOkResponse({ description: '{ status: "ok", service }' })
+  live(): { status: 'ok'; service: string } {
+    return { status: 'ok', service: this.config.SERVICE };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({ summary: 'Readiness: MongoDB and Kafka reachable (public; 503 when one is down)' })
+  @ApiOkResponse({ description: '{ status: "ready", service, checks: { mongodb: "up", kafka: "up" } }' })
+  @ApiServiceUnavailableResponse({ description: '{ status: "not-ready", … } naming the check that is down' })
+  async ready(@Res() res: Response): Promise<void> {
+    const { up, checks } = await this.check();
+    res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: up ? 'ready' : 'not-ready',
+      service: this.config.SERVICE,
+      checks: { mongodb: checks.mongodb.status, kafka: checks.kafka.status },
+    });
+  }
+
+  @Get('details')
+  @ApiBearerAuth()
+  @Roles(...HEALTH_DETAIL_ROLES)
+  @ApiOperation({ summary: 'Readiness for operators: database name, brokers, latencies and errors (province admins, auditors, service accounts)' })
+  @ApiOkResponse({ description: '{ status, service, checks: { mongodb: { status, latencyMs, detail }, kafka: { … } } }' })
+  async details(@Res() res: Response): Promise<void> {
+    const { up, checks } = await this.check();
+    res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'ready' : 'not-ready', service: this.config.SERVICE, checks });
+  }
+
+  private async check(): Promise<{ up: boolean; checks: { mongodb: Check; kafka: Check } }> {
     const [mongodb, kafka] = await Promise.all([
       timed(async () => {
         if (this.mongo.readyState !== 1 || !this.mongo.db) throw new Error('not connected');
@@ -41,11 +77,6 @@ export class HealthController {
       }),
       timed(async () => `${await this.kafka.ping()} broker(s)`),
     ]);
-    const up = mongodb.status === 'up' && kafka.status === 'up';
-    res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
-      status: up ? 'ok' : 'degraded',
-      service: this.config.SERVICE,
-      checks: { mongodb, kafka },
-    });
+    return { up: mongodb.status === 'up' && kafka.status === 'up', checks: { mongodb, kafka } };
   }
 }

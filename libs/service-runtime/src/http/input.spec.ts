@@ -1,11 +1,12 @@
-import { DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { DomainError, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { dateOut, escapeRegex, optionalDateInput, parseDateInput, requireKnownUnit, unitSubtree } from './input';
 
 describe('HTTP input helpers', () => {
   it('reads dates as people write them, naming the field when it cannot', () => {
     expect(parseDateInput('26/9/2023', 'issueDate')).toBe('2023-09-26');
     expect(parseDateInput('2023-09-26', 'issueDate')).toBe('2023-09-26');
-    expect(() => parseDateInput('31/02/2025', 'issueDate')).toThrow(DomainRuleViolation);
+    expect(() => parseDateInput('31/02/2025', 'issueDate')).toThrow(DomainError);
+    expect(() => parseDateInput('2025-13-01', 'issueDate')).not.toThrow(DomainRuleViolation); // malformed input: 400, not 422
     expect(() => parseDateInput('hôm qua', 'issueDate')).toThrow(/^issueDate: /);
     expect(optionalDateInput(undefined, 'from')).toBeUndefined();
     expect(optionalDateInput('', 'from')).toBeUndefined();

@@ -1,20 +1,24 @@
-import { DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { DomainError, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { formatDate, IsoDate, parseDate } from '@nangsuat/vietnamese';
 
 /**
- * Input helpers of the HTTP layer: dates as people write them, unit codes that exist. Every failure
- * is a DomainRuleViolation (422) whose message names the field — checked before anything is appended.
+ * Input helpers of the HTTP layer: dates as people write them, unit codes that exist. A date that is
+ * not one is malformed input (400, like CalendarDate in a DTO); an unknown unit is a DomainRuleViolation
+ * (422). Every message names the field — checked before anything is appended.
  */
 
-/** A calendar date written dd/mm/yyyy (26/9/2023) or yyyy-mm-dd → yyyy-mm-dd. */
+/** A calendar date written dd/mm/yyyy (26/9/2023) or yyyy-mm-dd → yyyy-mm-dd; 400 naming the field otherwise. */
 export function parseDateInput(value: string, field: string): IsoDate {
   try {
-    return parseDate(value);
+    return parseDate(String(value).slice(0, 100));
   } catch (error) {
-    throw new DomainRuleViolation(`${field}: ${(error as Error).message}`, 'invalid-date', { field });
+    throw new DomainError(`${field}: ${(error as Error).message}`, 'invalid-date', { field });
   }
 }
+
+// Instants as people give them are a domain value (the audit domain reads them too).
+export { INSTANT_FORMS, parseInstantInput } from '@nangsuat/domain-values';
 
 export function optionalDateInput(value: string | undefined, field: string): IsoDate | undefined {
   return value === undefined || value === '' ? undefined : parseDateInput(value, field);

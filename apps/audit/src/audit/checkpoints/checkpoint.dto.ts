@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { BoundedNumber, CalendarDate } from '@nangsuat/service-runtime';
 import { AUDITED_CONTEXTS } from '../common/contexts';
 
 export class CheckpointParams {
@@ -8,8 +9,8 @@ export class CheckpointParams {
   @IsIn(AUDITED_CONTEXTS)
   context: string;
 
-  @ApiProperty({ description: 'Vietnam calendar date', example: '2025-07-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @ApiProperty({ description: 'Vietnam calendar date (yyyy-mm-dd or dd/mm/yyyy)', example: '2025-07-01' })
+  @CalendarDate()
   date: string;
 
   @ApiPropertyOptional({ enum: ['json'], description: 'json: as a download' })
@@ -24,31 +25,31 @@ export class VerifyRootParams extends CheckpointParams {
 }
 
 export class ProofParams extends CheckpointParams {
-  @ApiProperty() @IsString()
+  @ApiProperty() @IsString() @MaxLength(100)
   eventId: string;
 }
 
 export class MerkleLeafDto {
-  @ApiProperty() @IsString() eventId: string;
-  @ApiProperty() @IsString() streamId: string;
-  @ApiProperty() @IsInt() @Min(1) streamVersion: number;
-  @ApiProperty() @IsInt() globalPosition: number;
-  @ApiProperty() @IsString() type: string;
+  @ApiProperty() @IsString() @MaxLength(100) eventId: string;
+  @ApiProperty() @IsString() @MaxLength(300) streamId: string;
+  @ApiProperty() @BoundedNumber(1, Number.MAX_SAFE_INTEGER, { integer: true }) streamVersion: number;
+  @ApiProperty() @BoundedNumber(0, Number.MAX_SAFE_INTEGER, { integer: true }) globalPosition: number;
+  @ApiProperty() @IsString() @MaxLength(200) type: string;
   @ApiProperty() @Matches(/^[0-9a-f]{64}$/) hash: string;
 }
 
 /** An exported checkpoint (GET /audit/checkpoints?format=json) as it is posted back. */
 export class ExportedCheckpointDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() format?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) format?: string;
   @ApiProperty({ enum: AUDITED_CONTEXTS }) @IsIn(AUDITED_CONTEXTS) context: string;
-  @ApiProperty() @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() timeZone?: string;
+  @ApiProperty() @CalendarDate() date: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
   @ApiProperty() @Matches(/^[0-9a-f]{64}$/) root: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() leafCount?: number;
+  @ApiPropertyOptional() @IsOptional() @BoundedNumber(0, 100_000, { integer: true }) leafCount?: number;
   @ApiProperty({ type: [MerkleLeafDto] })
   @IsArray() @ArrayMaxSize(100_000) @ValidateNested({ each: true }) @Type(() => MerkleLeafDto)
   leaves: MerkleLeafDto[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() sealed?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() sealedAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() hashing?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) sealedAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) hashing?: string;
 }

@@ -25,7 +25,7 @@ describe('timeline entries', () => {
       recordedAt: '2025-07-02T01:00:00.000Z',
       who: { username: 'ngokbay.officer', unit: '51-NGOKBAY' },
       unit: '51-NGOKBAY',
-      why: 'mở rộng sản xuất',
+      reason: 'mở rộng sản xuất',
     });
   });
 });
@@ -34,7 +34,8 @@ describe('as of', () => {
   it('reads a calendar date as the end of that day in Vietnam', () => {
     expect(asOfInstant('2025-07-01')).toBe('2025-07-01T16:59:59.999Z');
     expect(asOfInstant('2025-07-01T08:00:00+07:00')).toBe('2025-07-01T01:00:00.000Z');
-    expect(() => asOfInstant('01/07/2025')).toThrow(RangeError);
+    expect(asOfInstant('01/07/2025')).toBe('2025-07-01T16:59:59.999Z'); // the forms every service accepts
+    expect(() => asOfInstant('yesterday')).toThrow(/asOf "yesterday" is neither a date/);
   });
 
   it('keeps the events recorded by then and up to a version', () => {

@@ -1,7 +1,7 @@
 import { Decider, DomainEvent, RecordedEvent } from '@nangsuat/event-sourcing';
-import { endOfVietnamDay, isIsoDate } from '@nangsuat/vietnamese';
+import { parseInstantInput } from '@nangsuat/domain-values';
 
-/** One line of an entity's history: what happened, who did it, when, for which unit and why. */
+/** One line of an entity's history: what happened, who did it, when, for which unit and why (reason, as everywhere). */
 export interface TimelineEntry {
   readonly context: string;
   readonly streamId: string;
@@ -14,7 +14,7 @@ export interface TimelineEntry {
   readonly recordedAt: string;
   readonly who: { readonly id: string; readonly username: string; readonly unit: string; readonly roles: readonly string[] };
   readonly unit: string;
-  readonly why?: string;
+  readonly reason?: string;
   readonly correlationId: string;
   readonly causationId?: string;
   readonly data: object;
@@ -35,7 +35,7 @@ export function toTimelineEntry(context: string, event: RecordedEvent): Timeline
     recordedAt: event.recordedAt,
     who: { id: actor?.id ?? '', username: actor?.username ?? '', unit: actor?.unit ?? '', roles: [...(actor?.roles ?? [])] },
     unit: event.metadata?.unit ?? '',
-    why: event.metadata?.reason,
+    reason: event.metadata?.reason,
     correlationId: event.metadata?.correlationId ?? '',
     causationId: event.metadata?.causationId,
     data: event.data,
@@ -44,17 +44,13 @@ export function toTimelineEntry(context: string, event: RecordedEvent): Timeline
 }
 
 /**
- * The instant an "as of" parameter means: a calendar date (YYYY-MM-DD) is the end of that day in
- * Vietnam (Asia/Ho_Chi_Minh), an ISO timestamp is itself. Returns an ISO string in UTC (Z), the
- * form recordedAt is stored in, so that string comparison is time comparison.
+ * The instant an "as of" parameter means, in the forms every service accepts (parseInstantInput):
+ * a calendar date (dd/mm/yyyy or yyyy-mm-dd) is the end of that day in Vietnam, an ISO timestamp is
+ * itself. Returns an ISO string in UTC (Z), the form recordedAt is stored in, so that string
+ * comparison is time comparison. Throws (400) naming the parameter when it is neither.
  */
-export function asOfInstant(value: string): string {
-  if (isIsoDate(value)) return endOfVietnamDay(value).toISOString();
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) {
-    throw new RangeError(`"${value}" is neither a date (YYYY-MM-DD) nor an ISO 8601 timestamp (2025-07-01T08:00:00+07:00)`);
-  }
-  return new Date(time).toISOString();
+export function asOfInstant(value: string, field = 'asOf'): string {
+  return parseInstantInput(value, field).instant;
 }
 
 export interface AsOf {

@@ -11,17 +11,9 @@ export interface StateAsOf extends ReplayedState {
   readonly asOf: { readonly time?: string; readonly version?: number };
 }
 
-/** Parses the `asOf` (date or timestamp) and `version` parameters; 422 with a clear message when malformed. */
+/** Parses the `asOf` (date or timestamp: as recorded by then) and `version` parameters; 400 naming the parameter when malformed. */
 export function parseAsOf(asOf?: string, version?: number): AsOf {
-  let time: string | undefined;
-  if (asOf !== undefined) {
-    try {
-      time = asOfInstant(asOf);
-    } catch (error) {
-      throw new DomainRuleViolation((error as Error).message, 'invalid-as-of', { asOf });
-    }
-  }
-  return { time, version };
+  return { time: asOf === undefined ? undefined : asOfInstant(asOf), version };
 }
 
 /** The state of an entity as of a date or version, replayed through the owning domain's evolve. */

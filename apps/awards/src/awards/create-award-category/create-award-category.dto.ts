@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { CalendarDate, Nested, Text, UnitCode } from '@nangsuat/service-runtime';
 import { NOMINEE_KINDS, NomineeKind } from '../domain/events';
 
 export class AwardPeriodDto {
   @ApiProperty({ example: '01/09/2025', description: 'First day nominations are accepted (dd/mm/yyyy or yyyy-mm-dd)' })
-  @IsString()
+  @CalendarDate()
   from!: string;
 
   @ApiProperty({ example: '31/10/2025', description: 'Last day nominations are accepted' })
-  @IsString()
+  @CalendarDate()
   to!: string;
 }
 
@@ -19,22 +19,22 @@ export class CreateAwardCategoryDto {
   categoryId?: string;
 
   @ApiProperty({ example: '51' })
-  @IsString() @MaxLength(32)
+  @UnitCode()
   unitCode!: string;
 
   @ApiProperty({ example: 'Doanh nghiệp tiêu biểu trong nâng cao năng suất năm 2025' })
-  @IsString() @MaxLength(300)
+  @Text(300)
   name!: string;
 
   @ApiPropertyOptional({ example: 'Tôn vinh doanh nghiệp có mô hình điểm cải tiến năng suất hiệu quả' })
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional() @Text(5000)
   description?: string;
 
   @ApiProperty({ enum: NOMINEE_KINDS, isArray: true, example: ['enterprise', 'organisation'] })
-  @IsArray() @ArrayMinSize(1) @IsIn(NOMINEE_KINDS as unknown as string[], { each: true, message: `each eligibleNomineeKinds entry must be one of: ${NOMINEE_KINDS.join(', ')}` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(NOMINEE_KINDS.length) @IsIn(NOMINEE_KINDS as unknown as string[], { each: true, message: `each eligibleNomineeKinds entry must be one of: ${NOMINEE_KINDS.join(', ')}` })
   eligibleNomineeKinds!: NomineeKind[];
 
   @ApiProperty({ type: AwardPeriodDto })
-  @ValidateNested() @Type(() => AwardPeriodDto)
+  @Nested(() => AwardPeriodDto)
   period!: AwardPeriodDto;
 }

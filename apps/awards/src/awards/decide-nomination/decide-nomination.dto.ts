@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { CalendarDate, Text } from '@nangsuat/service-runtime';
 import { AWARD_OUTCOMES, AwardOutcome } from '../domain/events';
 
 export class DecideNominationDto {
@@ -8,10 +9,10 @@ export class DecideNominationDto {
   outcome!: AwardOutcome;
 
   @ApiProperty({ example: '123/QĐ-UBND', description: 'Decision document number (QĐ with the Vietnamese letter Đ), e.g. 45/2025/QĐ-UBND' })
-  @IsString() @MaxLength(100)
+  @Text(100)
   decisionDocumentNumber!: string;
 
   @ApiPropertyOptional({ example: '20/11/2025', description: 'Date of the decision (dd/mm/yyyy or yyyy-mm-dd), not in the future; default today' })
-  @IsOptional() @IsString()
+  @IsOptional() @CalendarDate()
   decisionDate?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { Nested, Text, TextList, UnitCode } from '@nangsuat/service-runtime';
 import { NOMINATOR_KINDS, NOMINEE_KINDS, NominatorKind, NomineeKind } from '../domain/events';
 
 export class NomineeDto {
@@ -9,7 +9,7 @@ export class NomineeDto {
   kind!: NomineeKind;
 
   @ApiProperty({ example: 'HTX Nông nghiệp Ngọk Bay' })
-  @IsString() @MaxLength(300)
+  @Text(300)
   name!: string;
 
   @ApiPropertyOptional({ example: 'mst-6101234567', description: 'For an enterprise nominee registered in support-programs' })
@@ -27,7 +27,7 @@ export class NominatorDto {
   kind!: NominatorKind;
 
   @ApiProperty({ example: 'Liên minh Hợp tác xã tỉnh Quảng Ngãi' })
-  @IsString() @MaxLength(300)
+  @Text(300)
   name!: string;
 }
 
@@ -41,18 +41,18 @@ export class NominateDto {
   categoryId!: string;
 
   @ApiProperty({ type: NomineeDto })
-  @ValidateNested() @Type(() => NomineeDto)
+  @Nested(() => NomineeDto)
   nominee!: NomineeDto;
 
   @ApiProperty({ type: NominatorDto })
-  @ValidateNested() @Type(() => NominatorDto)
+  @Nested(() => NominatorDto)
   nominatedBy!: NominatorDto;
 
   @ApiProperty({ example: '51-NGOKBAY', description: 'The nominee\'s unit (within the category\'s unit)' })
-  @IsString() @MaxLength(32)
+  @UnitCode()
   unitCode!: string;
 
   @ApiProperty({ example: ['Áp dụng 5S, năng suất lao động tăng 12 %'], description: 'At least one' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  @TextList(50, 2000, 1)
   achievements!: string[];
 }

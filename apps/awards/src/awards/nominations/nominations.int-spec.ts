@@ -124,7 +124,7 @@ describe('awards: categories and nominations (integration)', () => {
       ['unknown category', 'ngokbay.officer', '/nominations', { nominationId: 'x1', categoryId: 'nope', nominee: { kind: 'enterprise', name: 'A' }, nominatedBy: { kind: 'officer', name: 'B' }, unitCode: '51-NGOKBAY', achievements: ['a'] }, 422, /does not exist/],
       ['unit outside the category', 'ngokbay.officer', '/nominations', { nominationId: 'x1', categoryId: 'cat-dakcam', nominee: { kind: 'enterprise', name: 'A' }, nominatedBy: { kind: 'officer', name: 'B' }, unitCode: '51-NGOKBAY', achievements: ['a'] }, 422, /not within it/],
       ['unknown unit', 'qn.admin', '/award-categories', { unitCode: '99', name: 'x', eligibleNomineeKinds: ['enterprise'], period: { from: '01/01/2025', to: '31/12/2025' } }, 422, /not a known administrative unit/],
-      ['impossible date', 'qn.admin', '/award-categories', { unitCode: '51', name: 'x', eligibleNomineeKinds: ['enterprise'], period: { from: '30/02/2025', to: '31/12/2025' } }, 422, /period.from/],
+      ['impossible date', 'qn.admin', '/award-categories', { unitCode: '51', name: 'x', eligibleNomineeKinds: ['enterprise'], period: { from: '30/02/2025', to: '31/12/2025' } }, 400, /period.from/],
       ['score out of range', 'qn.council', '/nominations/nom-base/evaluations', { score: 101, comment: 'x' }, 400, /score/],
       ['evaluate before the council is fixed', 'qn.council', '/nominations/nom-base/evaluations', { score: 50, comment: 'x' }, 422, /Cannot evaluate/],
       ['withdraw without reason', 'ngokbay.officer', '/nominations/nom-base/withdraw', {}, 400, /reason/],

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { BoundedNumber, CalendarDate, Nested } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
@@ -15,9 +15,9 @@ export class AmendPlanDto {
   @IsString() @MinLength(5) @MaxLength(2000) reason: string;
   @ApiProperty({ example: 'Công văn số 336/SKHCN-TĐC ngày 22/7/2025' }) @IsString() @MinLength(3) @MaxLength(500) legalBasis: string;
   @ApiPropertyOptional({ example: '512/KH-UBND' }) @IsOptional() @IsString() @MaxLength(64) amendmentDocument?: string;
-  @ApiProperty({ example: '01/08/2025', description: 'first day the new version applies; dd/mm/yyyy or yyyy-mm-dd' }) @IsString() effectiveDate: string;
-  @ApiProperty({ type: PlanChangesDto }) @ValidateNested() @Type(() => PlanChangesDto) changes: PlanChangesDto;
-  @ApiPropertyOptional({ description: 'the streamVersion you read; a stale view gets 409' }) @IsOptional() @IsInt() expectedVersion?: number;
+  @ApiProperty({ example: '01/08/2025', description: 'first day the new version applies; dd/mm/yyyy or yyyy-mm-dd' }) @CalendarDate() effectiveDate: string;
+  @ApiProperty({ type: PlanChangesDto }) @Nested(() => PlanChangesDto) changes: PlanChangesDto;
+  @ApiPropertyOptional({ description: 'the streamVersion you read; a stale view gets 409' }) @IsOptional() @BoundedNumber(1, 1_000_000, { integer: true }) expectedVersion?: number;
 }
 
 @ApiTags('plans')

@@ -4,12 +4,13 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request } from 'express';
 import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
+import { CalendarDate } from '@nangsuat/service-runtime';
 import { PlanCommands } from '../plan-commands.service';
 import { PlanView } from '../plan-view';
 import { PLAN_WRITERS } from '../plan-roles';
 
 export class ClosePlanDto {
-  @ApiProperty({ example: '31/12/2030' }) @IsString() closedOn: string;
+  @ApiProperty({ example: '31/12/2030' }) @CalendarDate() closedOn: string;
   @ApiProperty({ example: 'Tổng kết thực hiện Kế hoạch giai đoạn 2023–2030' }) @IsString() @MinLength(5) @MaxLength(2000) reason: string;
 }
 

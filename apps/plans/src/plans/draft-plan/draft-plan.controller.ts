@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { Nested } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
@@ -13,10 +13,10 @@ import { PLAN_WRITERS } from '../plan-roles';
 
 export class DraftPlanDto {
   @ApiPropertyOptional({ example: 'ninh-thuan-4009', description: 'lower-case letters, digits and dashes; generated when absent' })
-  @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{2,63}$/, { message: 'planId must be 3–64 lower-case letters, digits or dashes' })
+  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{2,63}$/, { message: 'planId must be 3–64 lower-case letters, digits or dashes' })
   planId?: string;
 
-  @ApiProperty({ type: PlanContentDto }) @ValidateNested() @Type(() => PlanContentDto)
+  @ApiProperty({ type: PlanContentDto }) @Nested(() => PlanContentDto)
   content: PlanContentDto;
 }
 

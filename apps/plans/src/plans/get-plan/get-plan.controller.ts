@@ -1,19 +1,31 @@
-import { Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CalendarDate, INSTANT_FORMS, parseInstantInput } from '@nangsuat/service-runtime';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation, EVENT_STORE, EventStorePort, fold, NotFound } from '@nangsuat/event-store';
-import { endOfVietnamDay, formatDate, formatDateTime, tryParseDate } from '@nangsuat/vietnamese';
-import { PlanEvent, PlanState, planStreamId, PlanVersion } from '../domain/plan';
+import { Actor, EVENT_STORE, EventStorePort, fold, NotFound } from '@nangsuat/event-store';
+import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
+import { PlanEvent, PlanState, planStreamId, PlanVersion, planVersionAt } from '../domain/plan';
 import { PlanCommands } from '../plan-commands.service';
 import { PlanView, toPlanView } from '../plan-view';
 
+/**
+ * The two times a plan can be read at (docs/api/dates.md): as the platform had recorded it, and the
+ * version in force on a day. One meaning per parameter.
+ */
 export class AsOfQuery {
-  @ApiPropertyOptional({ example: '31/12/2024', description: 'the plan as it stood at the end of this day (Asia/Ho_Chi_Minh)' })
-  @IsOptional() @IsString() asOf?: string;
+  @ApiPropertyOptional({
+    example: '31/12/2024',
+    description: `As recorded: the plan as the platform had recorded it by the end of this day, or by this timestamp — ${INSTANT_FORMS}. A plan issued earlier but entered later did not exist yet.`,
+  })
+  @IsOptional() @IsString() @MaxLength(40) asOf?: string;
+
+  @ApiPropertyOptional({ example: '31/12/2024', description: 'As in force: the issued version that applied on this day (by effective dates), whenever it was entered' })
+  @IsOptional() @CalendarDate() inForceOn?: string;
 }
 
 export interface PlanHistoryEntry {
+  readonly eventId: string;
   readonly streamVersion: number;
   readonly type: string;
   readonly recordedAt: string;
@@ -36,7 +48,13 @@ export class GetPlanController {
   /** Drafts are for those who may read the issuing unit; issued plans are public documents. */
   private async read(actor: Actor, planId: string, asOfTime?: string): Promise<{ state: PlanState; version: number; events: PlanEvent[] }> {
     const recorded = await this.store.readStream(planStreamId(planId), asOfTime ? { asOfTime } : {});
-    if (recorded.length === 0) throw new NotFound(asOfTime ? `Plan ${planId} did not exist on ${formatDate(asOfTime)}.` : `Plan ${planId} does not exist.`, { planId });
+    if (recorded.length === 0 && asOfTime && (await this.store.readStream(planStreamId(planId))).length > 0) {
+      throw new NotFound(
+        `Plan ${planId} had not been recorded on the platform by ${formatDateTime(asOfTime)}: asOf reads the record as it stood then. For the version in force on a day, whenever it was entered, use inForceOn.`,
+        { planId },
+      );
+    }
+    if (recorded.length === 0) throw new NotFound(`Plan ${planId} does not exist.`, { planId });
     const events = recorded as unknown as PlanEvent[];
     const state = fold(this.plans.decider, events);
     if (state.status === 'draft') this.access.assertCanRead(actor, state.content!.issuingUnit);
@@ -44,16 +62,22 @@ export class GetPlanController {
   }
 
   @Get(':planId')
-  @ApiOperation({ summary: 'A plan with all its issued versions; ?asOf=dd/mm/yyyy shows it as it stood on that day' })
+  @ApiOperation({ summary: 'A plan with all its issued versions; ?asOf= as the platform had recorded it then, ?inForceOn= the version in force that day' })
   async get(@CurrentActor() actor: Actor, @Param('planId') planId: string, @Query() query: AsOfQuery): Promise<PlanView> {
-    let asOfTime: string | undefined;
-    if (query.asOf) {
-      const day = tryParseDate(query.asOf);
-      if (!day) throw new DomainRuleViolation(`asOf "${query.asOf}" is not a date; write dd/mm/yyyy or yyyy-mm-dd.`, 'bad-date');
-      asOfTime = endOfVietnamDay(day).toISOString();
-    }
+    if (query.asOf && query.inForceOn) throw new BadRequestException('Give asOf (as recorded) or inForceOn (as in force), not both.');
+    const asOfTime = query.asOf ? parseInstantInput(query.asOf, 'asOf').instant : undefined;
     const { state, version } = await this.read(actor, planId, asOfTime);
-    return toPlanView(state, version);
+    if (!query.inForceOn) return toPlanView(state, version);
+    const inForce = planVersionAt(state, query.inForceOn);
+    if (!inForce) {
+      throw new NotFound(
+        state.versions.length === 0
+          ? `Plan ${planId} has not been issued, so no version of it was in force on ${formatDate(query.inForceOn)}.`
+          : `No version of plan ${planId} was in force on ${formatDate(query.inForceOn)}: the first applies from ${formatDate(state.versions[0].effectiveDate)}.`,
+        { planId },
+      );
+    }
+    return { ...toPlanView(state, version), version: inForce.version, content: inForce.content };
   }
 
   @Get(':planId/versions/:version')
@@ -71,6 +95,7 @@ export class GetPlanController {
     await this.read(actor, planId);
     const recorded = await this.store.readStream(planStreamId(planId));
     return recorded.map((e) => ({
+      eventId: e.id,
       streamVersion: e.streamVersion,
       type: e.type,
       recordedAt: e.recordedAt,

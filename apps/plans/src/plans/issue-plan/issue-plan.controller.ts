@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CalendarDate, Nested } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
@@ -13,8 +13,8 @@ import { PLAN_WRITERS } from '../plan-roles';
 export class IssuePlanDto {
   @ApiPropertyOptional({ example: '4009/KH-UBND', description: 'required unless the draft has it; QD is read as QĐ' })
   @IsOptional() @IsString() @MaxLength(64) documentNumber?: string;
-  @ApiPropertyOptional({ example: '26/09/2023', description: 'dd/mm/yyyy or yyyy-mm-dd' }) @IsOptional() @IsString() issueDate?: string;
-  @ApiPropertyOptional({ type: SignerDto }) @IsOptional() @ValidateNested() @Type(() => SignerDto) signer?: SignerDto;
+  @ApiPropertyOptional({ example: '26/09/2023', description: 'dd/mm/yyyy or yyyy-mm-dd' }) @IsOptional() @CalendarDate() issueDate?: string;
+  @ApiPropertyOptional({ type: SignerDto }) @IsOptional() @Nested(() => SignerDto) signer?: SignerDto;
 }
 
 @ApiTags('plans')

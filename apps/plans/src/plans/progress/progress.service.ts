@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, EVENT_STORE, EventStorePort, Forbidden } from '@nangsuat/event-store';
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
-import { endOfVietnamDay, formatDate, IsoDate, toVietnamDate, tryParseDate } from '@nangsuat/vietnamese';
+import { parseInstantInput } from '@nangsuat/service-runtime';
+import { formatDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { planVersionAt } from '../domain/plan';
 import type { ReportedValue, TargetProgress } from '../domain/progress';
 import { PlanCommands } from '../plan-commands.service';
@@ -11,13 +12,15 @@ import { ContributionStore } from './contributions/contribution-store';
 import { candidateUnits, computeForPlan, PlanForProgress } from './plan-progress';
 import { reportedValuesStreamId, toReportedValues } from './reported-values/reported-values';
 
-/** An `asOf` query value (dd/mm/yyyy or yyyy-mm-dd) → the end of that Vietnam day; default now. */
+/**
+ * An `asOf` query value → the instant progress is measured at: facts that occurred by then, against
+ * the plan version in force that day. A date is the end of that Vietnam day; a timestamp itself
+ * (parseInstantInput: the forms every service accepts); default and at most now.
+ */
 export function parseAsOf(asOf: string | undefined, now = new Date()): { instant: string; date: IsoDate } {
   if (!asOf) return { instant: now.toISOString(), date: toVietnamDate(now) };
-  const day = tryParseDate(asOf);
-  if (!day) throw new DomainRuleViolation(`asOf "${asOf}" is not a date; write dd/mm/yyyy or yyyy-mm-dd.`, 'bad-date');
-  const end = endOfVietnamDay(day);
-  return end.getTime() > now.getTime() ? { instant: now.toISOString(), date: toVietnamDate(now) } : { instant: end.toISOString(), date: day };
+  const { instant, date } = parseInstantInput(asOf, 'asOf');
+  return Date.parse(instant) > now.getTime() ? { instant: now.toISOString(), date: toVietnamDate(now) } : { instant, date };
 }
 
 /**

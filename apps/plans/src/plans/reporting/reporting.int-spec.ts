@@ -71,7 +71,11 @@ describe('plans: reporting periods (integration)', () => {
     const fProvince = completion('51', `${Y}-04-01`); // the province's own course: the plan's, not the commune's
     const fAfter = completion('51-DAKCAM', `${Y}-11-20`); // after the period: next period's
     await feed.publish('training', f1, f2, fProvince, fAfter);
-    const live = await eventually(() => get(period), (b) => [f1.id, f2.id].every((id) => trained(b.current.figures).eventIds.includes(id)));
+    // Wait for the province's fact too: it counts for the plan (planActual), and the submission below freezes that.
+    const live = await eventually(
+      () => get(period),
+      (b) => [f1.id, f2.id].every((id) => trained(b.current.figures).eventIds.includes(id)) && (trained(b.current.figures).planActual ?? 0) >= (base.planActual ?? 0) + 3,
+    );
     const t0 = trained(live.current.figures);
     expect(t0.periodActual).toBe(base.periodActual + 2);
     expect(t0.actual).toBe(base.actual + 2);

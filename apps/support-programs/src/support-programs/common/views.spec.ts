@@ -29,11 +29,11 @@ describe('registration view', () => {
 
   it('history shows who, for which unit, when and why — not the whole token', () => {
     const event = {
-      type: 'RegistrationRejected', streamVersion: 3, occurredAt: 'o', recordedAt: 'r', data: {},
+      id: 'e-3', type: 'RegistrationRejected', streamVersion: 3, occurredAt: 'o', recordedAt: 'r', data: {},
       metadata: { actor: { id: 'u1', username: 'ngokbay.officer', unit: '51-NGOKBAY', roles: ['commune-officer'] }, unit: '51-NGOKBAY', reason: 'Hồ sơ thiếu', correlationId: 'c1' },
     } as unknown as RecordedEvent;
     expect(historyOf([event])).toEqual([
-      { version: 3, type: 'RegistrationRejected', occurredAt: 'o', recordedAt: 'r', actor: { id: 'u1', username: 'ngokbay.officer', unit: '51-NGOKBAY' }, unit: '51-NGOKBAY', reason: 'Hồ sơ thiếu', correlationId: 'c1', data: {} },
+      { eventId: 'e-3', version: 3, type: 'RegistrationRejected', occurredAt: 'o', recordedAt: 'r', actor: { id: 'u1', username: 'ngokbay.officer', unit: '51-NGOKBAY' }, unit: '51-NGOKBAY', reason: 'Hồ sơ thiếu', correlationId: 'c1', data: {} },
     ]);
   });
 });

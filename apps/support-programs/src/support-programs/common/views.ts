@@ -160,6 +160,8 @@ export function requireRegistrationView(view: RegistrationViewState): Registrati
 
 /** One entry of a record's history: what happened, who did it, for which unit, when and why. */
 export interface HistoryEntry {
+  /** The event's id: what the audit API (timelines, proofs, checkpoints) names it by. */
+  readonly eventId: string;
   readonly version: number;
   readonly type: string;
   readonly occurredAt: string;
@@ -173,6 +175,7 @@ export interface HistoryEntry {
 
 export function historyOf(events: readonly RecordedEvent[]): HistoryEntry[] {
   return events.map((e) => ({
+    eventId: e.id,
     version: e.streamVersion,
     type: e.type,
     occurredAt: e.occurredAt,

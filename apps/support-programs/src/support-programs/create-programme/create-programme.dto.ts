@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,31 +17,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { tryParseDate } from '@nangsuat/vietnamese';
+import { CalendarDate, ID_PATTERN, UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
 import { ENTERPRISE_GROUPS, EnterpriseGroup, FUNDING_SOURCES, FundingSource, PRODUCTIVITY_TOOLS, ProductivityTool } from '../domain/events';
 
-/** Calendar dates: yyyy-mm-dd, or the Vietnamese dd/mm/yyyy (day first), stored as yyyy-mm-dd. */
-export const CalendarDate = (): PropertyDecorator => {
-  const toIso = Transform(({ value }) => (typeof value === 'string' ? (tryParseDate(value) ?? value) : value));
-  const check = Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a calendar date, yyyy-mm-dd or dd/mm/yyyy (e.g. 31/12/2025).' });
-  const text = IsString({ message: '$property must be a calendar date written as text, yyyy-mm-dd or dd/mm/yyyy.' });
-  return (target, key) => {
-    toIso(target, key);
-    text(target, key);
-    check(target, key);
-  };
-};
-
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const UNIT_CODE_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;
+/** 10^15 đồng: beyond any provincial budget, below the integers a double holds exactly. */
+export const MAX_AMOUNT_VND = 1e15;
 
 export class FundingDto {
   @ApiProperty({ enum: FUNDING_SOURCES, isArray: true, example: ['state-budget', 'other-lawful-sources'], description: 'Ngân sách nhà nước; nguồn hợp pháp khác' })
-  @IsArray() @ArrayMinSize(1) @IsIn(FUNDING_SOURCES, { each: true, message: `each of $property must be one of: ${FUNDING_SOURCES.join(', ')}` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(FUNDING_SOURCES.length) @IsIn(FUNDING_SOURCES, { each: true, message: `each of $property must be one of: ${FUNDING_SOURCES.join(', ')}` })
   sources: FundingSource[];
 
   @ApiPropertyOptional({ example: 1500000000, description: 'Total budget in VND (đồng), a whole number ≥ 0' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_AMOUNT_VND)
   amountVnd?: number;
 
   @ApiPropertyOptional({ example: 'Kinh phí sự nghiệp khoa học và công nghệ năm 2025' })
@@ -68,11 +56,11 @@ export class ProgrammeTermsDto {
   funding: FundingDto;
 
   @ApiProperty({ enum: ENTERPRISE_GROUPS, isArray: true, example: ['sme', 'cooperative', 'ocop-producer'] })
-  @IsArray() @ArrayMinSize(1) @IsIn(ENTERPRISE_GROUPS, { each: true, message: `each of $property must be one of: ${ENTERPRISE_GROUPS.join(', ')}` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ENTERPRISE_GROUPS.length) @IsIn(ENTERPRISE_GROUPS, { each: true, message: `each of $property must be one of: ${ENTERPRISE_GROUPS.join(', ')}` })
   eligibleGroups: EnterpriseGroup[];
 
   @ApiProperty({ enum: PRODUCTIVITY_TOOLS, isArray: true, example: ['5s', 'kaizen', 'gap-organic'] })
-  @IsArray() @ArrayMinSize(1) @IsIn(PRODUCTIVITY_TOOLS, { each: true, message: `each of $property must be one of: ${PRODUCTIVITY_TOOLS.join(', ')}` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(PRODUCTIVITY_TOOLS.length) @IsIn(PRODUCTIVITY_TOOLS, { each: true, message: `each of $property must be one of: ${PRODUCTIVITY_TOOLS.join(', ')}` })
   toolsOffered: ProductivityTool[];
 
   @ApiProperty({ example: '2025-08-01', description: 'First day registrations are accepted (Vietnam date; dd/mm/yyyy accepted)' })

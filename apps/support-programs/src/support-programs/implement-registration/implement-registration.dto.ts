@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CalendarDate } from '../create-programme/create-programme.dto';
+import { CalendarDate } from '@nangsuat/service-runtime';
 import { MAX_PRODUCTIVITY_GAIN_PERCENT } from '../domain/pilot-model-registration';
 
 export class StartImplementationDto {

@@ -11,7 +11,7 @@ import { allOf, pageOf, textFilter } from '../common/queries';
 import { READ_MODELS } from '../common/read-models';
 import { readScope, requireKnownUnit, unitSubtree } from '../common/scope';
 import { EnterpriseView, enterpriseView } from '../common/views';
-import { UNIT_CODE_PATTERN } from '../create-programme/create-programme.dto';
+import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
 import { EnterpriseState, enterpriseDecider } from '../domain/enterprise';
 import { EnterpriseAccountState, enterpriseAccountDecider, linkedEnterpriseId } from '../domain/enterprise-account';
 import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, enterpriseAccountStreamId, enterpriseStreamId } from '../domain/events';

@@ -11,7 +11,7 @@ import { allOf, pageOf, textFilter } from '../common/queries';
 import { READ_MODELS } from '../common/read-models';
 import { requireKnownUnit, unitSubtree } from '../common/scope';
 import { HistoryEntry, historyOf, ProgrammeView, programmeView } from '../common/views';
-import { UNIT_CODE_PATTERN } from '../create-programme/create-programme.dto';
+import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
 import { ENTERPRISE_GROUPS, PRODUCTIVITY_TOOLS, programmeStreamId } from '../domain/events';
 import { ProgrammeState, supportProgrammeDecider } from '../domain/programme';
 

@@ -11,7 +11,7 @@ import { READ_MODELS } from '../common/read-models';
 import { Registrations } from '../common/registrations';
 import { readScope, requireKnownUnit, unitSubtree } from '../common/scope';
 import { HistoryEntry, historyOf, RegistrationView } from '../common/views';
-import { ID_PATTERN, UNIT_CODE_PATTERN } from '../create-programme/create-programme.dto';
+import { ID_PATTERN, UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
 
 const STATUSES = ['submitted', 'under-review', 'approved', 'rejected', 'in-implementation', 'completed', 'withdrawn'] as const;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ID_PATTERN, UNIT_CODE_PATTERN } from '../create-programme/create-programme.dto';
+import { ID_PATTERN, UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
 import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, EnterpriseGroup, EnterpriseSize } from '../domain/events';
 
 export class EnterpriseProfileDto {

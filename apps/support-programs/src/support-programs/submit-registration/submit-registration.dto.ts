@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PRODUCTIVITY_TOOLS, ProductivityTool } from '../domain/events';
 
 export class SubmitRegistrationDto {
   @ApiProperty({ enum: PRODUCTIVITY_TOOLS, isArray: true, example: ['5s', 'kaizen'], description: 'Tools of the pilot model; each must be offered by the programme' })
-  @IsArray() @ArrayMinSize(1) @IsIn(PRODUCTIVITY_TOOLS, { each: true, message: `each of $property must be one of: ${PRODUCTIVITY_TOOLS.join(', ')}` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(PRODUCTIVITY_TOOLS.length) @IsIn(PRODUCTIVITY_TOOLS, { each: true, message: `each of $property must be one of: ${PRODUCTIVITY_TOOLS.join(', ')}` })
   tools: ProductivityTool[];
 
   @ApiPropertyOptional({ example: 'Áp dụng 5S và Kaizen tại xưởng sơ chế sâm Ngọc Linh, giảm 20% thời gian sơ chế', maxLength: 5000 })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NestedList, UnitCode } from '@nangsuat/service-runtime';
 
 export class EvidenceDto {
   @ApiProperty({ example: 'degree', description: 'An evidence type code of the standard (GET /certification-standards)' })
@@ -38,7 +38,7 @@ export class ApplyCertificationDto {
   organisationName?: string;
 
   @ApiProperty({ example: '51', description: 'Administrative unit the expert is counted under' })
-  @IsString() @MaxLength(32)
+  @UnitCode()
   unitCode!: string;
 
   @ApiProperty({ example: 'expert', description: 'A level code of the standard (GET /certification-standards)' })
@@ -54,6 +54,6 @@ export class ApplyCertificationDto {
   standardVersion?: string;
 
   @ApiProperty({ type: [EvidenceDto] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @NestedList(() => EvidenceDto, 50)
   evidence!: EvidenceDto[];
 }

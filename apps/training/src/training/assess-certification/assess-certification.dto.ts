@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { BoundedNumber, NestedList } from '@nangsuat/service-runtime';
 
 export class CriterionScoreDto {
   @ApiProperty({ example: 'knowledge', description: 'A criterion code of the level (see the application\'s requirements)' })
@@ -8,7 +8,7 @@ export class CriterionScoreDto {
   criterionCode!: string;
 
   @ApiProperty({ example: 75 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @BoundedNumber(0, 1000)
   score!: number;
 
   @ApiPropertyOptional({ example: 'Nắm vững 5S, Kaizen' })
@@ -18,6 +18,6 @@ export class CriterionScoreDto {
 
 export class AssessCertificationDto {
   @ApiProperty({ type: [CriterionScoreDto], description: 'One score per criterion of the level' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionScoreDto)
+  @NestedList(() => CriterionScoreDto, 50, 1)
   scores!: CriterionScoreDto[];
 }

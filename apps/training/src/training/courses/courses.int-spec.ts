@@ -164,7 +164,7 @@ describe('training: courses (integration)', () => {
       ['unknown field', '/courses/bad-base/registrations', { ...trainee('p-x'), admin: true }, 400, /admin/],
       ['negative capacity', '/courses', { unitCode: '51-NGOKBAY', topic: 'x', startDate: today, endDate: today, capacity: -3, trainerId: 't' }, 400, /capacity/],
       ['unknown unit', '/courses', { unitCode: '99-NOWHERE', topic: 'x', startDate: today, endDate: today, capacity: 3, trainerId: 't' }, 422, /not a known administrative unit/],
-      ['impossible date', '/courses', { unitCode: '51-NGOKBAY', topic: 'x', startDate: '31/02/2025', endDate: today, capacity: 3, trainerId: 't' }, 422, /startDate/],
+      ['impossible date', '/courses', { unitCode: '51-NGOKBAY', topic: 'x', startDate: '31/02/2025', endDate: today, capacity: 3, trainerId: 't' }, 400, /startDate/],
       ['end before start', '/courses', { unitCode: '51-NGOKBAY', topic: 'x', startDate: today, endDate: vnDate(-3), capacity: 3, trainerId: 't' }, 422, /before startDate/],
       ['attendance of an unregistered person', '/courses/bad-base/attendance', { sessionId: 's1', personId: 'p-nobody' }, 404, /not registered/],
       ['attendance of a future session', '/courses/bad-base/attendance', { sessionId: 's2', personId: 'p-nobody' }, 404, /not registered/],

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CalendarDate } from '@nangsuat/service-runtime';
 
 export class GrantCertificationDto {
   @ApiProperty({ example: 'CGNS-51-2025-001' })
@@ -7,10 +8,10 @@ export class GrantCertificationDto {
   certificateNumber!: string;
 
   @ApiPropertyOptional({ example: '15/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd; default today; not before the assessment' })
-  @IsOptional() @IsString()
+  @IsOptional() @CalendarDate()
   validFrom?: string;
 
   @ApiPropertyOptional({ example: '14/08/2028', description: 'Last day of validity (inclusive); default validFrom + the level\'s validity years' })
-  @IsOptional() @IsString()
+  @IsOptional() @CalendarDate()
   validTo?: string;
 }

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { CalendarDate, NestedList } from '@nangsuat/service-runtime';
 import { EvidenceDto } from '../apply-certification/apply-certification.dto';
 
 export class RenewCertificationDto {
   @ApiPropertyOptional({ example: '14/08/2031', description: 'New last day of validity; default current validTo + the level\'s validity years' })
-  @IsOptional() @IsString()
+  @IsOptional() @CalendarDate()
   validTo?: string;
 
   @ApiProperty({ type: [EvidenceDto], description: 'The level\'s renewal evidence (e.g. cpd-record)' })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @NestedList(() => EvidenceDto, 50)
   evidence!: EvidenceDto[];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { BoundedNumber, CalendarDate, NestedList, Text, UnitCode, Username } from '@nangsuat/service-runtime';
 
 export class CourseSessionDto {
   @ApiPropertyOptional({ example: 's1', description: 'Defaults to s1, s2 … in the order given' })
@@ -8,7 +8,7 @@ export class CourseSessionDto {
   sessionId?: string;
 
   @ApiProperty({ example: '05/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd, within the course dates' })
-  @IsString()
+  @CalendarDate()
   date!: string;
 }
 
@@ -18,35 +18,35 @@ export class ScheduleCourseDto {
   courseId?: string;
 
   @ApiProperty({ example: '51-NGOKBAY', description: 'Administrative unit that runs the course; person-times count here' })
-  @IsString() @MaxLength(32)
+  @UnitCode()
   unitCode!: string;
 
   @ApiProperty({ example: 'Tập huấn áp dụng công cụ 5S, Kaizen cho hợp tác xã' })
-  @IsString() @MaxLength(300)
+  @Text(300)
   topic!: string;
 
   @ApiProperty({ example: '04/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd' })
-  @IsString()
+  @CalendarDate()
   startDate!: string;
 
   @ApiProperty({ example: '05/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd' })
-  @IsString()
+  @CalendarDate()
   endDate!: string;
 
   @ApiProperty({ example: 30, minimum: 1, description: 'Seats; registrations beyond it go to the waiting list' })
-  @IsInt() @Min(1)
+  @BoundedNumber(1, 10_000, { integer: true })
   capacity!: number;
 
   @ApiPropertyOptional({ example: 'ngokbay.trainer', description: 'Trainer (username); defaults to the caller when the caller is a trainer' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @Username()
   trainerId?: string;
 
   @ApiPropertyOptional({ type: [CourseSessionDto], description: 'Defaults to one session per course day' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CourseSessionDto)
+  @IsOptional() @NestedList(() => CourseSessionDto, 200, 1)
   sessions?: CourseSessionDto[];
 
   @ApiPropertyOptional({ example: 1, minimum: 0, description: 'Sessions a trainee must attend to complete (default 1)' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional() @BoundedNumber(0, 200, { integer: true })
   minAttendedSessions?: number;
 
   @ApiPropertyOptional({ example: '4009/KH-UBND', description: 'The plan the course serves' })

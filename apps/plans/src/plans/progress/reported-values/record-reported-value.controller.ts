@@ -1,22 +1,25 @@
 import { Body, Controller, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { Actor, COMMAND_HANDLER, CommandHandlerPort, Conflict, NotFound } from '@nangsuat/event-store';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
+import { BoundedNumber, commandIdOf, eventMetadata, Text, UnitCode, Year } from '@nangsuat/service-runtime';
 import { formatNumber } from '@nangsuat/vietnamese';
 import { PlanCommands } from '../../plan-commands.service';
 import { PLAN_WRITERS } from '../../plan-roles';
 import { reportedValuesDecider, ReportedValueRecorded, reportedValuesStreamId } from './reported-values';
 
+/** Statistics are percentages and growth rates; no real one comes near a million. */
+const MAX_STATISTIC = 1_000_000;
+
 export class RecordReportedValueDto {
-  @ApiProperty({ example: 6.8, description: 'in the target’s unit of measure (%/year, %)' }) @IsNumber() value: number;
-  @ApiProperty({ example: 2025, description: 'the year the statistic is about' }) @IsInt() year: number;
-  @ApiProperty({ example: 'Cục Thống kê tỉnh Quảng Ngãi, Niên giám thống kê 2025' }) @IsString() @MaxLength(500) source: string;
-  @ApiPropertyOptional({ example: 5.9, description: 'for “above the national average” targets' }) @IsOptional() @IsNumber() nationalAverage?: number;
+  @ApiProperty({ example: 6.8, description: 'in the target’s unit of measure (%/year, %)' }) @BoundedNumber(-MAX_STATISTIC, MAX_STATISTIC) value: number;
+  @ApiProperty({ example: 2025, description: 'the year the statistic is about' }) @Year() year: number;
+  @ApiProperty({ example: 'Cục Thống kê tỉnh Quảng Ngãi, Niên giám thống kê 2025' }) @Text(500) source: string;
+  @ApiPropertyOptional({ example: 5.9, description: 'for “above the national average” targets' }) @IsOptional() @BoundedNumber(-MAX_STATISTIC, MAX_STATISTIC) nationalAverage?: number;
   @ApiPropertyOptional({ example: '51', description: 'the unit the statistic is about; default the plan’s unit' })
-  @IsOptional() @IsString() @Matches(/^[A-Z0-9-]{1,64}$/) unit?: string;
+  @IsOptional() @UnitCode() unit?: string;
   @ApiPropertyOptional({ example: 'Số liệu chính thức', description: 'why it is entered or corrected (kept in the event metadata)' })
   @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IdList } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
@@ -9,7 +10,7 @@ import { ReportingPeriodView, toPeriodView } from '../period-view';
 
 export class LateExceptionDto {
   @ApiProperty({ example: ['0f5c…'], description: 'ids of the late events (GET /reporting-periods/:id → current.lateEventIds)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsString({ each: true }) @MaxLength(100, { each: true }) eventIds: string[];
+  @IdList(1000, 1) eventIds: string[];
   @ApiProperty({ example: 'Lớp tập huấn kết thúc 09/11 nhưng danh sách gửi chậm do mất điện.' })
   @IsString() @MinLength(1) @MaxLength(2000) reason: string;
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { CalendarDate, UnitCode, Year } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
@@ -15,12 +16,36 @@ import { ReportingPeriodView, toPeriodView } from '../period-view';
 /** Where the plan sets no annual deadline: the report is due by 10 November (DOMAIN: "by 10/11 each year"). */
 export const DEFAULT_ANNUAL_DEADLINE = { day: 10, month: 11 } as const;
 
+/**
+ * The plan's annual deadline as stored. Plans drafted before the request schema was strict may hold
+ * it as the text the API's example showed ("10/11"); read that too, and refuse anything else with a
+ * message saying how to mend the plan rather than failing on it.
+ */
+export function storedDeadline(stored: unknown): { day: number; month: number } {
+  if (stored === undefined || stored === null) return DEFAULT_ANNUAL_DEADLINE;
+  const m = typeof stored === 'string' ? /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(stored.trim()) : undefined;
+  const candidate = m ? { day: Number(m[1]), month: Number(m[2]) } : (stored as { day?: unknown; month?: unknown });
+  const { day, month } = candidate;
+  if (Number.isInteger(day) && Number.isInteger(month)) {
+    try {
+      dayOfYear(2023, month as number, day as number);
+      return { day: day as number, month: month as number };
+    } catch {
+      /* not a day of every year: refused below */
+    }
+  }
+  throw new DomainRuleViolation(
+    `The plan's annual report deadline (${JSON.stringify(stored).slice(0, 40)}) is not a day of the year; revise or amend the plan with reporting.annualDeadline such as "10/11".`,
+    'invalid-deadline',
+  );
+}
+
 export class OpenReportingPeriodDto {
   @ApiProperty({ example: '51-NGOKBAY', description: 'the reporting unit: the plan’s unit or a unit within it' })
-  @IsString() @Matches(/^[A-Z0-9-]{1,64}$/, { message: 'unit must be an official unit code such as 51 or 51-NGOKBAY' }) unit: string;
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(1990) @Max(2100) year: number;
+  @UnitCode() unit: string;
+  @ApiProperty({ example: 2025 }) @Year() year: number;
   @ApiPropertyOptional({ example: '19/06/2025', description: 'default: the day after last year’s deadline, or the plan’s issue date if later' })
-  @IsOptional() @IsString() periodStart?: string;
+  @IsOptional() @CalendarDate() periodStart?: string;
 }
 
 @ApiTags('reporting')
@@ -49,7 +74,7 @@ export class OpenReportingPeriodController {
       if (!periodStart) problems.push(`periodStart "${dto.periodStart}" is not a date; write dd/mm/yyyy`);
     }
     if (problems.length) throw new DomainRuleViolation(`The reporting period cannot be opened: ${problems.join('; ')}.`, 'invalid-period', { problems });
-    const deadline = content.reporting?.annualDeadline ?? DEFAULT_ANNUAL_DEADLINE;
+    const deadline = storedDeadline(content.reporting?.annualDeadline);
     if (!periodStart) {
       const afterLast = addDays(dayOfYear(dto.year - 1, deadline.month, deadline.day), 1);
       periodStart = content.issueDate! > afterLast ? content.issueDate! : afterLast;

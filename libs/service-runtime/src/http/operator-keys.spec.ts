@@ -1,4 +1,4 @@
-import { findOperatorKey } from './operator-keys.middleware';
+import { findOperatorKey } from './operator-keys';
 
 describe('operator key detection', () => {
   it.each([
