@@ -16,6 +16,20 @@ export class DomainRuleViolation extends DomainError {
   }
 }
 
+/**
+ * An Idempotency-Key already used by the same caller on the same route for a different request
+ * (the IETF Idempotency-Key draft's 422): a new request needs a new key.
+ */
+export class IdempotencyKeyMismatch extends DomainRuleViolation {
+  constructor(key: string) {
+    super(
+      `Idempotency-Key "${key.slice(0, 100)}" was already used for a different request on this route; send a new key for a new request, or the same request to get its first result.`,
+      'idempotency-key-mismatch',
+      { idempotencyKey: key.slice(0, 100) },
+    );
+  }
+}
+
 export class NotFound extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(message, 'not-found', details);

@@ -35,6 +35,11 @@ export interface EventMetadata {
   /** W3C trace context of the request that caused the event. */
   readonly traceparent?: string;
   readonly tracestate?: string;
+  /**
+   * The request behind a command sent with an Idempotency-Key: the key as the client sent it and a
+   * fingerprint of the request, so a retry is told from another request that reuses the key.
+   */
+  readonly request?: { readonly idempotencyKey: string; readonly fingerprint: string };
 }
 
 /** An event as stored and published: the envelope of ARCHITECTURE.md. */

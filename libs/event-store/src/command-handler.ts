@@ -35,9 +35,10 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
     streamId: string,
     decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
     commandId: string | undefined,
+    fingerprint?: string,
   ): Promise<HandleResult<S> | undefined> {
     if (!commandId) return undefined;
-    const earlier = await this.store.previousResult(streamId, commandId);
+    const earlier = await this.store.previousResult(streamId, commandId, fingerprint);
     if (!earlier) return undefined;
     const version = earlier.nextExpectedVersion;
     const asOfThen = await this.store.readStream(streamId, { asOfVersion: version });
@@ -47,8 +48,27 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
   async handle<C, E extends DomainEvent, S>(streamId: string, decider: SnapshottableDecider<C, E, S>, command: C, options: HandleOptions): Promise<HandleResult<S>> {
     const retries = options.expectedVersion === undefined ? (this.options.conflictRetries ?? 3) : 0;
     // A retried request (same command id) gets the first result, even if deciding again would now refuse it.
-    const earlier = await this.previousResult(streamId, decider, options.commandId);
+    const fingerprint = options.metadata.request?.fingerprint;
+    const earlier = await this.previousResult(streamId, decider, options.commandId, fingerprint);
     if (earlier) return earlier;
+    try {
+      return await this.decideAndAppend(streamId, decider, command, options, retries);
+    } catch (error) {
+      // The same request sent twice at once: the other copy may have committed while this one was
+      // deciding against the state it left (a refusal or a conflict). The first result stands.
+      const meanwhile = options.commandId ? await this.previousResult(streamId, decider, options.commandId, fingerprint) : undefined;
+      if (meanwhile) return meanwhile;
+      throw error;
+    }
+  }
+
+  private async decideAndAppend<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: SnapshottableDecider<C, E, S>,
+    command: C,
+    options: HandleOptions,
+    retries: number,
+  ): Promise<HandleResult<S>> {
     for (let attempt = 0; ; attempt++) {
       const { state, version } = await this.load(streamId, decider);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
@@ -62,7 +82,7 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
           metadata: options.metadata,
           commandId: options.commandId,
         });
-        if (result.duplicate) return (await this.previousResult(streamId, decider, options.commandId))!;
+        if (result.duplicate) return (await this.previousResult(streamId, decider, options.commandId, options.metadata.request?.fingerprint))!;
         const newState = result.events.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), state);
         await this.maybeSnapshot(streamId, decider, version, newState, result.events);
         return { state: newState, events: result.events, version: result.nextExpectedVersion, duplicate: false };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CheckpointStore, CommitDocument, CommitListener, CommitNotice, SnapshotStore, StoredEvent, VOID_STREAM, toRecordedEvents, toStoredEvent } from './commit';
-import { Conflict, DomainError, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHash, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
+import { Conflict, DomainError, IdempotencyKeyMismatch, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHash, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
 import { AppendOptions, AppendResult, EventStore, Leadership, ReadAllOptions, ReadStreamOptions } from './ports';
 
 export interface CommitLogStoreOptions {
@@ -108,16 +108,16 @@ export abstract class CommitLogStore implements EventStore {
   }
 
   // --- appends ---------------------------------------------------------------------------------
-  async previousResult(streamId: string, commandId: string): Promise<AppendResult | undefined> {
+  async previousResult(streamId: string, commandId: string, fingerprint?: string): Promise<AppendResult | undefined> {
     const earlier = await this.findCommitByCommandId(commandId);
-    return earlier ? this.duplicateResult(streamId, earlier) : undefined;
+    return earlier ? this.duplicateResult(streamId, earlier, fingerprint) : undefined;
   }
 
   async append(streamId: string, events: readonly DomainEvent[], options: AppendOptions): Promise<AppendResult> {
     if (!streamId || streamId.startsWith('$')) throw new DomainError(`Invalid stream id "${streamId}"`, 'invalid-stream-id');
     if (options.commandId) {
       const earlier = await this.findCommitByCommandId(options.commandId);
-      if (earlier) return this.duplicateResult(streamId, earlier);
+      if (earlier) return this.duplicateResult(streamId, earlier, options.metadata.request?.fingerprint);
     }
     if (events.length === 0) {
       const head = await this.findHead(streamId);
@@ -157,7 +157,7 @@ export abstract class CommitLogStore implements EventStore {
         // The store does not say which unique key refused the commit: find out.
         if (options.commandId) {
           const earlier = await this.findCommitByCommandId(options.commandId);
-          if (earlier) return this.duplicateResult(streamId, earlier);
+          if (earlier) return this.duplicateResult(streamId, earlier, options.metadata.request?.fingerprint);
         }
         const actual = (await this.findHead(streamId))?.lastVersion ?? 0;
         if (actual !== currentVersion || collisions >= MAX_POSITION_COLLISIONS) throw new VersionConflict(streamId, options.expectedVersion, actual);
@@ -284,12 +284,15 @@ export abstract class CommitLogStore implements EventStore {
     };
   }
 
-  private duplicateResult(streamId: string, earlier: CommitDocument): AppendResult {
+  private duplicateResult(streamId: string, earlier: CommitDocument, fingerprint?: string): AppendResult {
+    const first = earlier.metadata.request;
+    if (fingerprint && first && first.fingerprint !== fingerprint) throw new IdempotencyKeyMismatch(first.idempotencyKey);
     if (earlier.streamId !== streamId) {
+      const key = first?.idempotencyKey ?? earlier.commandId;
       throw new Conflict(
-        `Idempotency-Key ${earlier.commandId} was already used for another request (record ${earlier.streamId}); use a new key for a new request.`,
+        `Idempotency-Key ${key} was already used for another request (record ${earlier.streamId}); use a new key for a new request.`,
         'idempotency-key-reused',
-        { commandId: earlier.commandId },
+        { commandId: key },
       );
     }
     return { events: toRecordedEvents(earlier).map((e) => this.upcasters.apply(e)), nextExpectedVersion: earlier.lastVersion, duplicate: true };

@@ -64,8 +64,11 @@ export interface EventStore extends EventStorePort {
   readonly boundedContext: string;
   /** Creates or migrates the schema and indexes (idempotent; run at start). */
   ensureReady(): Promise<void>;
-  /** The result of an earlier append with this command id, if there was one; another stream's is a Conflict. */
-  previousResult(streamId: string, commandId: string): Promise<AppendResult | undefined>;
+  /**
+   * The result of an earlier append with this command id, if there was one; another stream's is a
+   * Conflict, and another request's (a different fingerprint) an IdempotencyKeyMismatch.
+   */
+  previousResult(streamId: string, commandId: string, fingerprint?: string): Promise<AppendResult | undefined>;
   /** The current version of a stream (0 when it has no events). */
   streamVersion(streamId: string): Promise<number>;
   /** Applies the registered upcasters (for events read through the commit log). */
@@ -143,6 +146,7 @@ export interface CommandHandlerPort {
     streamId: string,
     decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
     commandId: string | undefined,
+    fingerprint?: string,
   ): Promise<HandleResult<S> | undefined>;
 }
 

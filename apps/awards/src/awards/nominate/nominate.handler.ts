@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { isWithin } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
-import { CommandRunner, requireKnownUnit } from '@nangsuat/service-runtime';
+import { CommandRunner, requireKnownUnit, newRecordId } from '@nangsuat/service-runtime';
 import { AwardsClock } from '../common/clock';
 import { awardCategoryViewDecider } from '../categories/award-category-view';
 import { nominationView, nominationViewDecider } from '../nominations/nomination-view';
@@ -35,7 +34,7 @@ export class NominateHandler {
         { unitCode, categoryUnit: category.unitCode },
       );
     }
-    const nominationId = dto.nominationId ?? randomUUID();
+    const nominationId = dto.nominationId ?? newRecordId(req);
     const result = await this.runner.run(
       req,
       actor,

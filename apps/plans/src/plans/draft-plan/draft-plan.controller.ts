@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { Nested } from '@nangsuat/service-runtime';
+import { Nested, newRecordId } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { Actor } from '@nangsuat/event-sourcing';
 import { CurrentActor, Roles } from '@nangsuat/auth';
@@ -30,6 +29,6 @@ export class DraftPlanController {
   @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: 'Draft a plan (Kế hoạch) for an administrative unit within yours' })
   draft(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: DraftPlanDto): Promise<PlanView> {
-    return this.plans.execute(req, actor, { type: 'DraftPlan', planId: dto.planId ?? randomUUID(), content: dto.content as any });
+    return this.plans.execute(req, actor, { type: 'DraftPlan', planId: dto.planId ?? newRecordId(req), content: dto.content as any });
   }
 }

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
-import { CommandRunner, requireKnownUnit } from '@nangsuat/service-runtime';
+import { CommandRunner, requireKnownUnit, newRecordId } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
 import { personIdOf } from '../common/person-id';
 import { CertificationCommands } from '../certifications/certification-commands';
@@ -31,7 +30,7 @@ export class ApplyCertificationHandler {
         'unknown-standard',
       );
     }
-    const certificationId = dto.certificationId ?? randomUUID();
+    const certificationId = dto.certificationId ?? newRecordId(req);
     const result = await this.runner.run(
       req,
       actor,

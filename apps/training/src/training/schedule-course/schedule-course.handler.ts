@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { addDays } from '@nangsuat/vietnamese';
 import type { Request } from 'express';
-import { CommandRunner, parseDateInput, requireKnownUnit } from '@nangsuat/service-runtime';
+import { CommandRunner, parseDateInput, requireKnownUnit, newRecordId } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
 import { ScheduleCourse } from '../domain/course';
 import { courseStreamId } from '../domain/events';
@@ -28,7 +27,7 @@ export class ScheduleCourseHandler {
     const endDate = parseDateInput(dto.endDate, 'endDate');
     const trainerId = dto.trainerId ?? (actor.roles?.includes('trainer') ? actor.username : undefined);
     if (!trainerId) throw new DomainRuleViolation('trainerId is required: give the username of the course trainer.', 'invalid-value', { field: 'trainerId' });
-    const courseId = dto.courseId ?? randomUUID();
+    const courseId = dto.courseId ?? newRecordId(req);
     const command: ScheduleCourse = {
       type: 'ScheduleCourse',
       courseId,
