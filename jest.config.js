@@ -13,7 +13,12 @@ const base = {
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts', '<rootDir>/test/support/own-topics.ts'],
+    },
     {
       ...base,
       displayName: 'e2e',

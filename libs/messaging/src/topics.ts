@@ -1,6 +1,10 @@
-/** The topic a bounded context publishes its events to. */
+/**
+ * The topic a bounded context publishes its events to: `nangsuat.<context>.events`. The prefix can
+ * be changed by KAFKA_TOPIC_PREFIX so that integration tests keep their events off the platform's
+ * topics (the audit ledger of a running platform would otherwise record them).
+ */
 export function eventsTopic(boundedContext: string): string {
-  return `nangsuat.${boundedContext}.events`;
+  return `${process.env.KAFKA_TOPIC_PREFIX || 'nangsuat'}.${boundedContext}.events`;
 }
 
 /** Where a consumer sends what it cannot handle. */

@@ -14,6 +14,8 @@ import { TOPIC_NAMING } from './common/contexts';
 import { IngestEventHandler } from './ledger/ingest-event.handler';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { VerifyStreamQuery } from './stream-verification/verify-stream.query';
+import { StoreReconciliation } from './store-reconciliation/store-reconciliation.service';
+import { postgresAdapter } from '../../../../libs/event-store/src/testing/adapters';
 
 /**
  * The audit service against the real FerretDB, Kafka and Keycloak: ledger ingestion from Kafka,
@@ -300,6 +302,51 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       const altered = { ...exported.body, leaves: exported.body.leaves.map((l: { eventId: string; hash: string }, i: number) => (i === 0 ? { ...l, hash: 'f'.repeat(64) } : l)) };
       const found = await http().post('/audit/checkpoints/verify').send(altered).expect(200);
       expect(found.body).toMatchObject({ checkpointConsistent: false, intact: false, findings: [{ kind: 'changed', eventId: exported.body.leaves[0].eventId }] });
+    });
+  });
+
+  describe("reconciling a service's own store (PostgreSQL) with the ledger", () => {
+    it('names an edit (hash recomputed or not), a removal and an insertion in the store, and an edit of the ledger copy', async () => {
+      const source = await postgresAdapter.open('audit_reconcile', { boundedContext: 'awards' });
+      try {
+        const reconciliation = app.get(StoreReconciliation);
+        const stream = `nomination-rec-${suffix}`;
+        const published: RecordedEvent[] = [];
+        for (let v = 0; v < 4; v++) {
+          const { events } = await source.store.append(stream, [{ type: 'NominationEvaluated', data: { score: 70 + v } }], { expectedVersion: v === 0 ? 'no-stream' : v, metadata: metadata('ngokbay.officer', '51-NGOKBAY') });
+          published.push(...events);
+        }
+        for (const event of published) await ingest.ingest('awards', event);
+        const later = Date.now() + 10 * 60_000; // past the grace for events still on their way to the ledger
+
+        expect((await reconciliation.reconcileWith('awards', source.store, later)).findings).toEqual([]);
+
+        await source.tamper.editEventData(stream, 2, { score: 100 });
+        await source.tamper.deleteCommit(stream, 3);
+        await ledger.ledger.updateOne({ _id: published[3].id }, { $set: { 'event.metadata.unit': '56' } });
+        const inserted = await source.sibling().append(`nomination-forged-${suffix}`, [{ type: 'NominationDecided', data: { awarded: true } }], { expectedVersion: 'no-stream', metadata: metadata('kh.admin', '56') });
+
+        const report = await reconciliation.reconcileWith('awards', source.store, later);
+        const named = report.findings.map((f) => `${f.kind} ${f.streamId} v${f.streamVersion} ${f.eventId}`).sort();
+        expect(named).toEqual(
+          [
+            `edited-in-ledger ${stream} v4 ${published[3].id}`,
+            `edited-in-store ${stream} v2 ${published[1].id}`,
+            `not-in-ledger nomination-forged-${suffix} v1 ${inserted.events[0].id}`,
+            `removed-from-store ${stream} v3 ${published[2].id}`,
+          ].sort(),
+        );
+        // Recorded as anomalies, once each however often it runs.
+        await reconciliation.reconcileWith('awards', source.store, later);
+        const anomalies = await ledger.anomalies.find({ context: 'awards', source: 'store-reconciliation' }).toArray();
+        expect(anomalies.map((a) => a.kind).sort()).toEqual(['edited-in-ledger', 'edited-in-store', 'not-in-ledger', 'removed-from-store']);
+
+        // An auditor asks over HTTP; another role may not.
+        await http().get('/audit/stores/nowhere/reconcile').set({ authorization: `Bearer ${tokens['auditor.vn']}` }).expect(404);
+        await http().get('/audit/stores/awards/reconcile').set({ authorization: `Bearer ${tokens['ngokbay.officer']}` }).expect(403);
+      } finally {
+        await source.drop();
+      }
     });
   });
 });

@@ -19,6 +19,8 @@ import { PlanReportQuery } from './reports/plan-report.query';
 import { ReportsController } from './reports/reports.controller';
 import { StateAsOfController } from './state-as-of/state-as-of.controller';
 import { StateAsOfQuery } from './state-as-of/state-as-of.query';
+import { StoreReconciliationController } from './store-reconciliation/store-reconciliation.controller';
+import { reconciliationOptionsFromEnv, STORE_RECONCILIATION_OPTIONS, StoreReconciliation } from './store-reconciliation/store-reconciliation.service';
 import { VerifyStreamController } from './stream-verification/verify-stream.controller';
 import { VerifyStreamQuery } from './stream-verification/verify-stream.query';
 import { TimelineController } from './timeline/timeline.controller';
@@ -38,6 +40,7 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
   imports: [MessagingModule.forRoot({ brokers: brokers(), clientId: 'nangsuat-audit', relay: false })],
   controllers: [
     LedgerConsumer,
+    StoreReconciliationController,
     TimelineController,
     StateAsOfController,
     DiffController,
@@ -52,6 +55,8 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
   ],
   providers: [
     { provide: TOPIC_NAMING, useValue: defaultTopicNaming },
+    { provide: STORE_RECONCILIATION_OPTIONS, useFactory: () => reconciliationOptionsFromEnv() },
+    StoreReconciliation,
     { provide: DeciderRegistry, useValue: new DeciderRegistry() },
     UnitScope,
     LedgerRepository,

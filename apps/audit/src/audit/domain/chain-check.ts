@@ -12,7 +12,13 @@ export type AnomalyKind =
   | 'gap' // the previous version has not arrived: deleted (or not yet delivered)
   | 'reorder' // global order contradicts stream order
   | 'version-conflict' // another event already holds this stream version
-  | 'content-conflict'; // the same event id arrived again with other content
+  | 'content-conflict' // the same event id arrived again with other content
+  // Found by reconciling a service's own store with the ledger (store-reconciliation):
+  | 'edited-in-store' // the service's copy differs from the intact ledger copy
+  | 'edited-in-ledger' // the ledger's copy no longer matches its own hash; the service's copy does
+  | 'removed-from-store' // in the ledger, gone from the service's store
+  | 'not-in-ledger' // in the service's store, never published to the ledger (inserted directly, or lost)
+  | 'replaced-in-store'; // another event sits at this global position in the service's store
 
 export interface AnomalyFinding {
   readonly kind: AnomalyKind;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startServiceForTest, ServiceTestApp, apiClient, eventually } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
 import { envelope, EventFeed, issuePlan, target } from './testing/progress-kit';
+import { deadLetterTopic, eventsTopic } from '@nangsuat/messaging';
 
 /**
  * Progress through a real plans service (FerretDB, Kafka, Keycloak; real tokens): facts produced as
@@ -169,7 +170,7 @@ describe('plans: progress from the other services’ events (integration)', () =
       (r) => r !== null,
     );
     expect(record).toMatchObject({ status: 'dead-lettered', error: expect.stringContaining('99-NOWHERE') });
-    const dlq = await feed.findDeadLetter('nangsuat.training.events.dlq', (h) => h['event-id'] === bad.id);
+    const dlq = await feed.findDeadLetter(deadLetterTopic(eventsTopic('training')), (h) => h['event-id'] === bad.id);
     expect(dlq?.['dlq-error']).toContain('unknown administrative unit "99-NOWHERE"');
     expect(dlq?.['dlq-consumer']).toBe('plans.contributions');
     expect(await svc.connection.collection('contributions').countDocuments({ _id: bad.id } as never)).toBe(0);
