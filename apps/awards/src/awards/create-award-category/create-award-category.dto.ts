@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { CalendarDate, Nested, Text, UnitCode } from '@nangsuat/service-runtime';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { CalendarDate, Id, Nested, Text, UnitCode } from '@nangsuat/service-runtime';
 import { NOMINEE_KINDS, NomineeKind } from '../domain/events';
 
 export class AwardPeriodDto {
@@ -15,7 +15,7 @@ export class AwardPeriodDto {
 
 export class CreateAwardCategoryDto {
   @ApiPropertyOptional({ example: 'ns-2025-dn', description: 'Your id for the category; generated when absent' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'categoryId must be 1–64 letters, digits, _ or -' })
+  @IsOptional() @Id()
   categoryId?: string;
 
   @ApiProperty({ example: '51' })

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@nangsuat/service-runtime';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Id, PageQuery } from '@nangsuat/service-runtime';
 
 export const NOMINATION_STATUSES = ['nominated', 'under-evaluation', 'decided', 'closed', 'withdrawn'] as const;
 
 export class ListNominationsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'ns-2025-dn' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'category must be a category id' })
+  @IsOptional() @Id()
   category?: string;
 
   @ApiPropertyOptional({ enum: NOMINATION_STATUSES })

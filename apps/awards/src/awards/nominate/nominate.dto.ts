@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { Nested, Text, TextList, UnitCode } from '@nangsuat/service-runtime';
+import { IsIn, IsOptional } from 'class-validator';
+import { Id, Nested, PersonId, Text, TextList, UnitCode } from '@nangsuat/service-runtime';
 import { NOMINATOR_KINDS, NOMINEE_KINDS, NominatorKind, NomineeKind } from '../domain/events';
 
 export class NomineeDto {
@@ -13,11 +13,11 @@ export class NomineeDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'mst-6101234567', description: 'For an enterprise nominee registered in support-programs' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: "nominee.enterpriseId must be letters, digits, '_' or '-'" })
+  @IsOptional() @PersonId()
   enterpriseId?: string;
 
   @ApiPropertyOptional({ example: 'p-7f3a9c', description: 'For an individual: a pseudonymous person id' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: "nominee.personId must be letters, digits, '_' or '-'" })
+  @IsOptional() @PersonId()
   personId?: string;
 }
 
@@ -33,11 +33,11 @@ export class NominatorDto {
 
 export class NominateDto {
   @ApiPropertyOptional({ example: 'nom-2025-001', description: 'Your id for the nomination; generated when absent' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'nominationId must be 1–64 letters, digits, _ or -' })
+  @IsOptional() @Id()
   nominationId?: string;
 
   @ApiProperty({ example: 'ns-2025-dn' })
-  @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'categoryId must be 1–64 letters, digits, _ or -' })
+  @Id()
   categoryId!: string;
 
   @ApiProperty({ type: NomineeDto })

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
-import { CommandRunner } from '@nangsuat/service-runtime';
+import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
 import { nominationStreamId } from '../domain/events';
 import { NominationCommand } from '../domain/nomination';
 import { nominationView, nominationViewDecider, NominationViewState } from './nomination-view';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ID = ID_PATTERN;
 
 /** Loads nominations (404, scope) and runs commands on them; responses are the current view. */
 @Injectable()

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { NotFound } from '@nangsuat/event-sourcing';
+import { ID_PATTERN } from '@nangsuat/service-runtime';
 
 /** OpenAPI: the Idempotency-Key header every POST honours, and the error answers of a command. */
 export const CommandDocs = (): MethodDecorator =>
@@ -18,7 +19,7 @@ export const CommandDocs = (): MethodDecorator =>
     ApiConflictResponse({ description: 'Duplicate, programme full, or changed concurrently; nothing is written.' }),
   );
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ID = ID_PATTERN;
 const REGISTRATION_ID = /^([A-Za-z0-9_-]{1,64}):(mst-\d{10}(-\d{3})?)$/;
 const ENTERPRISE_ID = /^mst-\d{10}(-\d{3})?$/;
 

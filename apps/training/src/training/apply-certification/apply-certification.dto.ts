@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { NestedList, UnitCode } from '@nangsuat/service-runtime';
+import { Id, NestedList, PersonId, UnitCode } from '@nangsuat/service-runtime';
 
 export class EvidenceDto {
   @ApiProperty({ example: 'degree', description: 'An evidence type code of the standard (GET /certification-standards)' })
@@ -18,11 +18,11 @@ export class EvidenceDto {
 
 export class ApplyCertificationDto {
   @ApiPropertyOptional({ example: 'cg-qn-2025-001', description: 'Your id for the application; generated when absent' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'certificationId must be 1–64 letters, digits, _ or -' })
+  @IsOptional() @Id()
   certificationId?: string;
 
   @ApiPropertyOptional({ example: 'p-7f3a9c', description: 'Pseudonymous person id; give this or citizenId (hashed by the service, never stored)' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: "personId must be 1–128 letters, digits, '_' or '-'" })
+  @IsOptional() @PersonId()
   personId?: string;
 
   @ApiPropertyOptional({ example: '051095001234' })

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
-import { CommandRunner } from '@nangsuat/service-runtime';
+import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
 import { certificationStreamId } from '../domain/events';
 import { CertificationCommand } from '../domain/expert-certification';
 import { vietnamDate } from '../domain/values';
 import { certificationView, certificationViewDecider, CertificationViewState } from './certification-view';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ID = ID_PATTERN;
 
 /** Loads certifications (404, scope) and runs commands on them; every response is the current view. */
 @Injectable()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@nangsuat/event-sourcing';
-import { CommandRunner } from '@nangsuat/service-runtime';
+import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
 import { courseStreamId } from '../domain/events';
 import { courseViewDecider, CourseViewState } from './course-view';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ID = ID_PATTERN;
 
 /** Loads a course from the event store (current, not eventually consistent); 404 when it does not exist. */
 @Injectable()

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/events';
+import { PersonId } from '@nangsuat/service-runtime';
 
 export class RegisterTraineeDto {
   @ApiPropertyOptional({
     example: 'p-7f3a9c',
     description: 'Pseudonymous person id (a hash of the citizen id or a generated id). Give this or citizenId. A raw 9/12-digit citizen number is refused here.',
   })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: "personId must be 1–128 letters, digits, '_' or '-'" })
+  @IsOptional() @PersonId()
   personId?: string;
 
   @ApiPropertyOptional({

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { BoundedNumber, CalendarDate, NestedList, Text, UnitCode, Username } from '@nangsuat/service-runtime';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { BoundedNumber, CalendarDate, Id, NestedList, Text, UnitCode, Username } from '@nangsuat/service-runtime';
 
 export class CourseSessionDto {
   @ApiPropertyOptional({ example: 's1', description: 'Defaults to s1, s2 … in the order given' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'sessionId must be 1–64 letters, digits, _ or -' })
+  @IsOptional() @Id()
   sessionId?: string;
 
   @ApiProperty({ example: '05/08/2025', description: 'dd/mm/yyyy or yyyy-mm-dd, within the course dates' })
@@ -14,7 +14,7 @@ export class CourseSessionDto {
 
 export class ScheduleCourseDto {
   @ApiPropertyOptional({ example: 'nb-5s-2025-08', description: 'Your id for the course (letters, digits, _ -); generated when absent' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'courseId must be 1–64 letters, digits, _ or -' })
+  @IsOptional() @Id()
   courseId?: string;
 
   @ApiProperty({ example: '51-NGOKBAY', description: 'Administrative unit that runs the course; person-times count here' })

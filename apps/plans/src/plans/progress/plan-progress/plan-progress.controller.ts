@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
-import { Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
+import { Page, PageQuery, skipOf, UnitCode } from '@nangsuat/service-runtime';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
 import { assertCanReadProgress, parseAsOf, ProgressService } from '../progress.service';
 import { TargetProgressView, toTargetView } from '../plan-progress';
@@ -20,7 +20,7 @@ export class ContributionsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '31/12/2025' })
   @IsOptional() @IsString() @MaxLength(32) asOf?: string;
   @ApiPropertyOptional({ example: '51-NGOKBAY', description: 'only the facts counted under this unit (rolled up)' })
-  @IsOptional() @IsString() @Matches(/^[A-Z0-9-]{1,64}$/) unit?: string;
+  @IsOptional() @UnitCode() unit?: string;
 }
 
 export interface PlanProgressView {

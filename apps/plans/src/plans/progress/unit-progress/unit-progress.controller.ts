@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
@@ -12,13 +12,14 @@ import { INDICATOR_OF_KIND } from '../contributions/contribution-mapping';
 import { ContributionStore } from '../contributions/contribution-store';
 import { candidateUnits } from '../plan-progress';
 import { assertCanReadProgress } from '../progress.service';
+import { UnitCode } from '@nangsuat/service-runtime';
 
 /** Indicators the other services' events count. */
 export const COUNTED_INDICATORS = [...new Set(Object.values(INDICATOR_OF_KIND).filter((i): i is string => !!i))];
 
 export class UnitProgressQuery {
   @ApiProperty({ example: '51', description: 'the unit; its subtree (and former units merged into it) is counted' })
-  @IsString() @Matches(/^[A-Z0-9-]{1,64}$/, { message: 'unit must be an official unit code such as 51 or 51-NGOKBAY' }) unit: string;
+  @UnitCode() unit: string;
   @ApiProperty({ example: 'trained-person-times', enum: COUNTED_INDICATORS })
   @IsString() indicator: string;
   @ApiPropertyOptional({ example: 2025, description: 'calendar year (Vietnam time); default this year' })

@@ -7,13 +7,13 @@ import type { Connection } from 'mongoose';
 import { AccessPolicy, CurrentActor, platformRoles, Role } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, Forbidden } from '@nangsuat/event-sourcing';
-import { Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
+import { Page, PageQuery, skipOf, UnitCode } from '@nangsuat/service-runtime';
 import { candidateUnits } from '../../progress/plan-progress';
 import { REPORTING_PERIOD_LIST } from './reporting-period-list.projection';
 
 export class ListReportingPeriodsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '51', description: 'periods of this unit and the units within it' })
-  @IsOptional() @IsString() @Matches(/^[A-Z0-9-]{1,64}$/) unit?: string;
+  @IsOptional() @UnitCode() unit?: string;
   @ApiPropertyOptional({ example: 2025 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1990) @Max(2100) year?: number;
   @ApiPropertyOptional({ enum: ['open', 'submitted', 'returned', 'approved'] })
   @IsOptional() @IsIn(['open', 'submitted', 'returned', 'approved']) status?: string;

@@ -8,6 +8,7 @@ import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { addDays, dayOfYear, formatDate, tryParseDate } from '@nangsuat/vietnamese';
 import { reportingPeriodId } from '../../domain/reporting-period';
+import { readDayMonth } from '../../plan-content.dto';
 import { PlanCommands } from '../../plan-commands.service';
 import { PLAN_WRITERS } from '../../plan-roles';
 import { ReportingPeriods } from '../reporting-periods.service';
@@ -23,9 +24,7 @@ export const DEFAULT_ANNUAL_DEADLINE = { day: 10, month: 11 } as const;
  */
 export function storedDeadline(stored: unknown): { day: number; month: number } {
   if (stored === undefined || stored === null) return DEFAULT_ANNUAL_DEADLINE;
-  const m = typeof stored === 'string' ? /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(stored.trim()) : undefined;
-  const candidate = m ? { day: Number(m[1]), month: Number(m[2]) } : (stored as { day?: unknown; month?: unknown });
-  const { day, month } = candidate;
+  const { day, month } = readDayMonth(stored) as { day?: unknown; month?: unknown };
   if (Number.isInteger(day) && Number.isInteger(month)) {
     try {
       dayOfYear(2023, month as number, day as number);
