@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Client } from 'pg';
 import mongoose from 'mongoose';
 import { call, SERVICES, ServiceName, serviceUrl, tokenFor } from './support/platform';
 import { invalidBodies, Mutation, OpenApiDocument, readRoutes, strangeIds, strangeQuery, unboundedFields, writeRoutes } from './support/openapi-fuzz';
@@ -74,6 +75,23 @@ async function countStores(connection: mongoose.Connection): Promise<Record<stri
     const db = connection.getClient().db(name);
     for (const { name: collection } of await db.listCollections().toArray()) {
       counts[`${name}.${collection}`] = await db.collection(collection).countDocuments();
+    }
+  }
+  // The event stores, when they are in PostgreSQL: every commit and event row of every service.
+  const url = process.env.EVENT_STORE_URL;
+  if (url?.startsWith('postgres')) {
+    const pg = new Client({ connectionString: url });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query<{ schema: string }>("SELECT schema_name AS schema FROM information_schema.schemata WHERE schema_name LIKE 'nangsuat\\_%'");
+      for (const { schema } of rows) {
+        for (const table of ['commits', 'events']) {
+          const { rows: [row] } = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".${table}`);
+          counts[`postgres ${schema}.${table}`] = Number(row.n);
+        }
+      }
+    } finally {
+      await pg.end();
     }
   }
   return counts;

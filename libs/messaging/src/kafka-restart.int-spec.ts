@@ -5,6 +5,7 @@ import { postgresAdapter, TestStore } from '../../event-store/src/testing/adapte
 import { connectTestDatabase, testMetadata } from '../../event-store/src/testing/mongo';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { OutboxRelay } from './outbox-relay';
+import { eventsTopic } from './topics';
 import { TestKafkaBroker } from './testing/kafka-broker';
 import { createTopics, eventually, testKafka } from './testing/kafka';
 
@@ -20,7 +21,7 @@ describe('Kafka stopped and restarted during a burst (own broker)', () => {
   let store: EventStore;
   let eventStore: TestStore;
   let relay: OutboxRelay;
-  const topic = 'nangsuat.burst.events';
+  const topic = eventsTopic('burst');
 
   beforeAll(async () => {
     broker = await TestKafkaBroker.create();

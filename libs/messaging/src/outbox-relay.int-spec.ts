@@ -3,6 +3,7 @@ import { EventStore, PositionAllocation, RecordedEvent } from '@nangsuat/event-s
 import { storeAdapters, TestStore } from '../../event-store/src/testing/adapters';
 import { testMetadata } from '../../event-store/src/testing/mongo';
 import { OutboxRelay } from './outbox-relay';
+import { eventsTopic } from './topics';
 import { collect, createTopics, deleteTopics, eventually, testKafka, uniqueSuffix } from './testing/kafka';
 
 /** The relay's two paths (commit notice and sweep) and its checkpoint, against each store and Kafka. */
@@ -30,7 +31,7 @@ describe.each(storeAdapters)('Outbox relay: fast path, predecessors, checkpoint 
   /** A store of its own (own collections, own topic) and a collector on its topic. */
   async function setUp(name: string, storeOptions: { afterPositionsAllocated?: (a: PositionAllocation) => Promise<void> | void } = {}) {
     const context = `relay${name}${uniqueSuffix()}`;
-    const topic = `nangsuat.${context}.events`;
+    const topic = eventsTopic(context);
     topics.push(topic);
     await createTopics(kafka, [topic]);
     const own = await adapter.open(context, { boundedContext: context, ...storeOptions });

@@ -7,6 +7,7 @@ import { connectTestDatabase, testMetadata } from '../../event-store/src/testing
 import { applyOnce } from './apply-once';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { OutboxRelay } from './outbox-relay';
+import { eventsTopic } from './topics';
 import { collect, createTopics, deleteTopics, eventually, testKafka, uniqueSuffix } from './testing/kafka';
 import { installTestTracing } from './testing/tracing';
 import { eventToMessage } from './kafka-message';
@@ -17,7 +18,7 @@ const spans = installTestTracing();
 describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
   const suffix = uniqueSuffix();
   const context = `relay${suffix}`;
-  const topic = `nangsuat.${context}.events`;
+  const topic = eventsTopic(context);
   const dlq = `${topic}.dlq`;
   let kafka: Kafka;
   let producer: Producer;

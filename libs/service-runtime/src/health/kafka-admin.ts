@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Admin, Kafka, logLevel } from 'kafkajs';
+import { eventsTopic } from '@nangsuat/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 
 /** Bounded contexts that publish events, and every service (for the echo diagnostics). */
 export const EVENT_CONTEXTS = ['plans', 'support-programs', 'training', 'awards'] as const;
 export const SERVICES = [...EVENT_CONTEXTS, 'audit'] as const;
-export const eventsTopic = (context: string) => `nangsuat.${context}.events`;
 export const echoTopic = (service: string) => `nangsuat.${service}.diagnostics.echo`;
 
 /**

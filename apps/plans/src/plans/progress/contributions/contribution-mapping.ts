@@ -68,7 +68,7 @@ export class UnmappableEvent extends Error {
 }
 
 export function sourceServiceOfTopic(topic: string): SourceService | undefined {
-  const m = /^nangsuat\.(.+)\.events$/.exec(topic);
+  const m = /^[A-Za-z0-9_-]+\.(.+)\.events$/.exec(topic); // <prefix>.<service>.events (prefix nangsuat but in tests)
   return m && (SOURCE_SERVICES as readonly string[]).includes(m[1]) ? (m[1] as SourceService) : undefined;
 }
 
