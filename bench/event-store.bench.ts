@@ -133,6 +133,8 @@ async function postgresTarget(url: string, prefix: string): Promise<Target> {
   };
 }
 
+const cpuMicros = (u: NodeJS.CpuUsage) => u.user + u.system;
+
 /** A copy of a stored commit at new positions and versions (a raw baseline's rows). */
 function recommit(sample: CommitDocument, streamId: string, firstPosition: number, firstVersion: number): CommitDocument {
   return {
@@ -157,6 +159,7 @@ async function appendBench(target: Target) {
       const versions = await Promise.all(
         Array.from({ length: writers }, async (_, w) => (await store.append(`plan-${w}`, events, { expectedVersion: 'no-stream', metadata })).nextExpectedVersion),
       );
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       await Promise.all(
         Array.from({ length: writers }, async (_, w) => {
@@ -166,6 +169,7 @@ async function appendBench(target: Target) {
         }),
       );
       const storeRate = (appends * perAppend) / ((performance.now() - t0) / 1000);
+      const storeCpu = cpuMicros(process.cpuUsage(cpu0)) / (appends * perAppend);
 
       // Raw baseline: the driver inserting the same commit rows (same shape, no checks), one statement per commit.
       const sample = (await store.readCommits(0, 1))[0];
@@ -173,6 +177,7 @@ async function appendBench(target: Target) {
       let next = 1;
       const take = () => ((next += perAppend), next - perAppend);
       await Promise.all(Array.from({ length: writers }, (_, w) => insert(recommit(sample, `plan-${w}`, take(), 1))));
+      const cpu1 = process.cpuUsage();
       const t1 = performance.now();
       await Promise.all(
         Array.from({ length: writers }, async (_, w) => {
@@ -180,6 +185,10 @@ async function appendBench(target: Target) {
         }),
       );
       const rawRate = (appends * perAppend) / ((performance.now() - t1) / 1000);
+      const rawCpu = cpuMicros(process.cpuUsage(cpu1)) / (appends * perAppend);
+      // This process's own CPU per event (user + system): the store's share is building the envelope,
+      // the JSON and the hash; on a machine whose two cores are shared it is what the store can lose.
+      console.log(`  this process's CPU per event: store ${rawCpu > 0 ? storeCpu.toFixed(0) : '?'} µs, raw insert ${rawCpu.toFixed(0)} µs`);
       row(`append ${perAppend}-event commits, ${writers} writer(s)`, `${fmt(storeRate)} ev/s`, `raw insert ${fmt(rawRate)} ev/s`, `${((100 * storeRate) / rawRate).toFixed(0)} %`);
     }
   }

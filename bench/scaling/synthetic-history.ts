@@ -47,7 +47,7 @@ function courseEvents(n: number, count: number): { type: string; data: Record<st
 }
 
 /** One commit per event, hashed as CommitLogStore.buildCommit does. */
-function courseCommits(n: number, count: number, firstPosition: number): CommitDocument[] {
+export function courseCommits(n: number, count: number, firstPosition: number): CommitDocument[] {
   const streamId = courseStreamId(`pre-${n}`);
   const unit = UNITS[n % UNITS.length];
   let prevHash = '';
