@@ -32,8 +32,11 @@ interface Target {
   readonly label: string;
   /** A fresh, ready store for one part of the run. */
   store(part: string, boundedContext?: string): Promise<EventStore>;
-  /** A raw sink of commits for one baseline, in storage of its own with the same indexes. */
-  rawSink(part: string): Promise<(commit: CommitDocument) => Promise<void>>;
+  /**
+   * A raw sink of commits for one baseline, in storage of its own with the same indexes. With
+   * `notify`, the statement also sends the NOTIFY the PostgreSQL store sends with every append.
+   */
+  rawSink(part: string, notify?: boolean): Promise<(commit: CommitDocument) => Promise<void>>;
   /** Reads every event of the store's commit log with the driver alone; returns how many. */
   rawScan(store: EventStore): Promise<number>;
   close(): Promise<void>;
@@ -54,7 +57,7 @@ async function mongoTarget(base: Connection, dbName: string): Promise<Target> {
       return store;
     },
     async rawSink(part) {
-      const collection = db(part).collection<any>('raw_commits');
+      const collection = db(part).collection<any>('raw_commits'); // MongoDB: no notification to add
       return async (commit) => void (await collection.insertOne({ ...commit }));
     },
     async rawScan(store) {
@@ -82,8 +85,8 @@ async function postgresTarget(url: string, prefix: string): Promise<Target> {
       stores.push(store);
       return store;
     },
-    async rawSink(part) {
-      const schema = `${prefix}_raw_${part}`;
+    async rawSink(part, notify = false) {
+      const schema = `${prefix}_raw_${part}${notify ? '_notify' : ''}`;
       schemas.push(schema);
       const client = await pool.connect();
       try {
@@ -92,14 +95,14 @@ async function postgresTarget(url: string, prefix: string): Promise<Target> {
         client.release();
       }
       const s = `"${schema}"`;
-      // The store's own statement, minus its NOTIFY: commit row and event rows in one statement.
+      // The store's own statement, minus its NOTIFY (unless asked): commit row and event rows in one statement.
+      const events = `INSERT INTO ${s}.events (global_position, commit_position, stream_id, stream_version, event_id, type, schema_version, data, occurred_at, prev_hash, hash)
+         SELECT p, $1, $3, v, id, t, sv, d::json, o, ph, h
+         FROM unnest($9::bigint[], $10::int[], $11::uuid[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[]) AS x(p, v, id, t, sv, d, o, ph, h)`;
       const sql = `WITH c AS (
            INSERT INTO ${s}.commits (first_position, last_position, stream_id, first_version, last_version, command_id, recorded_at, metadata)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         )
-         INSERT INTO ${s}.events (global_position, commit_position, stream_id, stream_version, event_id, type, schema_version, data, occurred_at, prev_hash, hash)
-         SELECT p, $1, $3, v, id, t, sv, d::json, o, ph, h
-         FROM unnest($9::bigint[], $10::int[], $11::uuid[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[]) AS x(p, v, id, t, sv, d, o, ph, h)`;
+         )${notify ? `, e AS (${events}) SELECT pg_notify('nangsuat_commits:${schema}', 'bench')` : events}`;
       return async (c) => {
         const e = c.events;
         await pool.query(sql, [
@@ -186,6 +189,20 @@ async function appendBench(target: Target) {
       );
       const rawRate = (appends * perAppend) / ((performance.now() - t1) / 1000);
       const rawCpu = cpuMicros(process.cpuUsage(cpu1)) / (appends * perAppend);
+      if (target.label.startsWith('Postgre')) {
+        // The same raw rows with the store's NOTIFY in the statement: how much of the gap is the notification.
+        const notifying = await target.rawSink(`${perAppend}_${writers}`, true);
+        next = 1;
+        await Promise.all(Array.from({ length: writers }, (_, w) => notifying(recommit(sample, `plan-${w}`, take(), 1))));
+        const t2 = performance.now();
+        await Promise.all(
+          Array.from({ length: writers }, async (_, w) => {
+            for (let k = 0, version = 1 + perAppend; k < appends / writers; k++, version += perAppend) await notifying(recommit(sample, `plan-${w}`, take(), version));
+          }),
+        );
+        const notifyRate = (appends * perAppend) / ((performance.now() - t2) / 1000);
+        console.log(`  raw insert with the store's NOTIFY: ${fmt(notifyRate)} ev/s (store at ${((100 * storeRate) / notifyRate).toFixed(0)} % of it)`);
+      }
       // This process's own CPU per event (user + system): the store's share is building the envelope,
       // the JSON and the hash; on a machine whose two cores are shared it is what the store can lose.
       console.log(`  this process's CPU per event: store ${rawCpu > 0 ? storeCpu.toFixed(0) : '?'} µs, raw insert ${rawCpu.toFixed(0)} µs`);
