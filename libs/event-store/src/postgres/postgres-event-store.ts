@@ -43,8 +43,8 @@ const EVENT_COLUMNS = 'e.global_position, e.commit_position, e.stream_version, e
 /**
  * The event store on PostgreSQL (the `pg` driver): commits and events in tables with real indexes,
  * so every command path — a stream, its head, a command id — is an index lookup whatever the size
- * of the store. An append is one statement (commit row, event rows and a NOTIFY), atomic without
- * an explicit transaction. Positions are claimed by the events' primary key; see
+ * of the store. An append is one statement (commit row and event rows), atomic without an explicit
+ * transaction; other processes are woken by a coalesced NOTIFY after it. Positions are claimed by the events' primary key; see
  * docs/decisions/0006-postgresql-event-store.md for why a reader can never skip one.
  */
 export class PostgresEventStore extends CommitLogStore {
@@ -57,6 +57,8 @@ export class PostgresEventStore extends CommitLogStore {
   private readonly watchers = new Set<() => void>();
   private listener?: Promise<Client | undefined>;
   private closed = false;
+  private announcing = false;
+  private announceAgain = false;
 
   constructor(
     readonly pool: Pool,
@@ -131,12 +133,10 @@ export class PostgresEventStore extends CommitLogStore {
         `WITH c AS (
            INSERT INTO ${this.s}.commits (first_position, last_position, stream_id, first_version, last_version, command_id, recorded_at, metadata)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ), e AS (
-           INSERT INTO ${this.s}.events (global_position, commit_position, stream_id, stream_version, event_id, type, schema_version, data, occurred_at, prev_hash, hash)
-           SELECT p, $1, $3, v, id, t, sv, d::json, o, ph, h
-           FROM unnest($9::bigint[], $10::int[], $11::uuid[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[]) AS x(p, v, id, t, sv, d, o, ph, h)
          )
-         SELECT pg_notify($18, $19)`,
+         INSERT INTO ${this.s}.events (global_position, commit_position, stream_id, stream_version, event_id, type, schema_version, data, occurred_at, prev_hash, hash)
+         SELECT p, $1, $3, v, id, t, sv, d::json, o, ph, h
+         FROM unnest($9::bigint[], $10::int[], $11::uuid[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[]) AS x(p, v, id, t, sv, d, o, ph, h)`,
         [
           commit._id,
           commit.lastPosition,
@@ -155,13 +155,37 @@ export class PostgresEventStore extends CommitLogStore {
           e.map((x) => x.occurredAt),
           e.map((x) => x.prevHash),
           e.map((x) => x.hash),
-          this.channel,
-          this.instance,
         ],
       );
     } catch (error) {
       throw isUniqueViolation(error) ? new UniqueKeyViolation(error) : error;
     }
+    this.announce();
+  }
+
+  /**
+   * Tells other processes that this one committed: one NOTIFY for however many appends happened
+   * meanwhile, sent after them. A NOTIFY inside each append would make concurrent appends commit one
+   * at a time (PostgreSQL serialises transactions that notify); a wake-up needs no more than this.
+   */
+  private announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    setImmediate(() => {
+      this.pool
+        .query('SELECT pg_notify($1, $2)', [this.channel, this.instance])
+        .catch(() => undefined) // readers also poll
+        .finally(() => {
+          this.announcing = false;
+          if (this.announceAgain && !this.closed) {
+            this.announceAgain = false;
+            this.announce();
+          }
+        });
+    });
   }
 
   protected async insertVoidMarkers(markers: readonly CommitDocument[]): Promise<number> {
