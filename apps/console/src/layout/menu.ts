@@ -1,0 +1,41 @@
+import { hasRole, isOfficer, type Principal } from '../auth/claims';
+
+export interface MenuEntry {
+  readonly key: string;
+  readonly path: string;
+  readonly label: string;
+}
+
+/** The menu follows the token: each role sees its work, nothing the API would refuse it. */
+export function menuFor(p: Principal | undefined): MenuEntry[] {
+  if (!p) return [];
+  const entries: MenuEntry[] = [];
+  if (isOfficer(p)) {
+    entries.push({ key: 'home', path: '/', label: 'nav.home' });
+    entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
+    entries.push({ key: 'registrations', path: '/registrations', label: 'nav.registrations' });
+  }
+  if (hasRole(p, 'enterprise')) {
+    entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });
+  }
+  if (hasRole(p, 'trainer')) {
+    entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });
+  }
+  if (hasRole(p, 'expert-assessor')) {
+    entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
+  }
+  if (hasRole(p, 'award-council')) {
+    entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
+  }
+  if (hasRole(p, 'auditor')) {
+    entries.push({ key: 'audit', path: '/audit', label: 'nav.audit' });
+  }
+  if (!entries.some((e) => e.key === 'plans')) entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
+  return entries;
+}
+
+/** Where a user lands after signing in. */
+export function homePathFor(p: Principal | undefined): string {
+  const first = menuFor(p)[0];
+  return first ? first.path : '/plans';
+}

@@ -1,0 +1,3 @@
+export function CertificationsPage() {
+  return null;
+}

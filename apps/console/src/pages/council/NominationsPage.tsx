@@ -1,0 +1,3 @@
+export function NominationsPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function RegistrationDetailPage() {
+  return null;
+}

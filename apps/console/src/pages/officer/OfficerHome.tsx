@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { Badge, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useAuth } from '../../auth/AuthProvider';
+import { api, type Page } from '../../lib/api';
+import { formatNumber, todayInVietnam } from '../../lib/format';
+import type { IndicatorProgress, PlanProgress, PlanSummary, Registration, TargetProgress } from '../../lib/types';
+import { EmptyState, ErrorAlert, Loading, StatusTag } from '../../components/common';
+import { YearChart } from '../../components/YearChart';
+import { buildUnitTree } from '../../lib/unitTree';
+
+export const HOME_INDICATORS = ['pilot-model-enterprises', 'trained-person-times', 'certified-experts'] as const;
+const FIRST_YEAR = 2023;
+
+/** The officer's unit at a glance: this year's counts, the plans in force and their targets, pending work. */
+export function OfficerHome() {
+  const { t, i18n } = useTranslation();
+  const { principal } = useAuth();
+  const unit = principal!.unit;
+  const year = Number(todayInVietnam().slice(0, 4));
+  const [indicator, setIndicator] = useState<string>(HOME_INDICATORS[0]);
+
+  const counts = useQueries({
+    queries: HOME_INDICATORS.map((ind) => ({
+      queryKey: ['progress', unit, ind, year],
+      queryFn: () => api.get<IndicatorProgress>('plans', '/progress', { unit, indicator: ind, year }),
+    })),
+  });
+  const years = Array.from({ length: year - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+  const byYear = useQueries({
+    queries: years.map((y) => ({
+      queryKey: ['progress', unit, indicator, y],
+      queryFn: () => api.get<IndicatorProgress>('plans', '/progress', { unit, indicator, year: y }),
+    })),
+  });
+  const pending = useQuery({
+    queryKey: ['registrations', 'pending', unit],
+    queryFn: () => api.get<Page<Registration>>('support-programs', '/registrations', { unit, status: 'submitted', pageSize: 1 }),
+  });
+  const underReview = useQuery({
+    queryKey: ['registrations', 'under-review', unit],
+    queryFn: () => api.get<Page<Registration>>('support-programs', '/registrations', { unit, status: 'under-review', pageSize: 1 }),
+  });
+  const periods = useQuery({
+    queryKey: ['reporting-periods', unit, year],
+    queryFn: () => api.get<Page<{ periodId: string; status: string }>>('plans', '/reporting-periods', { unit, year, pageSize: 50 }),
+  });
+
+  const lang = i18n.language;
+  const current = counts.find((_, i) => HOME_INDICATORS[i] === indicator)?.data;
+  const tree = current ? buildUnitTree(current.byUnit) : [];
+  const dueReports = (periods.data?.items ?? []).filter((p) => p.status === 'open' || p.status === 'returned').length;
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('home.title', { unit: counts[0]?.data?.unitName ?? unit })}
+      </Typography.Title>
+      <section aria-labelledby="this-year">
+        <Typography.Title level={2} id="this-year" style={{ fontSize: 18 }}>
+          {t('home.thisYear', { year })}
+        </Typography.Title>
+        <Row gutter={[16, 16]}>
+          {HOME_INDICATORS.map((ind, i) => (
+            <Col xs={24} md={8} key={ind}>
+              <Card hoverable onClick={() => setIndicator(ind)} style={ind === indicator ? { borderColor: '#0b5394' } : undefined}>
+                {counts[i].error ? (
+                  <ErrorAlert error={counts[i].error} />
+                ) : (
+                  <Statistic
+                    title={t(`indicator.${ind}`)}
+                    loading={counts[i].isLoading}
+                    value={counts[i].data ? formatNumber(counts[i].data!.actual, lang) : '—'}
+                    valueRender={(node) => <span data-testid={`indicator-${ind}`}>{node}</span>}
+                  />
+                )}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </section>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title={t('home.byYear', { indicator: t(`indicator.${indicator}`) })}>
+            {byYear.some((q) => q.isLoading) ? (
+              <Loading />
+            ) : (
+              <YearChart
+                title=""
+                ariaLabel={t('home.chartLabel', { indicator: t(`indicator.${indicator}`) })}
+                years={years}
+                actual={byYear.map((q) => q.data?.actual ?? 0)}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('home.bySubUnit')}>
+            {tree.length === 0 ? (
+              <EmptyState description={t('home.noSubUnitCounts')} />
+            ) : (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="key"
+                dataSource={tree}
+                expandable={{ defaultExpandAllRows: true }}
+                columns={[
+                  { title: t('common.unit'), dataIndex: 'unitName', render: (v: string, r) => v ?? r.unit },
+                  { title: t('common.count'), dataIndex: 'actual', align: 'right', render: (v: number) => formatNumber(v, lang) },
+                ]}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Card title={t('home.pending')}>
+        <Space size="large" wrap>
+          <Link to="/registrations?status=submitted">
+            <Badge count={pending.data?.total ?? 0} showZero color={pending.data?.total ? '#fa8c16' : '#bfbfbf'} /> {t('home.registrationsToReview')}
+          </Link>
+          <Link to="/registrations?status=under-review">
+            <Badge count={underReview.data?.total ?? 0} showZero color={underReview.data?.total ? '#1677ff' : '#bfbfbf'} /> {t('home.registrationsUnderReview')}
+          </Link>
+          <span>
+            <Badge count={dueReports} showZero color={dueReports ? '#fa8c16' : '#bfbfbf'} /> {t('home.reportsDue')}
+          </span>
+        </Space>
+      </Card>
+      <PlansInForce unit={unit} />
+    </Space>
+  );
+}
+
+/** Plans that bind the unit: issued by it, by a unit above it, or (drafts included) by one below it. */
+export function plansForUnit(plans: readonly PlanSummary[], unit: string, ancestors: readonly string[]): PlanSummary[] {
+  return plans.filter(
+    (p) => p.status !== 'closed' && (p.issuingUnit === unit || ancestors.includes(p.issuingUnit) || p.issuingUnit.startsWith(`${unit}-`)) && (p.status === 'issued' || p.issuingUnit === unit || p.issuingUnit.startsWith(`${unit}-`)),
+  );
+}
+
+function PlansInForce({ unit }: { unit: string }) {
+  const { t } = useTranslation();
+  const unitInfo = useQuery({ queryKey: ['unit', unit], queryFn: () => api.get<{ code: string; ancestors: string[] }>('plans', `/units/${encodeURIComponent(unit)}`) });
+  const plans = useQuery({ queryKey: ['plans', 'all-for-home'], queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { pageSize: 100 }) });
+  const [selected, setSelected] = useState<string>();
+  const mine = plansForUnit(plans.data?.items ?? [], unit, unitInfo.data?.ancestors ?? []);
+  const withTargets = mine.filter((p) => p.targets > 0);
+  const planId = selected ?? withTargets.find((p) => p.status === 'issued')?.planId ?? withTargets[0]?.planId ?? mine[0]?.planId;
+  if (plans.isLoading || unitInfo.isLoading) return <Loading />;
+  if (plans.error || unitInfo.error) return <ErrorAlert error={plans.error ?? unitInfo.error} onRetry={() => void plans.refetch()} />;
+  if (!mine.length) return <EmptyState description={t('home.noPlans')} />;
+  return (
+    <Card
+      title={t('home.plansInForce')}
+      extra={
+        <Select
+          aria-label={t('home.choosePlan')}
+          style={{ minWidth: 280 }}
+          value={planId}
+          onChange={setSelected}
+          options={mine.map((p) => ({ value: p.planId, label: `${p.documentNumber ?? t('plans.noNumber')} — ${p.issuingUnitName ?? p.issuingUnit} (${t(`status.${p.status}`)})` }))}
+        />
+      }
+    >
+      {planId && <TargetProgressTable planId={planId} />}
+    </Card>
+  );
+}
+
+export function TargetProgressTable({ planId }: { planId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const progress = useQuery({ queryKey: ['plan-progress', planId], queryFn: () => api.get<PlanProgress>('plans', `/plans/${encodeURIComponent(planId)}/progress`) });
+  if (progress.isLoading) return <Loading />;
+  if (progress.error) return <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />;
+  const rows = progress.data?.targets ?? [];
+  if (!rows.length) return <EmptyState description={t('plans.noTargets')} />;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        <Link to={`/plans/${encodeURIComponent(planId)}`}>{progress.data!.title}</Link> · {t('home.asOf', { date: progress.data!.asOfDisplay })}
+      </Typography.Paragraph>
+      <Table<TargetProgress>
+        size="small"
+        rowKey="targetId"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: t('plans.target'), render: (_, r) => (lang === 'en' ? r.label.en : r.label.vi) },
+          { title: t('plans.milestone'), dataIndex: 'milestoneYear', width: 90 },
+          { title: t('progress.required'), align: 'right', render: (_, r) => formatNumber(r.required, lang) },
+          { title: t('progress.expectedByNow'), align: 'right', render: (_, r) => formatNumber(r.expectedByNow, lang, 1) },
+          { title: t('progress.actual'), align: 'right', render: (_, r) => formatNumber(r.actual, lang) },
+          {
+            title: t('progress.progress'),
+            width: 160,
+            render: (_, r) =>
+              r.required && r.actual !== null ? (
+                <Progress
+                  percent={Math.min(100, Math.round((r.actual / r.required) * 100))}
+                  size="small"
+                  status={r.status === 'missed' ? 'exception' : r.status === 'achieved' || r.status === 'met' ? 'success' : 'normal'}
+                  aria-label={t('progress.progress')}
+                />
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('progress.status'),
+            render: (_, r) => (
+              <Tooltip title={r.reason}>
+                <span>
+                  <StatusTag status={r.status} />
+                </span>
+              </Tooltip>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

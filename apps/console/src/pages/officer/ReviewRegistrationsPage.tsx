@@ -1,0 +1,3 @@
+export function ReviewRegistrationsPage() {
+  return null;
+}

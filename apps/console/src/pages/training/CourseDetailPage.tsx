@@ -1,0 +1,3 @@
+export function CourseDetailPage() {
+  return null;
+}
