@@ -1,4 +1,4 @@
-import { Button, Card, ConfigProvider, Result, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, ConfigProvider, Result, Space, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -20,6 +20,11 @@ import { CourseDetailPage } from './pages/training/CourseDetailPage';
 import { CertificationsPage } from './pages/assessor/CertificationsPage';
 import { NominationsPage } from './pages/council/NominationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
+
+// Ant Design's default greys for secondary text fall below WCAG AA contrast; these pass it (axe).
+const THEME = {
+  token: { colorPrimary: '#0b5394', colorLink: '#0b5394', colorInfo: '#0b5394', colorError: '#c41d1d', colorWarning: '#ad4e00', colorSuccess: '#237804', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorTextPlaceholder: '#6e6e6e' },
+};
 
 export function createQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000, refetchOnWindowFocus: false } } });
@@ -81,7 +86,8 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   const { i18n } = useTranslation();
   const { principal, ready } = useAuth();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={{ token: { colorPrimary: '#0b5394' } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={THEME}>
+      <AntApp>
       <QueryClientProvider client={queryClient}>
         {!ready ? (
           <Loading />
@@ -93,6 +99,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
           </BrowserRouter>
         )}
       </QueryClientProvider>
+      </AntApp>
     </ConfigProvider>
   );
 }

@@ -98,9 +98,26 @@ const STATUS_COLOURS: Record<string, string> = {
   late: 'red',
 };
 
+// Ant Design's preset tag colours (gold, orange on light backgrounds) fail WCAG AA contrast; these pass.
+const TAG_STYLES: Record<string, { color: string; background: string; borderColor: string }> = {
+  green: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  orange: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
+  red: { color: '#820014', background: '#fff1f0', borderColor: '#ffa39e' },
+  blue: { color: '#003a8c', background: '#e6f4ff', borderColor: '#91caff' },
+  gold: { color: '#614700', background: '#fffbe6', borderColor: '#ffe58f' },
+  cyan: { color: '#00474f', background: '#e6fffb', borderColor: '#87e8de' },
+  purple: { color: '#22075e', background: '#f9f0ff', borderColor: '#d3adf7' },
+  default: { color: '#262626', background: '#fafafa', borderColor: '#d9d9d9' },
+};
+
 /** A status word in the reader's language with its colour (green on track, orange at risk, red missed…). */
 export function StatusTag({ status }: { status?: string | null }) {
   const { t } = useTranslation();
   if (!status) return <Tag>—</Tag>;
-  return <Tag color={STATUS_COLOURS[status] ?? 'default'}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
+  const colour = STATUS_COLOURS[status] ?? 'default';
+  return (
+    <Tag style={TAG_STYLES[colour]} data-colour={colour}>
+      {t(`status.${status}`, { defaultValue: status })}
+    </Tag>
+  );
 }

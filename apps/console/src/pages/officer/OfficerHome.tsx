@@ -119,13 +119,13 @@ export function OfficerHome() {
       <Card title={t('home.pending')}>
         <Space size="large" wrap>
           <Link to="/registrations?status=submitted">
-            <Badge count={pending.data?.total ?? 0} showZero color={pending.data?.total ? '#fa8c16' : '#bfbfbf'} /> {t('home.registrationsToReview')}
+            <Badge count={pending.data?.total ?? 0} showZero color={pending.data?.total ? '#ad4e00' : '#595959'} /> {t('home.registrationsToReview')}
           </Link>
           <Link to="/registrations?status=under-review">
-            <Badge count={underReview.data?.total ?? 0} showZero color={underReview.data?.total ? '#1677ff' : '#bfbfbf'} /> {t('home.registrationsUnderReview')}
+            <Badge count={underReview.data?.total ?? 0} showZero color={underReview.data?.total ? '#0b5394' : '#595959'} /> {t('home.registrationsUnderReview')}
           </Link>
           <span>
-            <Badge count={dueReports} showZero color={dueReports ? '#fa8c16' : '#bfbfbf'} /> {t('home.reportsDue')}
+            <Badge count={dueReports} showZero color={dueReports ? '#ad4e00' : '#595959'} /> {t('home.reportsDue')}
           </span>
         </Space>
       </Card>

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';
-import type { HistoryEntry, PlanContent, PlanDetail, PlanTarget } from '../../lib/types';
+import type { PlanContent, PlanDetail, PlanTarget } from '../../lib/types';
 import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { HistoryTable } from '../../components/HistoryTable';
+import { toHistoryEntries } from '../../lib/history';
 import { TargetProgressTable } from '../officer/OfficerHome';
 
 export function describeTarget(target: PlanTarget, lang: string): string {
@@ -114,11 +115,11 @@ export function PlanDetailPage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
   const plan = useQuery({ queryKey: ['plan', planId], queryFn: () => api.get<PlanDetail>('plans', `/plans/${encodeURIComponent(planId)}`) });
-  const history = useQuery({ queryKey: ['plan-history', planId], queryFn: () => api.get<HistoryEntry[] | { items: HistoryEntry[] }>('plans', `/plans/${encodeURIComponent(planId)}/history`) });
+  const history = useQuery({ queryKey: ['plan-history', planId], queryFn: () => api.get<unknown>('plans', `/plans/${encodeURIComponent(planId)}/history`) });
   if (plan.isLoading) return <Loading />;
   if (plan.error) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
   const p = plan.data!;
-  const historyEntries = Array.isArray(history.data) ? history.data : (history.data?.items ?? []);
+  const historyEntries = toHistoryEntries(history.data);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
