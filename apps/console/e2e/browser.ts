@@ -36,3 +36,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Runs a workflow and, when it fails, saves what the page showed (e2e-output/screenshots/FAILED-*.png). */
+export async function withFailureScreenshot<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    await screenshot(page, `FAILED-${name}`).catch(() => undefined);
+    throw e;
+  }
+}

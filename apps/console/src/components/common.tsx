@@ -1,3 +1,4 @@
+import type React from 'react';
 import { Alert, Empty, Result, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -109,6 +110,11 @@ const TAG_STYLES: Record<string, { color: string; background: string; borderColo
   purple: { color: '#22075e', background: '#f9f0ff', borderColor: '#d3adf7' },
   default: { color: '#262626', background: '#fafafa', borderColor: '#d9d9d9' },
 };
+
+/** A tag in one of the accessible colours. */
+export function ColourTag({ colour, children }: { colour: keyof typeof TAG_STYLES; children: React.ReactNode }) {
+  return <Tag style={TAG_STYLES[colour]}>{children}</Tag>;
+}
 
 /** A status word in the reader's language with its colour (green on track, orange at risk, red missed…). */
 export function StatusTag({ status }: { status?: string | null }) {

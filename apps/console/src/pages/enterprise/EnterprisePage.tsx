@@ -8,6 +8,7 @@ import { hasRole } from '../../auth/claims';
 import { api, ApiError, type Page } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import type { Enterprise, Programme, Registration } from '../../lib/types';
+import { FormSelect } from '../../components/FormSelect';
 import { ErrorAlert, Loading, NotAllowed, StatusTag } from '../../components/common';
 
 const SIZES = ['micro', 'small', 'medium', 'large'];
@@ -89,7 +90,7 @@ function SubmitRegistration({ programme, onClose }: { programme: Programme; onCl
       <ErrorAlert error={submit.error} />
       <Form form={form} layout="vertical" onFinish={(v: { tools: string[]; description?: string }) => submit.mutate(v)}>
         <Form.Item name="tools" label={t('registration.tools')} rules={[{ required: true, message: t('enterprise.chooseTools') }]}>
-          <Select mode="multiple" options={programme.toolsOffered.map((x) => ({ value: x, label: t(`tool.${x}`, { defaultValue: x }) }))} />
+          <FormSelect mode="multiple" options={programme.toolsOffered.map((x) => ({ value: x, label: t(`tool.${x}`, { defaultValue: x }) }))} />
         </Form.Item>
         <Form.Item name="description" label={t('registration.description')}>
           <Input.TextArea rows={3} />
