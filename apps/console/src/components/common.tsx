@@ -85,6 +85,7 @@ const STATUS_COLOURS: Record<string, string> = {
   passed: 'cyan',
   'not-passed': 'red',
   granted: 'green',
+  certified: 'green',
   active: 'green',
   revoked: 'red',
   expired: 'default',
