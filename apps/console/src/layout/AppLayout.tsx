@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { menuFor } from './menu';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -58,7 +59,9 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <main>
-            <Outlet />
+            <ErrorBoundary resetKey={location.pathname}>
+              <Outlet />
+            </ErrorBoundary>
           </main>
         </Layout.Content>
       </Layout>

@@ -49,7 +49,7 @@ export interface PlanContent {
   issueDate?: string | null;
   issuingBody?: string;
   issuingUnit: string;
-  signer?: string;
+  signer?: string | { name: string; position?: string };
   horizonYears: number[];
   generalObjectives: string[];
   targets: PlanTarget[];

@@ -134,23 +134,38 @@ export function OfficerHome() {
   );
 }
 
-/** Plans that bind the unit: issued by it, by a unit above it, or (drafts included) by one below it. */
-export function plansForUnit(plans: readonly PlanSummary[], unit: string, ancestors: readonly string[]): PlanSummary[] {
-  return plans.filter(
-    (p) => p.status !== 'closed' && (p.issuingUnit === unit || ancestors.includes(p.issuingUnit) || p.issuingUnit.startsWith(`${unit}-`)) && (p.status === 'issued' || p.issuingUnit === unit || p.issuingUnit.startsWith(`${unit}-`)),
-  );
+/**
+ * Plans that bind the unit: its own and its sub-units' (drafts included; the API's unit filter also
+ * follows merged units, e.g. Ninh Thuận 58 into Khánh Hòa 56), and the issued plans of the units above it.
+ */
+export function plansForUnit(own: readonly PlanSummary[], aboveByUnit: Record<string, readonly PlanSummary[]>): PlanSummary[] {
+  const seen = new Set<string>();
+  const out: PlanSummary[] = [];
+  const add = (p: PlanSummary) => {
+    if (p.status === 'closed' || seen.has(p.planId)) return;
+    seen.add(p.planId);
+    out.push(p);
+  };
+  own.forEach(add);
+  for (const [ancestor, plans] of Object.entries(aboveByUnit)) plans.filter((p) => p.status === 'issued' && !p.issuingUnit.startsWith(`${ancestor}-`)).forEach(add);
+  return out;
 }
 
 function PlansInForce({ unit }: { unit: string }) {
   const { t } = useTranslation();
   const unitInfo = useQuery({ queryKey: ['unit', unit], queryFn: () => api.get<{ code: string; ancestors: string[] }>('plans', `/units/${encodeURIComponent(unit)}`) });
-  const plans = useQuery({ queryKey: ['plans', 'all-for-home'], queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { pageSize: 100 }) });
+  const own = useQuery({ queryKey: ['plans', 'unit', unit], queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { unit, pageSize: 50 }) });
+  const ancestors = (unitInfo.data?.ancestors ?? []).filter((a) => a !== 'VN');
+  const above = useQueries({
+    queries: ancestors.map((a) => ({ queryKey: ['plans', 'unit', a, 'issued'], queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { unit: a, status: 'issued', pageSize: 50 }) })),
+  });
   const [selected, setSelected] = useState<string>();
-  const mine = plansForUnit(plans.data?.items ?? [], unit, unitInfo.data?.ancestors ?? []);
+  const mine = plansForUnit(own.data?.items ?? [], Object.fromEntries(ancestors.map((a, i) => [a, above[i]?.data?.items ?? []])));
   const withTargets = mine.filter((p) => p.targets > 0);
   const planId = selected ?? withTargets.find((p) => p.status === 'issued')?.planId ?? withTargets[0]?.planId ?? mine[0]?.planId;
-  if (plans.isLoading || unitInfo.isLoading) return <Loading />;
-  if (plans.error || unitInfo.error) return <ErrorAlert error={plans.error ?? unitInfo.error} onRetry={() => void plans.refetch()} />;
+  if (own.isLoading || unitInfo.isLoading || above.some((q) => q.isLoading)) return <Loading />;
+  const error = own.error ?? unitInfo.error ?? above.find((q) => q.error)?.error;
+  if (error) return <ErrorAlert error={error} onRetry={() => void own.refetch()} />;
   if (!mine.length) return <EmptyState description={t('home.noPlans')} />;
   return (
     <Card
@@ -198,7 +213,7 @@ export function TargetProgressTable({ planId }: { planId: string }) {
             title: t('progress.progress'),
             width: 160,
             render: (_, r) =>
-              r.required && r.actual !== null ? (
+              typeof r.required === 'number' && r.required > 0 && typeof r.actual === 'number' ? (
                 <Progress
                   percent={Math.min(100, Math.round((r.actual / r.required) * 100))}
                   size="small"

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { CONSOLE_URL, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
+import { checkMainPage } from './page-check';
+
+// A province officer's home and plans: targets with status colours, search without diacritics,
+// a plan's content, versions and history; the English switch; logout ends the Keycloak session.
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => browser?.close());
+
+test('province officer: home, plan search ignoring diacritics, detail, versions, history, English, logout', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(page, 'province-officer', async () => {
+    await signIn(page, 'kh.admin');
+    await page.getByRole('heading', { name: /Tổng quan/ }).waitFor();
+    await page.getByRole('cell', { name: 'Lượt người được đào tạo, tập huấn' }).first().waitFor();
+    assert.equal(await page.locator('[data-colour]').count() > 0, true);
+    await checkMainPage(page, 'province-home');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Tìm kế hoạch' }).fill('nang suat ninh thuan');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=nang\+suat\+ninh\+thuan/);
+    await page.getByRole('link', { name: '4009/KH-UBND' }).waitFor();
+    await page.getByRole('link', { name: '138/KH-UBND' }).waitFor({ state: 'detached' });
+    await checkMainPage(page, 'plans');
+
+    await page.getByRole('link', { name: '4009/KH-UBND' }).click();
+    await page.getByText('Mục tiêu tổng quát').waitFor();
+    await page.getByRole('cell', { name: '26/09/2023' }).first().waitFor();
+    await checkMainPage(page, 'plan-detail');
+    await page.getByRole('tab', { name: 'Các phiên bản' }).click();
+    await page.getByText('Phiên bản 1 — 26/09/2023').waitFor();
+    await page.getByRole('tab', { name: 'Lịch sử' }).click();
+    await page.getByRole('cell', { name: 'Ban hành kế hoạch' }).waitFor();
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('tab', { name: 'History' }).waitFor();
+    await page.getByRole('cell', { name: 'Plan issued' }).waitFor();
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(`${CONSOLE_URL}/`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // The Keycloak session ended too: it asks for the password again.
+    await page.locator('#password').waitFor();
+  });
+});
