@@ -10,6 +10,8 @@ source "$(dirname "$0")/setup.sh"
 export MONGO_PORT="${TEST_MONGO_PORT:-28017}" KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" \
   KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}" KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18080}"
 export PLANS_PORT=3101 SUPPORT_PROGRAMS_PORT=3102 TRAINING_PORT=3103 AWARDS_PORT=3104 AUDIT_PORT=3105
+# The console's test port is one the realm's nangsuat-console client allows as a redirect.
+export CONSOLE_PORT=14200
 export NANGSUAT_RUN_DIR="${NANGSUAT_TEST_RUN_DIR:-$(mktemp -d /tmp/nangsuat-test.XXXXXX)}"
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat" KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
@@ -23,6 +25,9 @@ npm run -s build
 log "test: unit tests (no infrastructure)"
 npx jest --selectProjects unit --ci
 
+log "test: web console — type check, lint, component tests (vitest)"
+(cd apps/console && npm run -s typecheck && npm run -s lint && npm test --silent)
+
 cleanup() {
   NANGSUAT_RUN_DIR="$NANGSUAT_RUN_DIR" bash "$NS_ROOT/scripts/down.sh" || true
   bash "$NS_ROOT/scripts/infra/stop.sh" "$NANGSUAT_RUN_DIR/infra" || true
@@ -34,7 +39,11 @@ log "test: integration tests (real FerretDB, Kafka, Keycloak)"
 npx jest --selectProjects integration --runInBand --ci
 
 log "test: end-to-end tests (the README's start command brings the services up, down.sh stops them)"
-npx jest --selectProjects e2e --runInBand --ci
+NANGSUAT_KEEP_PLATFORM_UP=1 npx jest --selectProjects e2e --runInBand --ci
+
+log "test: web console in Debian's chromium against the platform the e2e tier started (screenshots in apps/console/e2e-output)"
+(cd apps/console && npm run -s e2e)
+NANGSUAT_RUN_DIR="$NANGSUAT_RUN_DIR" bash "$NS_ROOT/scripts/down.sh"
 
 # Nothing the run started may outlive it.
 cleanup

@@ -9,8 +9,19 @@ import { callApi } from './platform-api';
 // approves it, and the officer's home page shows the pilot-model count one higher.
 let browser: Browser;
 let programme: { id: string; name: string };
+const ACTIVE = ['submitted', 'under-review', 'approved', 'in-implementation'];
+
+/** The enterprise withdraws its open registrations, so that it is not counted before the workflow starts. */
+async function withdrawOpenRegistrations(programmeId?: string): Promise<void> {
+  const query = programmeId ? `?programme=${programmeId}&pageSize=100` : '?pageSize=100';
+  const regs = await callApi<{ items: { id: string; status: string }[] }>('ent.phanrang', 'support-programs', 'GET', `/registrations${query}`);
+  for (const r of regs.items.filter((x) => ACTIVE.includes(x.status)))
+    await callApi('ent.phanrang', 'support-programs', 'POST', `/registrations/${encodeURIComponent(r.id)}/withdraw`, { reason: 'Kiểm thử giao diện: bắt đầu từ doanh nghiệp chưa được đếm' });
+}
+
 before(async () => {
   browser = await launchBrowser();
+  await withdrawOpenRegistrations();
   programme = await callApi('kh.admin', 'support-programs', 'POST', '/programmes', {
     name: `Chương trình hỗ trợ mô hình điểm Phan Rang (kiểm thử ${Date.now()})`,
     legalBasis: ['Kế hoạch 4009/KH-UBND ngày 26/9/2023 của UBND tỉnh Ninh Thuận'],
@@ -25,8 +36,7 @@ before(async () => {
 });
 after(async () => {
   // Leave the enterprise uncounted again so the next run sees the count rise by one too.
-  const regs = await callApi<{ items: { id: string; status: string }[] }>('phanrang.officer', 'support-programs', 'GET', `/registrations?programme=${programme.id}`);
-  for (const r of regs.items) if (['submitted', 'under-review', 'approved', 'in-implementation'].includes(r.status)) await callApi('phanrang.officer', 'support-programs', 'POST', `/registrations/${encodeURIComponent(r.id)}/withdraw`, { reason: 'Dọn dữ liệu sau kiểm thử' });
+  if (programme) await withdrawOpenRegistrations(programme.id);
   await browser?.close();
 });
 

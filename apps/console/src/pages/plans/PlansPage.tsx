@@ -19,7 +19,10 @@ export function PlansPage() {
   const [text, setText] = useState(q);
   const update = (next: Record<string, string | undefined>) => {
     const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v ? merged.set(k, v) : merged.delete(k));
+    for (const [k, v] of Object.entries(next)) {
+      if (v) merged.set(k, v);
+      else merged.delete(k);
+    }
     setParams(merged);
   };
   const plans = useQuery({
