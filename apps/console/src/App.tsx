@@ -94,7 +94,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         ) : !principal ? (
           <SignIn />
         ) : (
-          <BrowserRouter>
+          <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
             <AppRoutes />
           </BrowserRouter>
         )}

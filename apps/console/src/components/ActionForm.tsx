@@ -60,7 +60,7 @@ export function ActionForm<V extends object>({
           setOpen(false);
           mutation.reset();
         }}
-        destroyOnClose
+        destroyOnHidden
       >
         {mutation.error && <ErrorAlert error={mutation.error} />}
         <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(toBody(v as V))}>

@@ -61,7 +61,7 @@ export function RegistrationActions({ registration, size = 'middle' }: { registr
           act.reset();
         }}
         onOk={() => form.submit()}
-        destroyOnClose
+        destroyOnHidden
       >
         {act.error && <ErrorAlert error={act.error} />}
         <Form

@@ -90,7 +90,7 @@ interface RowOutcome {
 }
 
 /** Rows pasted from a spreadsheet: each checked, errors shown per row, nothing written until all are valid. */
-function RegisterPasted({ courseId }: { courseId: string }) {
+export function RegisterPasted({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
