@@ -133,7 +133,7 @@ export function RegisterPasted({ courseId }: { courseId: string }) {
         <Button onClick={() => setRows(parseTraineeRows(text))} disabled={!text.trim()}>
           {t('paste.check')}
         </Button>
-        <Button type="primary" disabled={!rows?.length || invalid.length > 0 || running} loading={running} onClick={() => void write()}>
+        <Button type="primary" disabled={!rows?.length || invalid.length > 0 || running || outcomes.length > 0} loading={running} onClick={() => void write()}>
           {t('paste.write', { count: rows?.length ?? 0 })}
         </Button>
       </Space>
