@@ -5,14 +5,15 @@ import { CONSOLE_URL, launchBrowser, newContext, signIn, withFailureScreenshot }
 import { checkMainPage } from './page-check';
 
 // A province officer's home and plans: targets with status colours, search without diacritics,
-// a plan's content, versions and history; the English switch; logout ends the Keycloak session.
+// a plan's content, versions and history; the English switch; silent token renewal; logout ends the
+// Keycloak session.
 let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
 after(async () => browser?.close());
 
-test('province officer: home, plan search ignoring diacritics, detail, versions, history, English, logout', async () => {
+test('province officer: home, plan search ignoring diacritics, detail, versions, history, English, silent renewal, logout', async () => {
   const page = await (await newContext(browser)).newPage();
   await withFailureScreenshot(page, 'province-officer', async () => {
     await signIn(page, 'kh.admin');
@@ -42,6 +43,29 @@ test('province officer: home, plan search ignoring diacritics, detail, versions,
     await page.getByRole('tab', { name: 'History' }).waitFor();
     await page.getByRole('cell', { name: 'Plan issued' }).waitFor();
     await page.getByText('Tiếng Việt', { exact: true }).click();
+
+    // Silent renewal: make the stored token expire in 5 s; after a reload the console renews it by
+    // refresh token without leaving the page (a new access token with a later expiry).
+    const before = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+      const user = JSON.parse(sessionStorage.getItem(key)!) as { access_token: string; expires_at: number };
+      user.expires_at = Math.floor(Date.now() / 1000) + 5;
+      sessionStorage.setItem(key, JSON.stringify(user));
+      return user.access_token;
+    });
+    await page.reload();
+    await page.getByTestId('who').waitFor();
+    const renewed = await page.waitForFunction(
+      (old) => {
+        const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+        const user = key ? (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string; expires_at: number }) : undefined;
+        return user && user.access_token !== old && user.expires_at > Date.now() / 1000 + 60 ? user.expires_at : false;
+      },
+      before,
+      { timeout: 20_000 },
+    );
+    assert.ok(Number(await renewed.jsonValue()) > Date.now() / 1000 + 60);
+    assert.equal(new URL(page.url()).pathname.startsWith('/plans/'), true);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(`${CONSOLE_URL}/`);
