@@ -38,5 +38,7 @@ export default defineConfig({
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Ant Design forms under jsdom are slow on a 2-core machine; no test asserts on time.
+    testTimeout: 20_000,
   },
 });

@@ -20,6 +20,7 @@ import { CourseDetailPage } from './pages/training/CourseDetailPage';
 import { CertificationsPage } from './pages/assessor/CertificationsPage';
 import { NominationsPage } from './pages/council/NominationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ReportingPage } from './pages/reporting/ReportingPage';
 
 // Ant Design's default greys for secondary text fall below WCAG AA contrast; these pass it (axe).
 const THEME = {
@@ -76,6 +77,7 @@ export function AppRoutes() {
         <Route path="certifications" element={<CertificationsPage />} />
         <Route path="nominations" element={<NominationsPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="reporting" element={<ReportingPage />} />
         <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
       </Route>
     </Routes>

@@ -14,6 +14,7 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'home', path: '/', label: 'nav.home' });
     entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
     entries.push({ key: 'registrations', path: '/registrations', label: 'nav.registrations' });
+    entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
   }
   if (hasRole(p, 'enterprise')) {
     entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });

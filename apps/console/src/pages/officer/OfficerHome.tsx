@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Badge, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Col, Drawer, Progress, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { api, type Page } from '../../lib/api';
-import { formatNumber, todayInVietnam } from '../../lib/format';
+import { formatDateTime, formatNumber, todayInVietnam } from '../../lib/format';
 import type { IndicatorProgress, PlanProgress, PlanSummary, Registration, TargetProgress } from '../../lib/types';
 import { EmptyState, ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { YearChart } from '../../components/YearChart';
@@ -124,9 +124,9 @@ export function OfficerHome() {
           <Link to="/registrations?status=under-review">
             <Badge count={underReview.data?.total ?? 0} showZero color={underReview.data?.total ? '#0b5394' : '#595959'} /> {t('home.registrationsUnderReview')}
           </Link>
-          <span>
+          <Link to="/reporting">
             <Badge count={dueReports} showZero color={dueReports ? '#ad4e00' : '#595959'} /> {t('home.reportsDue')}
-          </span>
+          </Link>
         </Space>
       </Card>
       <PlansInForce unit={unit} />
@@ -185,9 +185,53 @@ function PlansInForce({ unit }: { unit: string }) {
   );
 }
 
+interface ContributionRow {
+  eventId: string;
+  kind: string;
+  eventType?: string;
+  unit: string;
+  occurredAt: string;
+  subjectId: string;
+  refId?: string;
+  actor?: { username: string; unit: string };
+}
+
+/** From a count to the facts behind it: the events that make up a target's actual value, paged on the server. */
+function ContributionsDrawer({ planId, target, onClose }: { planId: string; target: TargetProgress; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['contributions', planId, target.targetId, page],
+    queryFn: () => api.get<Page<ContributionRow>>('plans', `/plans/${encodeURIComponent(planId)}/progress/${encodeURIComponent(target.targetId)}/contributions`, { page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Drawer open width={760} onClose={onClose} title={`${t('contributions.title')} — ${i18n.language === 'en' ? target.label.en : target.label.vi}`}>
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      <Table<ContributionRow>
+        size="small"
+        rowKey="eventId"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('common.empty') }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+        columns={[
+          { title: t('history.when'), render: (_, c) => formatDateTime(c.occurredAt), width: 150 },
+          { title: t('contributions.kind'), render: (_, c) => t(`event.${c.eventType}`, { defaultValue: c.eventType ?? c.kind }) },
+          { title: t('common.unit'), dataIndex: 'unit', width: 130 },
+          { title: t('contributions.subject'), dataIndex: 'subjectId' },
+          { title: t('contributions.ref'), render: (_, c) => c.refId ?? '—' },
+          { title: t('history.who'), render: (_, c) => c.actor?.username ?? '—' },
+        ]}
+      />
+    </Drawer>
+  );
+}
+
 export function TargetProgressTable({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const [facts, setFacts] = useState<TargetProgress>();
   const progress = useQuery({ queryKey: ['plan-progress', planId], queryFn: () => api.get<PlanProgress>('plans', `/plans/${encodeURIComponent(planId)}/progress`) });
   if (progress.isLoading) return <Loading />;
   if (progress.error) return <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />;
@@ -208,7 +252,18 @@ export function TargetProgressTable({ planId }: { planId: string }) {
           { title: t('plans.milestone'), dataIndex: 'milestoneYear', width: 90 },
           { title: t('progress.required'), align: 'right', render: (_, r) => formatNumber(r.required, lang) },
           { title: t('progress.expectedByNow'), align: 'right', render: (_, r) => formatNumber(r.expectedByNow, lang, 1) },
-          { title: t('progress.actual'), align: 'right', render: (_, r) => formatNumber(r.actual, lang) },
+          {
+            title: t('progress.actual'),
+            align: 'right',
+            render: (_, r) =>
+              r.source === 'counted' && typeof r.actual === 'number' ? (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setFacts(r)} aria-label={t('contributions.show', { count: formatNumber(r.actual, lang) } as Record<string, string>)}>
+                  {formatNumber(r.actual, lang)}
+                </Button>
+              ) : (
+                formatNumber(r.actual, lang)
+              ),
+          },
           {
             title: t('progress.progress'),
             width: 160,
@@ -236,6 +291,7 @@ export function TargetProgressTable({ planId }: { planId: string }) {
           },
         ]}
       />
+      {facts && <ContributionsDrawer planId={planId} target={facts} onClose={() => setFacts(undefined)} />}
     </>
   );
 }
