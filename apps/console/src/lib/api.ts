@@ -77,6 +77,7 @@ export const api = {
   get: <T>(service: Service, path: string, query?: Query) => request<T>('GET', service, path, { query }),
   post: <T>(service: Service, path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', service, path, { body: body ?? {}, idempotencyKey }),
   patch: <T>(service: Service, path: string, body: unknown) => request<T>('PATCH', service, path, { body }),
+  del: <T>(service: Service, path: string) => request<T>('DELETE', service, path),
   text: (service: Service, path: string, query?: Query, accept = 'text/csv') => request<string>('GET', service, path, { query, accept }),
 };
 

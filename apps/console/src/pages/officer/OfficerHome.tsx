@@ -138,6 +138,8 @@ export function OfficerHome() {
  * Plans that bind the unit: its own and its sub-units' (drafts included; the API's unit filter also
  * follows merged units, e.g. Ninh Thuận 58 into Khánh Hòa 56), and the issued plans of the units above it.
  */
+const IN_FORCE = ['issued', 'amended'];
+
 export function plansForUnit(own: readonly PlanSummary[], aboveByUnit: Record<string, readonly PlanSummary[]>): PlanSummary[] {
   const seen = new Set<string>();
   const out: PlanSummary[] = [];
@@ -147,7 +149,7 @@ export function plansForUnit(own: readonly PlanSummary[], aboveByUnit: Record<st
     out.push(p);
   };
   own.forEach(add);
-  for (const [ancestor, plans] of Object.entries(aboveByUnit)) plans.filter((p) => p.status === 'issued' && !p.issuingUnit.startsWith(`${ancestor}-`)).forEach(add);
+  for (const [ancestor, plans] of Object.entries(aboveByUnit)) plans.filter((p) => IN_FORCE.includes(p.status) && !p.issuingUnit.startsWith(`${ancestor}-`)).forEach(add);
   return out;
 }
 
@@ -157,12 +159,12 @@ function PlansInForce({ unit }: { unit: string }) {
   const own = useQuery({ queryKey: ['plans', 'unit', unit], queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { unit, pageSize: 50 }) });
   const ancestors = (unitInfo.data?.ancestors ?? []).filter((a) => a !== 'VN');
   const above = useQueries({
-    queries: ancestors.map((a) => ({ queryKey: ['plans', 'unit', a, 'issued'], queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { unit: a, status: 'issued', pageSize: 50 }) })),
+    queries: ancestors.map((a) => ({ queryKey: ['plans', 'unit', a], queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { unit: a, pageSize: 100 }) })),
   });
   const [selected, setSelected] = useState<string>();
   const mine = plansForUnit(own.data?.items ?? [], Object.fromEntries(ancestors.map((a, i) => [a, above[i]?.data?.items ?? []])));
   const withTargets = mine.filter((p) => p.targets > 0);
-  const planId = selected ?? withTargets.find((p) => p.status === 'issued')?.planId ?? withTargets[0]?.planId ?? mine[0]?.planId;
+  const planId = selected ?? withTargets.find((p) => IN_FORCE.includes(p.status))?.planId ?? withTargets[0]?.planId ?? mine[0]?.planId;
   if (own.isLoading || unitInfo.isLoading || above.some((q) => q.isLoading)) return <Loading />;
   const error = own.error ?? unitInfo.error ?? above.find((q) => q.error)?.error;
   if (error) return <ErrorAlert error={error} onRetry={() => void own.refetch()} />;

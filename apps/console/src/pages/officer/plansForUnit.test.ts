@@ -14,5 +14,6 @@ describe('plans in force for a unit', () => {
   it('keeps a plan of a merged unit the API returns for the unit (Ninh Thuận 58 in Khánh Hòa 56)', () => {
     expect(plansForUnit([plan('ninh-thuan-4009', '58')], {}).map((p) => p.planId)).toEqual(['ninh-thuan-4009']);
   });
+  it('keeps an amended plan above (still in force)', () => expect(plansForUnit([], { '51': [plan('qn-138', '51', 'amended')] }).map((p) => p.planId)).toEqual(['qn-138']));
   it('leaves out closed plans', () => expect(plansForUnit([plan('old', '56', 'closed')], {})).toEqual([]));
 });

@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { HistoryTable } from '../../components/HistoryTable';
 import { toHistoryEntries } from '../../lib/history';
 import { TargetProgressTable } from '../officer/OfficerHome';
+import { AmendAction, DraftActions, useMayEditPlan } from './PlanAuthoring';
 
 export function describeTarget(target: PlanTarget, lang: string): string {
   const n = (v: number | null | undefined) => formatNumber(v, lang);
@@ -53,7 +54,7 @@ function PlanContentView({ content }: { content: PlanContent }) {
           columns={[
             { title: t('plans.target'), render: (_, r) => (lang === 'en' ? r.label.en : r.label.vi) },
             { title: t('plans.milestone'), dataIndex: 'milestoneYear', width: 90 },
-            { title: t('plans.value'), render: (_, r) => `${describeTarget(r, lang)} ${r.unit}`, width: 200 },
+            { title: t('plans.value'), render: (_, r) => `${describeTarget(r, lang)} ${t(`measure.${r.unit}`, { defaultValue: r.unit })}`, width: 200 },
             { title: t('plans.source'), render: (_, r) => t(`plans.source_${r.source}`, { defaultValue: r.source }), width: 120 },
           ]}
         />
@@ -115,6 +116,7 @@ export function PlanDetailPage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
   const plan = useQuery({ queryKey: ['plan', planId], queryFn: () => api.get<PlanDetail>('plans', `/plans/${encodeURIComponent(planId)}`) });
+  const mayEdit = useMayEditPlan(plan.data?.content.issuingUnit ?? '');
   const history = useQuery({ queryKey: ['plan-history', planId], queryFn: () => api.get<unknown>('plans', `/plans/${encodeURIComponent(planId)}/history`) });
   if (plan.isLoading) return <Loading />;
   if (plan.error) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
@@ -123,8 +125,14 @@ export function PlanDetailPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {p.content.title} <StatusTag status={p.status} />
+        {p.content.title} <span data-testid="plan-status"><StatusTag status={p.status} /></span>
       </Typography.Title>
+      {mayEdit && p.status === 'draft' && <DraftActions plan={p} />}
+      {mayEdit && (p.status === 'issued' || p.status === 'amended') && (
+        <Space>
+          <AmendAction plan={p} />
+        </Space>
+      )}
       <Tabs
         items={[
           { key: 'content', label: t('plans.content'), children: <PlanContentView content={p.content} /> },

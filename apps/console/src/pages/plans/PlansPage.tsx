@@ -7,6 +7,7 @@ import { api, type Page } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import type { PlanSummary } from '../../lib/types';
 import { ErrorAlert, StatusTag } from '../../components/common';
+import { NewPlanButton } from './PlanAuthoring';
 
 /** Plans: words searched on the server (diacritics ignored there), filters and pages in the address. */
 export function PlansPage() {
@@ -52,8 +53,9 @@ export function PlansPage() {
           style={{ width: 180 }}
           value={status}
           onChange={(v) => update({ status: v, page: undefined })}
-          options={['draft', 'issued', 'closed'].map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          options={['draft', 'issued', 'amended', 'closed'].map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
+        <NewPlanButton />
       </Space>
       <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
       <Table<PlanSummary>

@@ -61,7 +61,7 @@ export function ReportingPage() {
     queryFn: () => api.get<Page<ReportingPeriod>>('plans', '/reporting-periods', { year, status, page, pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
-  const plans = useQuery({ queryKey: ['plans', 'issued', 'reporting'], enabled: isOfficer(principal), queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { status: 'issued', pageSize: 100 }) });
+  const plans = useQuery({ queryKey: ['plans', 'issued', 'reporting'], enabled: isOfficer(principal), queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { pageSize: 100 }) });
   const printable = useMutation({ mutationFn: (periodId: string) => openPrintable(periodId, i18n.language) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['reporting-periods'] });
   if (!isOfficer(principal)) return <NotAllowed />;
@@ -88,7 +88,7 @@ export function ReportingPage() {
             toBody={(v) => ({ planId: v.planId, year: v.year, unit: principal!.unit })}
           >
             <Form.Item name="planId" label={t('reporting.plan')} rules={[{ required: true, message: t('common.required') }]}>
-              <FormSelect options={(plans.data?.items ?? []).map((p) => ({ value: p.planId, label: `${p.documentNumber} — ${p.issuingUnitName ?? p.issuingUnit}` }))} />
+              <FormSelect options={(plans.data?.items ?? []).filter((p) => p.status === 'issued' || p.status === 'amended').map((p) => ({ value: p.planId, label: `${p.documentNumber} — ${p.issuingUnitName ?? p.issuingUnit}` }))} />
             </Form.Item>
             <Form.Item name="year" label={t('reporting.year')} rules={[{ required: true, message: t('common.required') }]}>
               <InputNumber min={2020} max={2035} />
