@@ -2,39 +2,58 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
 import { checkMainPage } from './page-check';
-import { callApi } from './platform-api';
 
-// Expert assessor: an application is assessed and the certificate granted. Award council: a
-// nomination is evaluated and decided. The applications and nominations are entered by officers
-// (through the API here: the console offers those forms to officers only in a later step).
+// Expert assessor: a province officer records an application, the assessor assesses it and grants
+// the certificate. Award council: the province officer records a nomination and sets the council,
+// the council member evaluates it and decides. Everything through the console.
 let browser: Browser;
 const stamp = Date.now();
 const expertName = `Lê Thị Năng Suất ${stamp}`;
 const nomineeName = `Hợp tác xã Cà phê Đăk Cấm ${stamp}`;
 before(async () => {
   browser = await launchBrowser();
-  await callApi('qn.admin', 'training', 'POST', '/certifications', {
-    fullName: expertName,
-    organisationName: 'Trung tâm Năng suất Quảng Ngãi',
-    unitCode: '51',
-    levelCode: 'expert',
-    citizenId: String(stamp).padStart(12, '0').slice(-12),
-    evidence: [
-      { type: 'degree', title: 'Bằng kỹ sư quản lý công nghiệp', reference: 'SH-2020-042' },
-      { type: 'productivity-training-certificate', title: 'Chứng chỉ chuyên gia năng suất', reference: 'CC-2025-031' },
-      { type: 'work-experience', title: 'Xác nhận 4 năm tư vấn cải tiến', reference: 'XN-2026-11' },
-    ],
-  });
-  const nomination = await callApi<{ nominationId: string }>('qn.admin', 'awards', 'POST', '/nominations', {
-    categoryId: 'qn-productivity-2025',
-    nominee: { kind: 'organisation', name: nomineeName },
-    nominatedBy: { kind: 'cooperative-alliance', name: 'Liên minh Hợp tác xã tỉnh Quảng Ngãi' },
-    unitCode: '51',
-    achievements: ['Áp dụng Kaizen, năng suất lao động tăng 12 %'],
-  });
-  await callApi('qn.admin', 'awards', 'POST', `/nominations/${encodeURIComponent(nomination.nominationId)}/evaluation-start`, { councilMemberIds: ['qn.council'] });
 });
 after(async () => browser?.close());
+
+test('province officer records an expert application and a nomination, and sets the council', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(page, 'officer-expert-nomination', async () => {
+    await signIn(page, 'qn.admin');
+    await page.getByRole('navigation').getByRole('link', { name: 'Chứng nhận chuyên gia' }).click();
+    await page.getByRole('button', { name: 'Nộp hồ sơ chứng nhận' }).click();
+    const apply = page.getByRole('dialog', { name: 'Nộp hồ sơ chứng nhận' });
+    await apply.getByLabel('Họ và tên').fill(expertName);
+    await apply.getByLabel('Tên đơn vị').fill('Trung tâm Năng suất Quảng Ngãi');
+    await apply.getByLabel('Bằng tốt nghiệp đại học').fill('Bằng kỹ sư quản lý công nghiệp');
+    await apply.getByLabel('Chứng chỉ đào tạo chuyên gia năng suất').fill('Chứng chỉ chuyên gia năng suất');
+    await apply.getByLabel('Xác nhận kinh nghiệm công tác').fill('Xác nhận 4 năm tư vấn cải tiến');
+    const references = apply.getByLabel('Số hiệu văn bản minh chứng');
+    for (const [i, ref] of ['SH-2020-042', 'CC-2025-031', 'XN-2026-11'].entries()) await references.nth(i).fill(ref);
+    await apply.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByText('Đã ghi hồ sơ chứng nhận').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Đề cử khen thưởng' }).click();
+    await page.getByRole('button', { name: 'Đề cử', exact: true }).click();
+    const nominate = page.getByRole('dialog', { name: 'Đề cử' });
+    await nominate.locator('#categoryId').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await nominate.getByText('tập thể', { exact: true }).click();
+    await nominate.getByLabel('Đối tượng được đề cử').fill(nomineeName);
+    await nominate.getByText('Liên minh Hợp tác xã', { exact: true }).click();
+    await nominate.getByLabel('Đơn vị đề cử', { exact: true }).fill('Liên minh Hợp tác xã tỉnh Quảng Ngãi');
+    await nominate.getByLabel('Thành tích').fill('Áp dụng Kaizen, năng suất lao động tăng 12 %');
+    await nominate.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByText('Đã ghi đề cử').waitFor();
+    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`ca phe dak cam ${stamp}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: nomineeName }).click();
+    await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
+    const council = page.getByRole('dialog', { name: 'Bắt đầu đánh giá' });
+    await council.getByLabel('Thành viên hội đồng').fill('qn.council');
+    await council.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByTestId('nomination-status').getByText('Đang đánh giá').waitFor();
+  });
+});
 
 test('expert assessor assesses an application and grants the certificate', async () => {
   const page = await (await newContext(browser)).newPage();

@@ -16,16 +16,21 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'registrations', path: '/registrations', label: 'nav.registrations' });
     entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
   }
+  // Officers who enter expert applications and nominations (the API's writers for those).
+  if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
+    entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
+    entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
+  }
   if (hasRole(p, 'enterprise')) {
     entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });
   }
   if (hasRole(p, 'trainer')) {
     entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });
   }
-  if (hasRole(p, 'expert-assessor')) {
+  if (hasRole(p, 'expert-assessor') && !entries.some((e) => e.key === 'certifications')) {
     entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
   }
-  if (hasRole(p, 'award-council')) {
+  if (hasRole(p, 'award-council') && !entries.some((e) => e.key === 'nominations')) {
     entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
   }
   if (hasRole(p, 'auditor')) {

@@ -27,6 +27,67 @@ interface Certification {
   revocation?: { reason: string };
 }
 
+interface Standard {
+  code: string;
+  version: string;
+  titleVi: string;
+  title: string;
+  evidenceTypes: { code: string; name: string; nameVi: string }[];
+  levels: { code: string; name: string; nameVi: string; requiredEvidenceTypes: string[] }[];
+}
+
+/** An officer records an application for productivity-expert certification, with the evidence its level requires. */
+function ApplyCertification({ onDone }: { onDone: () => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const { principal } = useAuth();
+  const standards = useQuery({ queryKey: ['certification-standards'], queryFn: () => api.get<{ items: Standard[] }>('training', '/certification-standards') });
+  const standard = standards.data?.items[0];
+  const level = standard?.levels[0];
+  const name = (e: { name: string; nameVi: string }) => (i18n.language === 'en' ? e.name : e.nameVi);
+  if (!standard || !level) return null;
+  return (
+    <ActionForm<Record<string, string>>
+      primary
+      label={t('cert.apply')}
+      doneMessage={t('cert.applied')}
+      send={(body) => api.post('training', '/certifications', body)}
+      onDone={onDone}
+      toBody={(v) => ({
+        fullName: v.fullName.trim(),
+        ...(v.organisationName ? { organisationName: v.organisationName.trim() } : {}),
+        ...(v.citizenId ? { citizenId: v.citizenId.trim() } : { personId: `p-${crypto.randomUUID()}` }),
+        unitCode: principal!.unit,
+        levelCode: level.code,
+        evidence: level.requiredEvidenceTypes.map((type) => ({ type, title: v[`title_${type}`].trim(), reference: v[`ref_${type}`].trim() })),
+      })}
+    >
+      <Typography.Paragraph type="secondary">{`${standard.code} — ${name(level)}`}</Typography.Paragraph>
+      <Form.Item name="fullName" label={t('course.fullName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="organisationName" label={t('course.organisationName')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="citizenId" label={t('course.citizenId')} rules={[{ pattern: /^\d{12}$/, message: t('paste.errCitizenId') }]}>
+        <Input inputMode="numeric" />
+      </Form.Item>
+      {level.requiredEvidenceTypes.map((type) => {
+        const kind = standard.evidenceTypes.find((e) => e.code === type);
+        return (
+          <Space key={type} align="start" wrap>
+            <Form.Item name={`title_${type}`} label={kind ? name(kind) : type} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item name={`ref_${type}`} label={t('registration.evidenceReference')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input style={{ width: 180 }} />
+            </Form.Item>
+          </Space>
+        );
+      })}
+    </ActionForm>
+  );
+}
+
 const STATUSES = ['applied', 'assessed', 'not-passed', 'certified', 'expired', 'revoked'];
 
 function CertificationDetail({ id, onClose }: { id: string; onClose: () => void }) {
@@ -126,6 +187,7 @@ export function CertificationsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string>();
+  const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ['certifications', principal?.unit, status, q, page],
     queryFn: () => api.get<Page<Certification>>('training', '/certifications', { unit: principal?.unit, status, q, page, pageSize: 20 }),
@@ -139,6 +201,7 @@ export function CertificationsPage() {
       <Space wrap>
         <Input.Search aria-label={t('common.search')} placeholder={t('cert.searchPlaceholder')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 300 }} />
         <Select aria-label={t('common.status')} allowClear placeholder={t('common.status')} style={{ width: 200 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        {hasRole(principal, 'province-admin', 'department-officer', 'commune-officer') && <ApplyCertification onDone={() => queryClient.invalidateQueries({ queryKey: ['certifications'] })} />}
       </Space>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Table<Certification>

@@ -9,6 +9,7 @@ import { api, type Page } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
+import { FormSelect } from '../../components/FormSelect';
 
 interface Nomination {
   nominationId: string;
@@ -82,6 +83,27 @@ function NominationDetail({ id, onClose }: { id: string; onClose: () => void }) 
             ]}
           />
           <Space wrap>
+            {hasRole(principal, 'province-admin', 'department-officer') && n.status === 'nominated' && (
+              <ActionForm<{ members: string }>
+                primary
+                label={t('award.startEvaluation')}
+                doneMessage={t('award.evaluationStarted')}
+                send={post('evaluation-start')}
+                onDone={refresh}
+                toBody={(v) => ({ councilMemberIds: v.members.split(/[,\s]+/).map((m) => m.trim()).filter(Boolean) })}
+              >
+                <Form.Item name="members" label={t('award.councilMembers')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+                  <Input placeholder="qn.council" />
+                </Form.Item>
+              </ActionForm>
+            )}
+            {hasRole(principal, 'province-admin', 'department-officer', 'commune-officer') && (n.status === 'nominated' || n.status === 'under-evaluation') && (
+              <ActionForm<{ reason: string }> danger label={t('award.withdraw')} doneMessage={t('award.withdrawn')} send={post('withdraw')} onDone={refresh} toBody={(v) => v}>
+                <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              </ActionForm>
+            )}
             {actions.includes('evaluate') && (
               <ActionForm<{ score: number; comment: string }> primary label={t('award.evaluate')} doneMessage={t('award.evaluated')} send={post('evaluations')} onDone={refresh} toBody={(v) => v}>
                 <Form.Item name="score" label={t('award.score0to100')} rules={[{ required: true, message: t('common.required') }]}>
@@ -126,6 +148,55 @@ function NominationDetail({ id, onClose }: { id: string; onClose: () => void }) 
   );
 }
 
+interface AwardCategory {
+  categoryId: string;
+  name: string;
+  eligibleNomineeKinds: string[];
+}
+
+/** An officer records a nomination (by the officer, the Cooperative Alliance or the Enterprise Association). */
+function Nominate({ onDone }: { onDone: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const { principal } = useAuth();
+  const categories = useQuery({ queryKey: ['award-categories'], queryFn: () => api.get<Page<AwardCategory>>('awards', '/award-categories', { pageSize: 100 }) });
+  return (
+    <ActionForm<{ categoryId: string; nomineeKind: string; nomineeName: string; nominatorKind: string; nominatorName: string; achievements: string }>
+      primary
+      label={t('award.nominate')}
+      doneMessage={t('award.nominated')}
+      initialValues={{ nomineeKind: 'enterprise', nominatorKind: 'officer' }}
+      send={(body) => api.post('awards', '/nominations', body)}
+      onDone={onDone}
+      toBody={(v) => ({
+        categoryId: v.categoryId,
+        nominee: { kind: v.nomineeKind, name: v.nomineeName.trim() },
+        nominatedBy: { kind: v.nominatorKind, name: v.nominatorName.trim() },
+        unitCode: principal!.unit,
+        achievements: v.achievements.split('\n').map((a) => a.trim()).filter(Boolean),
+      })}
+    >
+      <Form.Item name="categoryId" label={t('award.category')} rules={[{ required: true, message: t('common.required') }]}>
+        <FormSelect options={(categories.data?.items ?? []).map((c) => ({ value: c.categoryId, label: c.name }))} />
+      </Form.Item>
+      <Form.Item name="nomineeKind" label={t('award.nomineeKind')}>
+        <Radio.Group options={['enterprise', 'organisation', 'individual'].map((k) => ({ value: k, label: t(`award.kind_${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="nomineeName" label={t('award.nominee')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="nominatorKind" label={t('award.nominatorKind')}>
+        <Radio.Group options={['officer', 'cooperative-alliance', 'enterprise-association'].map((k) => ({ value: k, label: t(`award.by_${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="nominatorName" label={t('award.nominatedBy')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input placeholder="Liên minh Hợp tác xã tỉnh Quảng Ngãi" />
+      </Form.Item>
+      <Form.Item name="achievements" label={t('award.achievementsOnePerLine')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </ActionForm>
+  );
+}
+
 const STATUSES = ['nominated', 'under-evaluation', 'decided', 'closed', 'withdrawn'];
 
 /** Nominations the award council evaluates and decides. */
@@ -136,6 +207,7 @@ export function NominationsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string>();
+  const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ['nominations', principal?.unit, status, q, page],
     queryFn: () => api.get<Page<Nomination>>('awards', '/nominations', { status, q, page, pageSize: 20 }),
@@ -149,6 +221,7 @@ export function NominationsPage() {
       <Space wrap>
         <Input.Search aria-label={t('common.search')} placeholder={t('common.search')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 300 }} />
         <Select aria-label={t('common.status')} allowClear placeholder={t('common.status')} style={{ width: 200 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        {hasRole(principal, 'province-admin', 'department-officer', 'commune-officer') && <Nominate onDone={() => queryClient.invalidateQueries({ queryKey: ['nominations'] })} />}
       </Space>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Table<Nomination>
