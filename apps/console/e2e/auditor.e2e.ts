@@ -46,5 +46,16 @@ test('auditor: timeline, state as of a date, chain verification, CSV export', as
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     assert.match(csv.split('\n')[0], /^context,streamId,streamVersion/);
     assert.match(csv, /PlanIssued/);
+
+    // How a count was reached, and the day's Merkle checkpoint.
+    await page.getByTestId('count-trail-total').getByText(/Hiện tại: \d+/).waitFor();
+    await page.getByRole('tab', { name: 'Dấu mốc Merkle theo ngày' }).click();
+    const day = page.getByRole('tabpanel').filter({ has: page.getByRole('combobox', { name: 'Phân hệ' }) }).locator('input[placeholder="dd/mm/yyyy"]');
+    await day.click();
+    await day.fill(todayVn());
+    await page.keyboard.press('Enter');
+    await page.getByText('Gốc Merkle').waitFor();
+    await page.getByRole('button', { name: 'Kiểm tra lại theo gốc' }).click();
+    await page.getByText(/Dấu mốc (nguyên vẹn|không khớp)/).waitFor();
   });
 });

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Input, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/claims';
 import { api, downloadText, type Page } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert, Loading, NotAllowed } from '../../components/common';
 
 interface LedgerEvent {
@@ -172,6 +172,115 @@ function StreamView({ streamId }: { streamId: string }) {
   );
 }
 
+const CONTEXTS = ['plans', 'support-programs', 'training', 'awards'];
+const METRICS = ['pilot-model-enterprises', 'trained-person-times', 'certified-experts'];
+
+/** A context's Merkle checkpoint for a Vietnam day, re-verified by its root; and how a count was reached, event by event. */
+function IntegrityAndCounts() {
+  const { t, i18n } = useTranslation();
+  const [context, setContext] = useState('plans');
+  const [day, setDay] = useState<Dayjs | null>(null);
+  const [metric, setMetric] = useState(METRICS[0]);
+  const [unit, setUnit] = useState('VN');
+  const [page, setPage] = useState(1);
+  const checkpoint = useQuery({
+    queryKey: ['audit', 'checkpoint', context, iso(day)],
+    enabled: !!day,
+    queryFn: () => api.get<{ root: string; leafCount: number; sealed: boolean; date: string }>('audit', '/audit/checkpoints', { context, date: iso(day) }),
+  });
+  const verify = useMutation({
+    mutationFn: () => api.get<{ intact: boolean; checkpointConsistent: boolean; storedCheckpoint?: string; findings: unknown[]; lateArrivals: unknown[] }>('audit', '/audit/checkpoints/verify', { context, date: iso(day), root: checkpoint.data?.root }),
+  });
+  const exportJson = useMutation({
+    mutationFn: async () => downloadText(`checkpoint-${context}-${iso(day)}.json`, await api.text('audit', '/audit/checkpoints', { context, date: iso(day), format: 'json' }, 'application/json'), 'application/json'),
+  });
+  const trail = useQuery({
+    queryKey: ['audit', 'count-trail', metric, unit, page],
+    queryFn: () => api.get<Page<{ eventId: string; type: string; recordedAt: string; who: string; unit: string; subjectId: string; delta: number; runningCount: number }> & { count: number; description: string }>('audit', '/audit/count-trail', { metric, unit: unit || 'VN', page, pageSize: 15 }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Card>
+      <Tabs
+        items={[
+          {
+            key: 'count-trail',
+            label: t('audit.countTrail'),
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Space wrap>
+                  <Select aria-label={t('audit.metric')} value={metric} onChange={(v) => { setMetric(v); setPage(1); }} style={{ width: 300 }} options={METRICS.map((m) => ({ value: m, label: t(`indicator.${m}`) }))} />
+                  <Input aria-label={t('audit.unit')} addonBefore={t('audit.unit')} value={unit} onChange={(e) => { setUnit(e.target.value.trim()); setPage(1); }} style={{ width: 220 }} />
+                  {trail.data && <Typography.Text strong data-testid="count-trail-total">{t('audit.countNow', { count: formatNumber(trail.data.count, i18n.language) } as Record<string, string>)}</Typography.Text>}
+                </Space>
+                <ErrorAlert error={trail.error} onRetry={() => void trail.refetch()} />
+                <Table
+                  size="small"
+                  rowKey="eventId"
+                  loading={trail.isFetching}
+                  dataSource={trail.data?.items ?? []}
+                  pagination={{ current: page, pageSize: 15, total: trail.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+                  columns={[
+                    { title: t('history.when'), render: (_, e) => formatDateTime(e.recordedAt), width: 150 },
+                    { title: t('history.what'), render: (_, e) => t(`event.${e.type}`, { defaultValue: e.type }) },
+                    { title: t('history.who'), dataIndex: 'who' },
+                    { title: t('common.unit'), dataIndex: 'unit' },
+                    { title: t('audit.delta'), render: (_, e) => (e.delta > 0 ? `+${e.delta}` : String(e.delta)), width: 70 },
+                    { title: t('audit.running'), dataIndex: 'runningCount', width: 90 },
+                  ]}
+                />
+              </Space>
+            ),
+          },
+          {
+            key: 'checkpoint',
+            label: t('audit.checkpoint'),
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Space wrap>
+                  <Select aria-label={t('audit.context')} value={context} onChange={setContext} style={{ width: 200 }} options={CONTEXTS.map((c) => ({ value: c, label: c }))} />
+                  <DatePicker aria-label={t('audit.day')} format="DD/MM/YYYY" value={day} onChange={setDay} placeholder="dd/mm/yyyy" />
+                </Space>
+                <ErrorAlert error={checkpoint.error ?? exportJson.error} />
+                {checkpoint.data && (
+                  <>
+                    <Descriptions size="small" bordered column={1}>
+                      <Descriptions.Item label={t('audit.root')}>
+                        <Typography.Text code copyable>
+                          {checkpoint.data.root}
+                        </Typography.Text>
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('audit.leaves')}>{formatNumber(checkpoint.data.leafCount, i18n.language)}</Descriptions.Item>
+                      <Descriptions.Item label={t('audit.sealed')}>{checkpoint.data.sealed ? t('audit.yes') : t('audit.notSealed')}</Descriptions.Item>
+                    </Descriptions>
+                    <Space>
+                      <Button type="primary" onClick={() => verify.mutate()} loading={verify.isPending}>
+                        {t('audit.verifyCheckpoint')}
+                      </Button>
+                      <Button onClick={() => exportJson.mutate()} loading={exportJson.isPending}>
+                        {t('audit.exportJson')}
+                      </Button>
+                    </Space>
+                    <ErrorAlert error={verify.error} />
+                    {verify.data && (
+                      <Alert
+                        type={verify.data.intact ? 'success' : 'warning'}
+                        showIcon
+                        message={verify.data.intact ? t('audit.checkpointIntact') : t('audit.checkpointNotIntact', { findings: verify.data.findings.length })}
+                        description={verify.data.storedCheckpoint === 'missing' ? t('audit.noStoredCheckpoint') : undefined}
+                      />
+                    )}
+                  </>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** Auditors: find any entity from the changes in a unit or a user's activity, then replay it. */
 export function AuditPage() {
   const { t } = useTranslation();
@@ -232,6 +341,7 @@ export function AuditPage() {
         />
       </Card>
       {streamId && <StreamView key={streamId} streamId={streamId} />}
+      <IntegrityAndCounts />
     </Space>
   );
 }
