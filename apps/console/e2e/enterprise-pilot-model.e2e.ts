@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CONSOLE_URL, launchBrowser, newContext, signIn } from './browser';
+import { CONSOLE_URL, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
 import { checkMainPage } from './page-check';
 import { callApi } from './platform-api';
 
@@ -19,20 +19,45 @@ async function withdrawOpenRegistrations(programmeId?: string): Promise<void> {
     await callApi('ent.phanrang', 'support-programs', 'POST', `/registrations/${encodeURIComponent(r.id)}/withdraw`, { reason: 'Kiểm thử giao diện: bắt đầu từ doanh nghiệp chưa được đếm' });
 }
 
+const todayVn = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+
+/** A province officer creates a support programme through the console; returns its name and id. */
+async function createProgramme(username: string, unitCode: string, name: string): Promise<{ id: string; name: string }> {
+  const page = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(page, `programme-${username}`, async () => {
+    await signIn(page, username);
+    await page.getByRole('navigation').getByRole('link', { name: 'Chương trình hỗ trợ' }).click();
+    await page.getByRole('button', { name: 'Tạo chương trình' }).click();
+    const form = page.getByRole('dialog', { name: 'Tạo chương trình' });
+    await form.getByLabel('Tên chương trình').fill(name);
+    await form.getByLabel('Đơn vị').fill(unitCode);
+    await form.getByLabel('Căn cứ pháp lý').fill('Kế hoạch 4009/KH-UBND ngày 26/9/2023 của UBND tỉnh Ninh Thuận');
+    await form.locator('#dates').click();
+    await form.locator('#dates').fill(todayVn());
+    await page.keyboard.press('Enter');
+    await form.locator('.ant-picker-input').nth(1).locator('input').fill('31/12/2030');
+    await page.keyboard.press('Enter');
+    await form.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByText('Đã tạo chương trình').waitFor();
+    // The list is a read model: it shows the new programme within moments.
+    for (let i = 0; i < 15 && !(await page.getByRole('cell', { name }).isVisible()); i++) {
+      await page.waitForTimeout(1000);
+      if (i % 3 === 2) await page.reload();
+    }
+    await page.getByRole('cell', { name }).waitFor();
+    await checkMainPage(page, 'officer-programmes');
+  });
+  await page.context().close();
+  const found = await callApi<{ items: { id: string; name: string }[] }>(username, 'support-programs', 'GET', `/programmes?q=${encodeURIComponent(name)}`);
+  const programmeFound = found.items.find((p) => p.name === name);
+  assert.ok(programmeFound, `programme ${name} listed`);
+  return programmeFound;
+}
+
 before(async () => {
   browser = await launchBrowser();
   await withdrawOpenRegistrations();
-  programme = await callApi('kh.admin', 'support-programs', 'POST', '/programmes', {
-    name: `Chương trình hỗ trợ mô hình điểm Phan Rang (kiểm thử ${Date.now()})`,
-    legalBasis: ['Kế hoạch 4009/KH-UBND ngày 26/9/2023 của UBND tỉnh Ninh Thuận'],
-    funding: { sources: ['state-budget'] },
-    eligibleGroups: ['sme', 'cooperative'],
-    toolsOffered: ['5s', 'kaizen', 'lean'],
-    openingDate: '2026-01-01',
-    closingDate: '2030-12-31',
-    capacity: 3,
-    unitCode: '56-PHANRANG',
-  });
+  programme = await createProgramme('kh.admin', '56-PHANRANG', `Chương trình hỗ trợ mô hình điểm Phan Rang (kiểm thử ${Date.now()})`);
 });
 after(async () => {
   // Leave the enterprise uncounted again so the next run sees the count rise by one too.
@@ -103,4 +128,44 @@ test('enterprise submits, commune officer approves, officer home counts one more
     if (countAfter !== countBefore + 1) await officer.waitForTimeout(1000);
   }
   assert.equal(countAfter, countBefore + 1);
+});
+
+test('enterprise implements an approved pilot model and reports its completion with evidence', async () => {
+  const name = `Chương trình mô hình điểm Ngọk Bay (kiểm thử ${Date.now()})`;
+  const ngokBay = await createProgramme('qn.admin', '51-NGOKBAY', name);
+  const enterprise = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(enterprise, 'enterprise-completion', async () => {
+    await signIn(enterprise, 'ent.ngokbay');
+    await enterprise.getByRole('button', { name: `Đăng ký tham gia: ${name}` }).click();
+    const dialog = enterprise.getByRole('dialog');
+    await dialog.locator('#tools').click();
+    await enterprise.locator('.ant-select-item-option[title="5S"]').click();
+    await dialog.getByRole('button', { name: 'Gửi' }).click();
+    await enterprise.getByText('Đã nộp đăng ký').first().waitFor();
+  });
+  const officer = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(officer, 'officer-approval', async () => {
+    await signIn(officer, 'ngokbay.officer');
+    await officer.goto(`${CONSOLE_URL}/registrations?status=submitted`);
+    await officer.getByRole('row').filter({ hasText: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh' }).first().getByRole('button', { name: 'Bắt đầu xem xét' }).click();
+    await officer.getByText('Đã bắt đầu xem xét').waitFor();
+    await officer.goto(`${CONSOLE_URL}/registrations?status=under-review`);
+    await officer.getByRole('row').filter({ hasText: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh' }).first().getByRole('button', { name: 'Phê duyệt' }).click();
+    await officer.getByText('Đã phê duyệt đăng ký').waitFor();
+  });
+  await withFailureScreenshot(enterprise, 'enterprise-completion', async () => {
+    await enterprise.reload();
+    await enterprise.getByRole('row').filter({ hasText: ngokBay.id }).getByRole('link').click();
+    await enterprise.getByRole('button', { name: 'Bắt đầu triển khai' }).click();
+    await enterprise.getByTestId('registration-status').getByText('Đang triển khai').waitFor();
+    await enterprise.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+    const done = enterprise.getByRole('dialog', { name: 'Báo cáo hoàn thành' });
+    await done.getByLabel('Năng suất tăng (%)').fill('12,5');
+    await done.getByLabel('Chứng nhận đạt được').fill('VietGAP');
+    await done.getByLabel('Minh chứng', { exact: true }).fill('Biên bản nghiệm thu mô hình điểm');
+    await done.getByLabel('Số hiệu văn bản minh chứng').fill('07/BB-VHXH');
+    await done.getByRole('button', { name: 'Gửi' }).click();
+    await enterprise.getByTestId('registration-status').getByText('Hoàn thành').waitFor();
+    await enterprise.getByText(/12,5 %.*VietGAP.*07\/BB-VHXH/).waitFor();
+  });
 });

@@ -21,6 +21,7 @@ import { CertificationsPage } from './pages/assessor/CertificationsPage';
 import { NominationsPage } from './pages/council/NominationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ReportingPage } from './pages/reporting/ReportingPage';
+import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
 
 // Ant Design's default greys for secondary text fall below WCAG AA contrast; these pass it (axe).
 const THEME = {
@@ -78,6 +79,7 @@ export function AppRoutes() {
         <Route path="nominations" element={<NominationsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="reporting" element={<ReportingPage />} />
+        <Route path="programmes" element={<ProgrammesPage />} />
         <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
       </Route>
     </Routes>

@@ -12,6 +12,7 @@ export const vi = {
     nominations: 'Đề cử khen thưởng',
     audit: 'Kiểm tra lịch sử',
     reporting: 'Báo cáo định kỳ',
+    programmes: 'Chương trình hỗ trợ',
   },
   auth: {
     login: 'Đăng nhập',
@@ -416,6 +417,18 @@ export const vi = {
     '%/year': '%/năm',
     '%': '%',
   },
+  programme: {
+    create: 'Tạo chương trình',
+    created: 'Đã tạo chương trình',
+    name: 'Tên chương trình',
+    legalBasis: 'Căn cứ pháp lý (mỗi dòng một văn bản)',
+    groups: 'Đối tượng ưu tiên',
+    window: 'Thời gian nhận đăng ký',
+    capacity: 'Số mô hình điểm hỗ trợ',
+    amount: 'Kinh phí (đồng)',
+    close: 'Đóng',
+    closed: 'Đã đóng chương trình',
+  },
   history: { when: 'Thời điểm', what: 'Thay đổi', who: 'Người thực hiện', why: 'Lý do / ghi chú' },
   status: {
     'on-track': 'Đúng tiến độ',
@@ -494,6 +507,7 @@ export const en: Shape<typeof vi> = {
     nominations: 'Award nominations',
     audit: 'Audit history',
     reporting: 'Annual reports',
+    programmes: 'Support programmes',
   },
   auth: {
     login: 'Sign in',
@@ -897,6 +911,18 @@ export const en: Shape<typeof vi> = {
     awards: 'awards',
     '%/year': '%/year',
     '%': '%',
+  },
+  programme: {
+    create: 'Create a programme',
+    created: 'Programme created',
+    name: 'Programme name',
+    legalBasis: 'Legal basis (one document per line)',
+    groups: 'Priority groups',
+    window: 'Registration window',
+    capacity: 'Pilot models supported',
+    amount: 'Budget (VND)',
+    close: 'Close',
+    closed: 'Programme closed',
   },
   history: { when: 'When', what: 'Change', who: 'By', why: 'Reason / note' },
   status: {

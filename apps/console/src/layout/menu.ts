@@ -15,6 +15,7 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
     entries.push({ key: 'registrations', path: '/registrations', label: 'nav.registrations' });
     entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
+    entries.push({ key: 'programmes', path: '/programmes', label: 'nav.programmes' });
   }
   // Officers who enter expert applications and nominations (the API's writers for those).
   if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
