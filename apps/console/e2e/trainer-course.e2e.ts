@@ -5,7 +5,8 @@ import { CONSOLE_URL, launchBrowser, newContext, signIn, withFailureScreenshot }
 import { checkMainPage } from './page-check';
 
 // A trainer schedules a course, registers trainees one by one and by pasted rows (a bad row stops
-// everything until corrected), records attendance and completions, and sees the person-times.
+// everything until corrected), sees the waiting list move up when a registration is cancelled,
+// records attendance and completions, and sees the person-times.
 let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
@@ -27,6 +28,7 @@ test('trainer: course, trainees (one and pasted), attendance, completion, person
   await page.getByRole('button', { name: 'Lên lịch khóa học' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Chủ đề').fill(topic);
+  await dialog.getByLabel('Số chỗ').fill('2');
   const today = todayVn();
   await dialog.locator('#dates').click();
   await dialog.locator('#dates').fill(today);
@@ -60,8 +62,14 @@ test('trainer: course, trainees (one and pasted), attendance, completion, person
   await paste.fill('A Thuận\tHợp tác xã\tHTX Sâm Ngọc Linh\t\nNguyễn Thị Hoa\tSở, ngành\tPhòng Văn hóa – Xã hội\t');
   await page.getByRole('button', { name: 'Kiểm tra' }).click();
   await page.getByRole('button', { name: /Ghi 2 học viên/ }).click();
-  await page.getByRole('tab', { name: /Học viên \(3\)/ }).waitFor({ timeout: 30_000 });
+  // Two seats: the third person waits; cancelling a registration gives the seat to the first waiting.
+  await page.getByText('Danh sách chờ (1)').waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: /Học viên \(2\)/ }).waitFor();
   await checkMainPage(page, 'trainer-course');
+  await page.getByRole('row').filter({ hasText: 'A Thuận' }).getByRole('button', { name: 'Hủy đăng ký' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Hủy đăng ký' }).click();
+  await page.getByText('Danh sách chờ (0)').waitFor();
+  await page.getByRole('row').filter({ hasText: 'Nguyễn Thị Hoa' }).getByText('Đã đăng ký').waitFor();
 
   // Attendance today, then completion: one person-time.
   await page.getByRole('tab', { name: 'Điểm danh' }).click();

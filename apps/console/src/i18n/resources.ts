@@ -208,6 +208,9 @@ export const vi = {
     completions: 'Hoàn thành',
     markCompleted: 'Ghi hoàn thành',
     sessionsAttended: 'Số buổi tham dự',
+    cancelRegistration: 'Hủy đăng ký',
+    cancelConfirm: 'Hủy đăng ký của {{name}}? Người đầu danh sách chờ sẽ được nhận chỗ.',
+    noWaitlist: 'Không có ai trong danh sách chờ',
   },
   orgType: {
     department: 'Sở, ngành, cơ quan',
@@ -703,6 +706,9 @@ export const en: Shape<typeof vi> = {
     completions: 'Completions',
     markCompleted: 'Mark completed',
     sessionsAttended: 'Sessions attended',
+    cancelRegistration: 'Cancel',
+    cancelConfirm: 'Cancel the registration of {{name}}? The first person waiting takes the seat.',
+    noWaitlist: 'Nobody is waiting',
   },
   orgType: {
     department: 'Department or agency',

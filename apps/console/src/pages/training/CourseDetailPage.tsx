@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Descriptions, Form, Input, Progress, Space, Table, Tabs, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Form, Input, Popconfirm, Progress, Space, Table, Tabs, Typography } from 'antd';
 import { FormSelect } from '../../components/FormSelect';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -219,10 +219,42 @@ export function CourseDetailPage() {
                     { title: t('course.organisationType'), render: (_, r) => t(`orgType.${r.organisationType}`, { defaultValue: r.organisationType }) },
                     { title: t('course.organisationName'), dataIndex: 'organisationName' },
                     { title: t('common.status'), render: (_, r) => <StatusTag status={r.status} /> },
+                    {
+                      title: t('common.actions'),
+                      width: 130,
+                      render: (_, r) =>
+                        canRegister && r.status !== 'completed' ? (
+                          <Popconfirm title={t('course.cancelConfirm', { name: r.fullName })} okText={t('course.cancelRegistration')} cancelText={t('common.cancel')} onConfirm={() => act.mutate({ path: `/registrations/${encodeURIComponent(r.personId)}/cancel`, body: {} })}>
+                            <Button size="small" danger>
+                              {t('course.cancelRegistration')}
+                            </Button>
+                          </Popconfirm>
+                        ) : null,
+                    },
                   ]}
                 />
                 <Card size="small" title={`${t('course.waitlisted')} (${c.waitlist.length})`}>
-                  <Table<Trainee> size="small" rowKey="personId" dataSource={c.waitlist} pagination={false} columns={[{ title: t('course.fullName'), dataIndex: 'fullName' }, { title: t('course.organisationName'), dataIndex: 'organisationName' }]} />
+                  <Table<Trainee>
+                    size="small"
+                    rowKey="personId"
+                    dataSource={c.waitlist}
+                    pagination={false}
+                    locale={{ emptyText: t('course.noWaitlist') }}
+                    columns={[
+                      { title: t('course.fullName'), dataIndex: 'fullName' },
+                      { title: t('course.organisationName'), dataIndex: 'organisationName' },
+                      {
+                        title: t('common.actions'),
+                        width: 130,
+                        render: (_, r) =>
+                          canRegister ? (
+                            <Button size="small" danger onClick={() => act.mutate({ path: `/registrations/${encodeURIComponent(r.personId)}/cancel`, body: {} })}>
+                              {t('course.cancelRegistration')}
+                            </Button>
+                          ) : null,
+                      },
+                    ]}
+                  />
                 </Card>
               </Space>
             ),
