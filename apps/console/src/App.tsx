@@ -2,6 +2,7 @@ import { App as AntApp, Button, Card, ConfigProvider, Result, Space, Typography 
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { useAuth } from './auth/AuthProvider';
@@ -9,24 +10,26 @@ import { AppLayout, LanguageSwitch } from './layout/AppLayout';
 import { homePathFor } from './layout/menu';
 import { Loading } from './components/common';
 import { isOfficer } from './auth/claims';
-import { OfficerHome } from './pages/officer/OfficerHome';
-import { PlansPage } from './pages/plans/PlansPage';
-import { PlanDetailPage } from './pages/plans/PlanDetailPage';
-import { ReviewRegistrationsPage } from './pages/officer/ReviewRegistrationsPage';
-import { EnterprisePage } from './pages/enterprise/EnterprisePage';
-import { RegistrationDetailPage } from './pages/enterprise/RegistrationDetailPage';
-import { CoursesPage } from './pages/training/CoursesPage';
-import { CourseDetailPage } from './pages/training/CourseDetailPage';
-import { CertificationsPage } from './pages/assessor/CertificationsPage';
-import { NominationsPage } from './pages/council/NominationsPage';
-import { AuditPage } from './pages/audit/AuditPage';
-import { ReportingPage } from './pages/reporting/ReportingPage';
-import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
 
 // Ant Design's default greys for secondary text fall below WCAG AA contrast; these pass it (axe).
 const THEME = {
   token: { colorPrimary: '#0b5394', colorLink: '#0b5394', colorInfo: '#0b5394', colorError: '#c41d1d', colorWarning: '#ad4e00', colorSuccess: '#237804', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorTextPlaceholder: '#6e6e6e' },
 };
+
+// Each page is its own chunk: the first load fetches only the page it opens (ECharts only with the home).
+const OfficerHome = lazy(() => import('./pages/officer/OfficerHome').then((m) => ({ default: m.OfficerHome })));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanDetailPage = lazy(() => import('./pages/plans/PlanDetailPage').then((m) => ({ default: m.PlanDetailPage })));
+const ReviewRegistrationsPage = lazy(() => import('./pages/officer/ReviewRegistrationsPage').then((m) => ({ default: m.ReviewRegistrationsPage })));
+const EnterprisePage = lazy(() => import('./pages/enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })));
+const RegistrationDetailPage = lazy(() => import('./pages/enterprise/RegistrationDetailPage').then((m) => ({ default: m.RegistrationDetailPage })));
+const CoursesPage = lazy(() => import('./pages/training/CoursesPage').then((m) => ({ default: m.CoursesPage })));
+const CourseDetailPage = lazy(() => import('./pages/training/CourseDetailPage').then((m) => ({ default: m.CourseDetailPage })));
+const CertificationsPage = lazy(() => import('./pages/assessor/CertificationsPage').then((m) => ({ default: m.CertificationsPage })));
+const NominationsPage = lazy(() => import('./pages/council/NominationsPage').then((m) => ({ default: m.NominationsPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ReportingPage = lazy(() => import('./pages/reporting/ReportingPage').then((m) => ({ default: m.ReportingPage })));
+const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000, refetchOnWindowFocus: false } } });

@@ -5,6 +5,8 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { menuFor } from './menu';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Loading } from '../components/common';
+import { Suspense } from 'react';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -60,7 +62,9 @@ export function AppLayout() {
         <Layout.Content style={{ padding: 24 }}>
           <main>
             <ErrorBoundary resetKey={location.pathname}>
-              <Outlet />
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
             </ErrorBoundary>
           </main>
         </Layout.Content>
