@@ -39,7 +39,7 @@ function PlanContentView({ content }: { content: PlanContent }) {
         <Descriptions.Item label={t('plans.documentNumber')}>{content.documentNumber ?? t('plans.noNumber')}</Descriptions.Item>
         <Descriptions.Item label={t('plans.issueDate')}>{formatDate(content.issueDate)}</Descriptions.Item>
         <Descriptions.Item label={t('plans.issuingUnit')}>{content.issuingBody ?? content.issuingUnit}</Descriptions.Item>
-        <Descriptions.Item label={t('plans.signer')}>{content.signer ? (typeof content.signer === 'string' ? content.signer : `${content.signer.name} — ${content.signer.position ?? ''}`) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('plans.signer')}>{content.signer ? (typeof content.signer === 'string' ? content.signer : [content.signer.name, content.signer.position].filter(Boolean).join(' — ')) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('plans.horizon')}>{content.horizonYears.join(', ')}</Descriptions.Item>
       </Descriptions>
       <Card size="small" title={t('plans.generalObjectives')}>
