@@ -30,7 +30,14 @@ test('province officer: home, plan search ignoring diacritics, detail, versions,
     await page.getByRole('link', { name: '138/KH-UBND' }).waitFor({ state: 'detached' });
     await checkMainPage(page, 'plans');
 
-    await page.getByRole('link', { name: '4009/KH-UBND' }).click();
+    // From the keyboard: Tab to the plan's link and open it with Enter.
+    let focused = '';
+    for (let i = 0; i < 60 && focused !== '4009/KH-UBND'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    }
+    assert.equal(focused, '4009/KH-UBND');
+    await page.keyboard.press('Enter');
     await page.getByText('Mục tiêu tổng quát').waitFor();
     await page.getByRole('cell', { name: '26/09/2023' }).first().waitFor();
     await checkMainPage(page, 'plan-detail');
