@@ -1,4 +1,5 @@
 import { Select, type SelectProps } from 'antd';
+import { matchesIgnoringDiacritics } from '../lib/format';
 
 /**
  * A Select inside a required Form.Item: Ant Design puts aria-required on the Select's outer div, where
@@ -7,5 +8,6 @@ import { Select, type SelectProps } from 'antd';
  */
 export function FormSelect(props: SelectProps & { 'aria-required'?: unknown }) {
   const { 'aria-required': _required, ...rest } = props;
-  return <Select {...rest} />;
+  // Typing filters the options ignoring diacritics (“ngok bay” finds “Ngọk Bay”), as the APIs search.
+  return <Select showSearch filterOption={(input, option) => matchesIgnoringDiacritics(String(option?.label ?? ''), input)} {...rest} />;
 }

@@ -27,18 +27,8 @@ export function formatDateTime(value: string | number | Date | null | undefined)
   return `${dateParts.format(date)} ${timeParts.format(date)}`;
 }
 
-/** Reads dd/mm/yyyy (or d/m/yyyy, or ISO yyyy-mm-dd) into an ISO day; undefined when it is not a real date. */
-export function parseDate(text: string): string | undefined {
-  const s = text.trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+/** Formats a date picker shows (the first) and accepts when typed: dd/mm/yyyy, d/m/yyyy or ISO. */
+export const DATE_INPUT_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'YYYY-MM-DD'];
 
 /** Today in Vietnam as an ISO day. */
 export function todayInVietnam(now: Date = new Date()): string {

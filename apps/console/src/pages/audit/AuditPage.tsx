@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/claims';
 import { api, downloadText, type Page } from '../../lib/api';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import { ErrorAlert, Loading, NotAllowed } from '../../components/common';
 
 interface LedgerEvent {
@@ -103,7 +103,7 @@ function StreamView({ streamId }: { streamId: string }) {
             label: t('audit.stateAsOf'),
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
-                <DatePicker aria-label={t('audit.asOfDate')} format="DD/MM/YYYY" value={asOf} onChange={setAsOf} placeholder="dd/mm/yyyy" />
+                <DatePicker aria-label={t('audit.asOfDate')} format={DATE_INPUT_FORMATS} value={asOf} onChange={setAsOf} placeholder="dd/mm/yyyy" />
                 <ErrorAlert error={state.error} />
                 {state.isFetching && <Loading />}
                 {state.data && (
@@ -125,7 +125,7 @@ function StreamView({ streamId }: { streamId: string }) {
             label: t('audit.diff'),
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
-                <DatePicker.RangePicker aria-label={t('audit.diff')} format="DD/MM/YYYY" value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+                <DatePicker.RangePicker aria-label={t('audit.diff')} format={DATE_INPUT_FORMATS} value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
                 <ErrorAlert error={diff.error} />
                 {diff.data && (
                   <Table
@@ -239,7 +239,7 @@ function IntegrityAndCounts() {
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Space wrap>
                   <Select aria-label={t('audit.context')} value={context} onChange={setContext} style={{ width: 200 }} options={CONTEXTS.map((c) => ({ value: c, label: c }))} />
-                  <DatePicker aria-label={t('audit.day')} format="DD/MM/YYYY" value={day} onChange={setDay} placeholder="dd/mm/yyyy" />
+                  <DatePicker aria-label={t('audit.day')} format={DATE_INPUT_FORMATS} value={day} onChange={setDay} placeholder="dd/mm/yyyy" />
                 </Space>
                 <ErrorAlert error={checkpoint.error ?? exportJson.error} />
                 {checkpoint.data && (
@@ -325,7 +325,7 @@ export function AuditPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <Input aria-label={t('audit.unit')} addonBefore={t('audit.unit')} value={unit} onChange={(e) => { setUnit(e.target.value); setPage(1); }} style={{ width: 220 }} />
           <Input aria-label={t('audit.user')} addonBefore={t('audit.user')} placeholder="qn.council" value={username} onChange={(e) => { setUsername(e.target.value.trim()); setPage(1); }} style={{ width: 260 }} allowClear />
-          <DatePicker.RangePicker aria-label={t('audit.period')} format="DD/MM/YYYY" value={period} onChange={(v) => { setPeriod(v as [Dayjs | null, Dayjs | null] | null); setPage(1); }} />
+          <DatePicker.RangePicker aria-label={t('audit.period')} format={DATE_INPUT_FORMATS} value={period} onChange={(v) => { setPeriod(v as [Dayjs | null, Dayjs | null] | null); setPage(1); }} />
           <Button onClick={() => csv.mutate()} loading={csv.isPending}>
             {t('audit.exportCsv')}
           </Button>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole, type Principal } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
 import { FormSelect } from '../../components/FormSelect';
@@ -131,7 +131,7 @@ function NominationDetail({ id, onClose }: { id: string; onClose: () => void }) 
                   <Input placeholder="1234/QĐ-UBND" />
                 </Form.Item>
                 <Form.Item name="decisionDate" label={t('award.decisionDate')}>
-                  <DatePicker format="DD/MM/YYYY" />
+                  <DatePicker format={DATE_INPUT_FORMATS} />
                 </Form.Item>
               </ActionForm>
             )}

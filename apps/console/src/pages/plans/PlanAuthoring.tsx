@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { api } from '../../lib/api';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import type { PlanDetail, PlanTarget } from '../../lib/types';
 import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert } from '../../components/common';
@@ -162,7 +162,7 @@ export function DraftActions({ plan }: { plan: PlanDetail }) {
             <Input placeholder="45/KH-UBND" />
           </Form.Item>
           <Form.Item name="issueDate" label={t('plans.issueDate')} rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker format="DD/MM/YYYY" />
+            <DatePicker format={DATE_INPUT_FORMATS} />
           </Form.Item>
           <Form.Item name="signerName" label={t('plans.signer')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input />
@@ -286,7 +286,7 @@ export function AmendAction({ plan }: { plan: PlanDetail }) {
             <Input placeholder="Nghị quyết số …/NQ-HĐND" />
           </Form.Item>
           <Form.Item name="effectiveDate" label={t('planEdit.effectiveDate')} rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker format="DD/MM/YYYY" />
+            <DatePicker format={DATE_INPUT_FORMATS} />
           </Form.Item>
         </Form>
         <Card size="small" title={t('planEdit.whatChanges')}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole, isOfficer } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { DATE_INPUT_FORMATS, formatDate, parseNumber } from '../../lib/format';
 import type { Programme } from '../../lib/types';
 import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
@@ -97,14 +97,14 @@ export function ProgrammesPage() {
               <FormSelect mode="multiple" options={GROUPS.map((g) => ({ value: g, label: t(`enterprise.group_${g}`) }))} />
             </Form.Item>
             <Form.Item name="dates" label={t('programme.window')} rules={[{ required: true, message: t('common.required') }]}>
-              <DatePicker.RangePicker format="DD/MM/YYYY" />
+              <DatePicker.RangePicker format={DATE_INPUT_FORMATS} />
             </Form.Item>
             <Space>
               <Form.Item name="capacity" label={t('programme.capacity')} rules={[{ required: true, message: t('common.required') }]}>
                 <InputNumber min={1} max={1000} />
               </Form.Item>
               <Form.Item name="amountVnd" label={t('programme.amount')}>
-                <InputNumber<number> min={0} step={1_000_000} style={{ width: 200 }} formatter={(v) => (v ? new Intl.NumberFormat('vi-VN').format(Number(v)) : '')} parser={(v) => Number((v ?? '').replace(/\./g, ''))} />
+                <InputNumber<number> min={0} step={1_000_000} style={{ width: 200 }} formatter={(v) => (v ? new Intl.NumberFormat('vi-VN').format(Number(v)) : '')} parser={(v) => parseNumber(v ?? '') ?? 0} />
               </Form.Item>
             </Space>
           </ActionForm>

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import type { CourseSummary } from '../../lib/types';
 import { ErrorAlert, StatusTag } from '../../components/common';
 
@@ -63,7 +63,7 @@ function ScheduleCourse({ onClose }: { onClose: () => void }) {
           <Input />
         </Form.Item>
         <Form.Item name="dates" label={t('course.dates')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker.RangePicker format="DD/MM/YYYY" />
+          <DatePicker.RangePicker format={DATE_INPUT_FORMATS} />
         </Form.Item>
         <Form.Item name="capacity" label={t('course.capacity')} rules={[{ required: true, message: t('common.required') }]}>
           <InputNumber min={1} max={1000} />
