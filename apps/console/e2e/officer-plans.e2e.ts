@@ -22,6 +22,16 @@ test('province officer: home, plan search ignoring diacritics, detail, versions,
     assert.equal(await page.locator('[data-colour]').count() > 0, true);
     await checkMainPage(page, 'province-home');
 
+    // A reported target gets its statistic from the officer; the status follows (6,5–7 %/year by 2025).
+    const growth = page.getByRole('row').filter({ hasText: 'Tăng năng suất lao động bình quân' }).filter({ has: page.getByRole('cell', { name: '2025', exact: true }) });
+    await growth.getByRole('button', { name: 'Nhập số liệu' }).click();
+    const statistic = page.getByRole('dialog', { name: 'Nhập số liệu' });
+    await statistic.getByLabel('Giá trị').fill('6,8');
+    await statistic.getByLabel('Nguồn số liệu').fill('Cục Thống kê tỉnh Khánh Hòa');
+    await statistic.getByRole('button', { name: 'Gửi' }).click();
+    await growth.getByRole('cell', { name: '6,8', exact: true }).waitFor();
+    await growth.getByText('Đã đạt').waitFor();
+
     await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Tìm kế hoạch' }).fill('nang suat ninh thuan');
     await page.keyboard.press('Enter');

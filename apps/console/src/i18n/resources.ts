@@ -84,7 +84,7 @@ export const vi = {
     'trained-person-times': 'Lượt người được đào tạo',
     'certified-experts': 'Chuyên gia năng suất được chứng nhận',
   },
-  progress: { required: 'Yêu cầu', expectedByNow: 'Cần đạt đến nay', actual: 'Thực hiện', progress: 'Tiến độ', status: 'Đánh giá' },
+  progress: { required: 'Yêu cầu', expectedByNow: 'Cần đạt đến nay', actual: 'Thực hiện', progress: 'Tiến độ', status: 'Đánh giá', enterStatistic: 'Nhập số liệu', statisticRecorded: 'Đã ghi số liệu thống kê', statistic: 'Giá trị', statisticSource: 'Nguồn số liệu' },
   plans: {
     title: 'Kế hoạch',
     search: 'Tìm kế hoạch',
@@ -582,7 +582,7 @@ export const en: Shape<typeof vi> = {
     'trained-person-times': 'Person-times trained',
     'certified-experts': 'Certified productivity experts',
   },
-  progress: { required: 'Required', expectedByNow: 'Expected by now', actual: 'Actual', progress: 'Progress', status: 'Assessment' },
+  progress: { required: 'Required', expectedByNow: 'Expected by now', actual: 'Actual', progress: 'Progress', status: 'Assessment', enterStatistic: 'Enter statistic', statisticRecorded: 'Statistic recorded', statistic: 'Value', statisticSource: 'Source' },
   plans: {
     title: 'Plans',
     search: 'Search plans',

@@ -87,6 +87,7 @@ export interface TargetProgress {
 export interface PlanProgress {
   planId: string;
   title: string;
+  issuingUnit: string;
   status: string;
   asOfDisplay: string;
   targets: TargetProgress[];

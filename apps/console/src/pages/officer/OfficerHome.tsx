@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Col, Drawer, Progress, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Col, Drawer, Form, Input, InputNumber, Progress, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
@@ -10,6 +10,8 @@ import type { IndicatorProgress, PlanProgress, PlanSummary, Registration, Target
 import { EmptyState, ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { YearChart } from '../../components/YearChart';
 import { buildUnitTree } from '../../lib/unitTree';
+import { ActionForm } from '../../components/ActionForm';
+import { useMayEditPlan } from '../plans/PlanAuthoring';
 
 export const HOME_INDICATORS = ['pilot-model-enterprises', 'trained-person-times', 'certified-experts'] as const;
 const FIRST_YEAR = 2023;
@@ -233,8 +235,10 @@ function ContributionsDrawer({ planId, target, onClose }: { planId: string; targ
 export function TargetProgressTable({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [facts, setFacts] = useState<TargetProgress>();
   const progress = useQuery({ queryKey: ['plan-progress', planId], queryFn: () => api.get<PlanProgress>('plans', `/plans/${encodeURIComponent(planId)}/progress`) });
+  const [facts, setFacts] = useState<TargetProgress>();
+  const queryClient = useQueryClient();
+  const mayEdit = useMayEditPlan(progress.data?.issuingUnit ?? '');
   if (progress.isLoading) return <Loading />;
   if (progress.error) return <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />;
   const rows = progress.data?.targets ?? [];
@@ -280,6 +284,32 @@ export function TargetProgressTable({ planId }: { planId: string }) {
               ) : (
                 '—'
               ),
+          },
+          {
+            title: '',
+            width: 130,
+            render: (_, r) =>
+              r.source === 'reported' && mayEdit ? (
+                <ActionForm<{ value: number; year: number; source: string }>
+                  label={t('progress.enterStatistic')}
+                  doneMessage={t('progress.statisticRecorded')}
+                  initialValues={{ year: r.milestoneYear }}
+                  send={(body) => api.post('plans', `/plans/${encodeURIComponent(planId)}/targets/${encodeURIComponent(r.targetId)}/reported-values`, body)}
+                  onDone={() => queryClient.invalidateQueries({ queryKey: ['plan-progress', planId] })}
+                  toBody={(v) => ({ value: v.value, year: v.year, source: v.source.trim() })}
+                >
+                  <Typography.Paragraph strong>{lang === 'en' ? r.label.en : r.label.vi}</Typography.Paragraph>
+                  <Form.Item name="value" label={t('progress.statistic')} rules={[{ required: true, message: t('common.required') }]}>
+                    <InputNumber decimalSeparator="," style={{ width: 160 }} />
+                  </Form.Item>
+                  <Form.Item name="year" label={t('reporting.year')} rules={[{ required: true, message: t('common.required') }]}>
+                    <InputNumber min={2020} max={2035} />
+                  </Form.Item>
+                  <Form.Item name="source" label={t('progress.statisticSource')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+                    <Input placeholder="Cục Thống kê tỉnh" />
+                  </Form.Item>
+                </ActionForm>
+              ) : null,
           },
           {
             title: t('progress.status'),
