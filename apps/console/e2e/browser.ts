@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,4 +45,19 @@ export async function withFailureScreenshot<T>(page: Page, name: string, run: ()
     await screenshot(page, `FAILED-${name}`).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Lists are read models fed by events: a change shows within moments, not always at once. Waits for the
+ * locator, reloading the page every few seconds (at most `seconds`).
+ */
+export async function eventuallyVisible(page: Page, locator: Locator, seconds = 30): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (await locator.first().isVisible()) return;
+    await page.waitForTimeout(1000);
+    if (!(await locator.first().isVisible())) await page.reload();
+    await page.waitForLoadState('networkidle');
+  }
+  await locator.first().waitFor({ timeout: 5000 });
 }

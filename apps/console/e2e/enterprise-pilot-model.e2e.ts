@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CONSOLE_URL, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
+import { CONSOLE_URL, eventuallyVisible, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
 import { checkMainPage } from './page-check';
 import { callApi } from './platform-api';
 
@@ -103,16 +103,18 @@ test('enterprise submits, commune officer approves, officer home counts one more
   // The commune officer reviews and approves it from the review queue.
   await officer.goto(`${CONSOLE_URL}/registrations?status=submitted`);
   const row = officer.getByRole('row').filter({ hasText: 'Công ty TNHH Nông sản Phan Rang' });
+  await eventuallyVisible(officer, row.getByRole('button', { name: 'Bắt đầu xem xét' }));
   await row.getByRole('button', { name: 'Bắt đầu xem xét' }).click();
   await officer.getByText('Đã bắt đầu xem xét').waitFor();
   await officer.goto(`${CONSOLE_URL}/registrations?status=under-review`);
+  const approve = officer.getByRole('row').filter({ hasText: 'Công ty TNHH Nông sản Phan Rang' }).getByRole('button', { name: 'Phê duyệt' });
+  await eventuallyVisible(officer, approve);
   await checkMainPage(officer, 'officer-registrations');
-  await officer.getByRole('row').filter({ hasText: 'Công ty TNHH Nông sản Phan Rang' }).getByRole('button', { name: 'Phê duyệt' }).click();
+  await approve.click();
   await officer.getByText('Đã phê duyệt đăng ký').waitFor();
 
   // The enterprise follows its status: approved.
-  await enterprise.reload();
-  await enterprise.getByRole('row').filter({ hasText: programme.id }).getByText('Đã phê duyệt').waitFor();
+  await eventuallyVisible(enterprise, enterprise.getByRole('row').filter({ hasText: programme.id }).getByText('Đã phê duyệt'));
   await enterprise.getByRole('row').filter({ hasText: programme.id }).getByRole('link').click();
   await enterprise.getByTestId('registration-status').getByText('Đã phê duyệt').waitFor();
   await enterprise.getByRole('cell', { name: 'Phê duyệt', exact: true }).waitFor();
@@ -147,14 +149,18 @@ test('enterprise implements an approved pilot model and reports its completion w
   await withFailureScreenshot(officer, 'officer-approval', async () => {
     await signIn(officer, 'ngokbay.officer');
     await officer.goto(`${CONSOLE_URL}/registrations?status=submitted`);
-    await officer.getByRole('row').filter({ hasText: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh' }).first().getByRole('button', { name: 'Bắt đầu xem xét' }).click();
+    const review = officer.getByRole('row').filter({ hasText: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh' }).getByRole('button', { name: 'Bắt đầu xem xét' });
+    await eventuallyVisible(officer, review);
+    await review.first().click();
     await officer.getByText('Đã bắt đầu xem xét').waitFor();
     await officer.goto(`${CONSOLE_URL}/registrations?status=under-review`);
-    await officer.getByRole('row').filter({ hasText: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh' }).first().getByRole('button', { name: 'Phê duyệt' }).click();
+    const approve = officer.getByRole('row').filter({ hasText: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh' }).getByRole('button', { name: 'Phê duyệt' });
+    await eventuallyVisible(officer, approve);
+    await approve.first().click();
     await officer.getByText('Đã phê duyệt đăng ký').waitFor();
   });
   await withFailureScreenshot(enterprise, 'enterprise-completion', async () => {
-    await enterprise.reload();
+    await eventuallyVisible(enterprise, enterprise.getByRole('row').filter({ hasText: ngokBay.id }).getByText('Đã phê duyệt'));
     await enterprise.getByRole('row').filter({ hasText: ngokBay.id }).getByRole('link').click();
     await enterprise.getByRole('button', { name: 'Bắt đầu triển khai' }).click();
     await enterprise.getByTestId('registration-status').getByText('Đang triển khai').waitFor();

@@ -25,9 +25,15 @@ export function RegistrationActions({ registration, size = 'middle' }: { registr
       setDialog(undefined);
       form.resetFields();
       void message.success(t(`registration.done_${action}`));
-      await queryClient.invalidateQueries({ queryKey: ['registrations'] });
-      await queryClient.invalidateQueries({ queryKey: ['registration', registration.id] });
-      await queryClient.invalidateQueries({ queryKey: ['progress'] });
+      const refresh = () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: ['registrations'] }),
+          queryClient.invalidateQueries({ queryKey: ['registration', registration.id] }),
+          queryClient.invalidateQueries({ queryKey: ['progress'] }),
+        ]);
+      await refresh();
+      // Lists are read models fed by the events: refresh once more when they have caught up.
+      setTimeout(() => void refresh(), 1500);
     },
   });
   const actions = registrationActions(registration.status, principal);
