@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
+import { eventuallyVisible, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
 import { checkMainPage } from './page-check';
 
 // Expert assessor: a province officer records an application, the assessor assesses it and grants
@@ -44,8 +44,15 @@ test('province officer records an expert application and a nomination, and sets 
     await nominate.getByLabel('Thành tích').fill('Áp dụng Kaizen, năng suất lao động tăng 12 %');
     await nominate.getByRole('button', { name: 'Gửi' }).click();
     await page.getByText('Đã ghi đề cử').waitFor();
-    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`ca phe dak cam ${stamp}`);
-    await page.keyboard.press('Enter');
+    const search = async () => {
+      await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`ca phe dak cam ${stamp}`);
+      await page.keyboard.press('Enter');
+    };
+    await search();
+    await eventuallyVisible(page, page.getByRole('button', { name: nomineeName }), 30, async () => {
+      await page.reload();
+      await search();
+    });
     await page.getByRole('button', { name: nomineeName }).click();
     await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
     const council = page.getByRole('dialog', { name: 'Bắt đầu đánh giá' });
@@ -61,8 +68,15 @@ test('expert assessor assesses an application and grants the certificate', async
     await signIn(page, 'qn.assessor');
     await page.getByRole('heading', { name: 'Chứng nhận chuyên gia' }).waitFor();
     await checkMainPage(page, 'assessor-certifications');
-    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`le thi nang suat ${stamp}`);
-    await page.keyboard.press('Enter');
+    const search = async () => {
+      await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`le thi nang suat ${stamp}`);
+      await page.keyboard.press('Enter');
+    };
+    await search();
+    await eventuallyVisible(page, page.getByRole('button', { name: expertName }), 30, async () => {
+      await page.reload();
+      await search();
+    });
     await page.getByRole('button', { name: expertName }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByTestId('certification-status').getByText('Đã nộp hồ sơ').waitFor();
@@ -88,8 +102,15 @@ test('award council evaluates a nomination and decides it', async () => {
     await signIn(page, 'qn.council');
     await page.getByRole('heading', { name: 'Đề cử khen thưởng' }).waitFor();
     await checkMainPage(page, 'council-nominations');
-    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`ca phe dak cam ${stamp}`);
-    await page.keyboard.press('Enter');
+    const search = async () => {
+      await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`ca phe dak cam ${stamp}`);
+      await page.keyboard.press('Enter');
+    };
+    await search();
+    await eventuallyVisible(page, page.getByRole('button', { name: nomineeName }), 30, async () => {
+      await page.reload();
+      await search();
+    });
     await page.getByRole('button', { name: nomineeName }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByTestId('nomination-status').getByText('Đang đánh giá').waitFor();

@@ -49,14 +49,16 @@ export async function withFailureScreenshot<T>(page: Page, name: string, run: ()
 
 /**
  * Lists are read models fed by events: a change shows within moments, not always at once. Waits for the
- * locator, reloading the page every few seconds (at most `seconds`).
+ * locator, reloading the page (or running `retry`, e.g. a reload and a new search) every few seconds.
  */
-export async function eventuallyVisible(page: Page, locator: Locator, seconds = 30): Promise<void> {
+export async function eventuallyVisible(page: Page, locator: Locator, seconds = 30, retry?: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (await locator.first().isVisible()) return;
     await page.waitForTimeout(1000);
-    if (!(await locator.first().isVisible())) await page.reload();
+    if (await locator.first().isVisible()) return;
+    if (retry) await retry();
+    else await page.reload();
     await page.waitForLoadState('networkidle');
   }
   await locator.first().waitFor({ timeout: 5000 });

@@ -31,7 +31,9 @@ test('commune submits its annual report, province approves it, the printable rep
     await commune.getByRole('navigation').getByRole('link', { name: 'Báo cáo định kỳ' }).click();
     await commune.getByRole('button', { name: 'Mở kỳ báo cáo' }).click();
     const open = commune.getByRole('dialog', { name: 'Mở kỳ báo cáo' });
+    // The plan list is long: type to filter it (the select searches ignoring diacritics).
     await open.locator('#planId').click();
+    await open.locator('#planId').fill(documentNumber);
     await commune.locator('.ant-select-item-option').filter({ hasText: documentNumber }).click();
     await open.getByLabel('Năm').fill(String(year));
     await open.getByRole('button', { name: 'Gửi' }).click();

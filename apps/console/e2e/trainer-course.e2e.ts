@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CONSOLE_URL, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
+import { CONSOLE_URL, eventuallyVisible, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
 import { checkMainPage } from './page-check';
 
 // A trainer schedules a course, registers trainees one by one and by pasted rows (a bad row stops
@@ -38,8 +38,15 @@ test('trainer: course, trainees (one and pasted), attendance, completion, person
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await page.getByText('Đã lên lịch khóa học').waitFor();
   // The search ignores diacritics, as the API does.
-  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`tap huan lean kiem thu ${stamp}`);
-  await page.keyboard.press('Enter');
+  const search = async () => {
+    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`tap huan lean kiem thu ${stamp}`);
+    await page.keyboard.press('Enter');
+  };
+  await search();
+  await eventuallyVisible(page, page.getByRole('link', { name: topic }), 30, async () => {
+    await page.reload();
+    await search();
+  });
   await page.getByRole('link', { name: topic }).click();
   await page.getByTestId('course-person-times').waitFor();
 
