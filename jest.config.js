@@ -9,6 +9,8 @@ const base = {
     '^@nangsuat/(.*)$': '<rootDir>/libs/$1/src',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The web console is its own npm project with its own tests (vitest, Playwright).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
 };
 module.exports = {
   projects: [

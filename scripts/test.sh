@@ -11,6 +11,8 @@ export PG_PORT="${TEST_PG_PORT:-25432}" MONGO_PORT="${TEST_MONGO_PORT:-28017}" K
   KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}" KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18080}"
 export PLANS_PORT="${TEST_PLANS_PORT:-3101}" SUPPORT_PROGRAMS_PORT="${TEST_SUPPORT_PROGRAMS_PORT:-3102}" \
   TRAINING_PORT="${TEST_TRAINING_PORT:-3103}" AWARDS_PORT="${TEST_AWARDS_PORT:-3104}" AUDIT_PORT="${TEST_AUDIT_PORT:-3105}"
+# The console's test port is one the realm's nangsuat-console client allows as a redirect.
+export CONSOLE_PORT="${TEST_CONSOLE_PORT:-14200}"
 export NANGSUAT_RUN_DIR="${NANGSUAT_TEST_RUN_DIR:-$(mktemp -d /tmp/nangsuat-test.XXXXXX)}"
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export TEST_POSTGRES_URL="postgres://nangsuat@127.0.0.1:$PG_PORT/nangsuat" EVENT_STORE_URL="postgres://nangsuat@127.0.0.1:$PG_PORT/nangsuat"
@@ -25,6 +27,9 @@ npm run -s build
 log "test: unit tests (no infrastructure)"
 npx jest --selectProjects unit --ci
 
+log "test: web console — type check, lint, component tests (vitest)"
+(cd apps/console && npm run -s typecheck && npm run -s lint && npm test --silent)
+
 cleanup() {
   NANGSUAT_RUN_DIR="$NANGSUAT_RUN_DIR" bash "$NS_ROOT/scripts/down.sh" || true
   bash "$NS_ROOT/scripts/infra/stop.sh" "$NANGSUAT_RUN_DIR/infra" || true
@@ -38,7 +43,11 @@ npx jest --selectProjects integration --runInBand --ci
 # Includes test/fuzz-routes.e2e-spec.ts: every write route fuzzed from its OpenAPI schema (fast-check,
 # bounded runs per route; FUZZ_SEED replays a run), no 500, nothing written.
 log "test: end-to-end tests (the README's start command brings the services up, down.sh stops them)"
-npx jest --selectProjects e2e --runInBand --ci
+NANGSUAT_KEEP_PLATFORM_UP=1 npx jest --selectProjects e2e --runInBand --ci
+
+log "test: web console in Debian's chromium against the platform the e2e tier started (screenshots in apps/console/e2e-output)"
+(cd apps/console && npm run -s e2e)
+NANGSUAT_RUN_DIR="$NANGSUAT_RUN_DIR" bash "$NS_ROOT/scripts/down.sh"
 
 # Nothing the run started may outlive it.
 cleanup

@@ -50,9 +50,31 @@ done
 log "up: loading demo data from the seed plans"
 node -r "$NS_ROOT/scripts/runtime-paths.js" "$NS_ROOT/dist/scripts/demo-data.js"
 
+# The web console: built when its sources changed, served with /api/<service>/… forwarded (one origin).
+CONSOLE_PORT="${CONSOLE_PORT:-4200}"
+console_sum=$(cd "$NS_ROOT/apps/console" && find src index.html vite.config.ts package-lock.json public -type f 2>/dev/null | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$NS_ROOT/apps/console/dist/.nangsuat-build" 2>/dev/null)" != "$console_sum" ]; then
+  log "up: building the console (vite)"
+  (cd "$NS_ROOT/apps/console" && npx vite build --logLevel error)
+  echo "$console_sum" >"$NS_ROOT/apps/console/dist/.nangsuat-build"
+fi
+pidfile="$RUN_DIR/services/pids/console.pid"
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  log "up: console already running (pid $(cat "$pidfile"))"
+else
+  CONSOLE_PORT="$CONSOLE_PORT" KEYCLOAK_PORT="$KEYCLOAK_PORT" node "$NS_ROOT/apps/console/server/serve.mjs" >"$RUN_DIR/services/logs/console.log" 2>&1 &
+  echo $! >"$pidfile"
+  until curl -fsS "http://127.0.0.1:$CONSOLE_PORT/healthz" >/dev/null 2>&1; do
+    kill -0 "$(cat "$pidfile")" 2>/dev/null || { tail -20 "$RUN_DIR/services/logs/console.log" >&2; die "console exited during start"; }
+    sleep 0.3
+  done
+  log "up: console (pid $(cat "$pidfile")) on http://127.0.0.1:$CONSOLE_PORT"
+fi
+
 cat >&2 <<MSG
 
 Năng Suất is up.
+  console           http://127.0.0.1:$CONSOLE_PORT  (sign in as a demo user from the README, password demo-password)
   plans             http://127.0.0.1:$PLANS_PORT/docs
   support-programs  http://127.0.0.1:$SUPPORT_PROGRAMS_PORT/docs
   training          http://127.0.0.1:$TRAINING_PORT/docs

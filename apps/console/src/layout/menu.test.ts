@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal, Role } from '../auth/claims';
+import { homePathFor, menuFor } from './menu';
+
+const who = (...roles: Role[]): Principal => ({ username: 'u', name: 'U', roles, unit: '51-NGOKBAY' });
+const keys = (p: Principal) => menuFor(p).map((e) => e.key);
+
+describe('menus follow the token', () => {
+  it('officers get their home, plans and registrations to review', () => {
+    expect(keys(who('commune-officer'))).toEqual(['home', 'plans', 'registrations', 'reporting', 'programmes', 'certifications', 'nominations']);
+    expect(keys(who('village-officer'))).toEqual(['home', 'plans', 'registrations', 'reporting', 'programmes']);
+  });
+  it('an enterprise gets its own work and the plans, not the review queue', () => {
+    expect(keys(who('enterprise'))).toEqual(['enterprise', 'plans']);
+    expect(keys(who('enterprise'))).not.toContain('registrations');
+  });
+  it('trainer, assessor, council and auditor each land on their work', () => {
+    expect(homePathFor(who('trainer'))).toBe('/courses');
+    expect(homePathFor(who('expert-assessor'))).toBe('/certifications');
+    expect(homePathFor(who('award-council'))).toBe('/nominations');
+    expect(homePathFor(who('auditor'))).toBe('/audit');
+  });
+  it('nobody signed in gets no menu', () => expect(menuFor(undefined)).toEqual([]));
+});

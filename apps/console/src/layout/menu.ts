@@ -1,0 +1,48 @@
+import { hasRole, isOfficer, type Principal } from '../auth/claims';
+
+export interface MenuEntry {
+  readonly key: string;
+  readonly path: string;
+  readonly label: string;
+}
+
+/** The menu follows the token: each role sees its work, nothing the API would refuse it. */
+export function menuFor(p: Principal | undefined): MenuEntry[] {
+  if (!p) return [];
+  const entries: MenuEntry[] = [];
+  if (isOfficer(p)) {
+    entries.push({ key: 'home', path: '/', label: 'nav.home' });
+    entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
+    entries.push({ key: 'registrations', path: '/registrations', label: 'nav.registrations' });
+    entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
+    entries.push({ key: 'programmes', path: '/programmes', label: 'nav.programmes' });
+  }
+  // Officers who enter expert applications and nominations (the API's writers for those).
+  if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
+    entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
+    entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
+  }
+  if (hasRole(p, 'enterprise')) {
+    entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });
+  }
+  if (hasRole(p, 'trainer')) {
+    entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });
+  }
+  if (hasRole(p, 'expert-assessor') && !entries.some((e) => e.key === 'certifications')) {
+    entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
+  }
+  if (hasRole(p, 'award-council') && !entries.some((e) => e.key === 'nominations')) {
+    entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
+  }
+  if (hasRole(p, 'auditor')) {
+    entries.push({ key: 'audit', path: '/audit', label: 'nav.audit' });
+  }
+  if (!entries.some((e) => e.key === 'plans')) entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
+  return entries;
+}
+
+/** Where a user lands after signing in. */
+export function homePathFor(p: Principal | undefined): string {
+  const first = menuFor(p)[0];
+  return first ? first.path : '/plans';
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Card, Descriptions, List, Select, Space, Table, Tabs, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api } from '../../lib/api';
+import { formatDate, formatNumber } from '../../lib/format';
+import type { PlanContent, PlanDetail, PlanTarget } from '../../lib/types';
+import { ErrorAlert, Loading, StatusTag } from '../../components/common';
+import { HistoryTable } from '../../components/HistoryTable';
+import { toHistoryEntries } from '../../lib/history';
+import { TargetProgressTable } from '../officer/OfficerHome';
+import { AmendAction, DraftActions, useMayEditPlan } from './PlanAuthoring';
+
+export function describeTarget(target: PlanTarget, lang: string): string {
+  const n = (v: number | null | undefined) => formatNumber(v, lang);
+  switch (target.comparison) {
+    case 'range':
+      return `${n(target.min)} – ${n(target.max)}`;
+    case 'more-than':
+      return `> ${n(target.value)}`;
+    case 'at-least':
+      return `≥ ${n(target.value ?? target.min)}`;
+    case 'at-most':
+      return `≤ ${n(target.value ?? target.max)}`;
+    case 'exactly':
+      return n(target.value);
+    default:
+      return target.comparison;
+  }
+}
+
+function PlanContentView({ content }: { content: PlanContent }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('plans.documentNumber')}>{content.documentNumber ?? t('plans.noNumber')}</Descriptions.Item>
+        <Descriptions.Item label={t('plans.issueDate')}>{formatDate(content.issueDate)}</Descriptions.Item>
+        <Descriptions.Item label={t('plans.issuingUnit')}>{content.issuingBody ?? content.issuingUnit}</Descriptions.Item>
+        <Descriptions.Item label={t('plans.signer')}>{content.signer ? (typeof content.signer === 'string' ? content.signer : [content.signer.name, content.signer.position].filter(Boolean).join(' — ')) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('plans.horizon')}>{content.horizonYears.join(', ')}</Descriptions.Item>
+      </Descriptions>
+      <Card size="small" title={t('plans.generalObjectives')}>
+        <List size="small" dataSource={content.generalObjectives} renderItem={(o) => <List.Item>{o}</List.Item>} />
+      </Card>
+      <Card size="small" title={t('plans.targets')}>
+        <Table<PlanTarget>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={content.targets}
+          columns={[
+            { title: t('plans.target'), render: (_, r) => (lang === 'en' ? r.label.en : r.label.vi) },
+            { title: t('plans.milestone'), dataIndex: 'milestoneYear', width: 90 },
+            { title: t('plans.value'), render: (_, r) => `${describeTarget(r, lang)} ${t(`measure.${r.unit}`, { defaultValue: r.unit })}`, width: 200 },
+            { title: t('plans.source'), render: (_, r) => t(`plans.source_${r.source}`, { defaultValue: r.source }), width: 120 },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('plans.tasks')}>
+        <Table
+          size="small"
+          rowKey="section"
+          pagination={false}
+          dataSource={content.tasks}
+          columns={[
+            { title: '', dataIndex: 'section', width: 60 },
+            { title: t('plans.task'), dataIndex: 'title' },
+            { title: t('plans.lead'), dataIndex: 'lead', width: 220 },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function VersionsTab({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const versions = plan.versions ?? [];
+  const [version, setVersion] = useState<number | undefined>(versions.at(-1)?.version);
+  const detail = useQuery({
+    queryKey: ['plan-version', plan.planId, version],
+    enabled: version !== undefined,
+    queryFn: () => api.get<{ version: number; effectiveDate: string; reason?: string; legalBasis?: string; content: PlanContent }>('plans', `/plans/${encodeURIComponent(plan.planId)}/versions/${version}`),
+  });
+  if (!versions.length) return <Typography.Paragraph>{t('plans.noVersions')}</Typography.Paragraph>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        aria-label={t('plans.version')}
+        value={version}
+        onChange={setVersion}
+        style={{ width: 320 }}
+        options={versions.map((v) => ({ value: v.version, label: `${t('plans.version')} ${v.version} — ${formatDate(v.effectiveDate)}` }))}
+      />
+      <ErrorAlert error={detail.error} />
+      {detail.isLoading && <Loading />}
+      {detail.data && (
+        <>
+          {(detail.data.reason || detail.data.legalBasis) && (
+            <Descriptions size="small" bordered column={1}>
+              <Descriptions.Item label={t('plans.reason')}>{detail.data.reason ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('plans.legalBasis')}>{detail.data.legalBasis ?? '—'}</Descriptions.Item>
+            </Descriptions>
+          )}
+          <PlanContentView content={detail.data.content} />
+        </>
+      )}
+    </Space>
+  );
+}
+
+export function PlanDetailPage() {
+  const { t } = useTranslation();
+  const { planId = '' } = useParams();
+  const plan = useQuery({ queryKey: ['plan', planId], queryFn: () => api.get<PlanDetail>('plans', `/plans/${encodeURIComponent(planId)}`) });
+  const mayEdit = useMayEditPlan(plan.data?.content.issuingUnit ?? '');
+  const history = useQuery({ queryKey: ['plan-history', planId], queryFn: () => api.get<unknown>('plans', `/plans/${encodeURIComponent(planId)}/history`) });
+  if (plan.isLoading) return <Loading />;
+  if (plan.error) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
+  const p = plan.data!;
+  const historyEntries = toHistoryEntries(history.data);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {p.content.title} <span data-testid="plan-status"><StatusTag status={p.status} /></span>
+      </Typography.Title>
+      {mayEdit && p.status === 'draft' && <DraftActions plan={p} />}
+      {mayEdit && (p.status === 'issued' || p.status === 'amended') && (
+        <Space>
+          <AmendAction plan={p} />
+        </Space>
+      )}
+      <Tabs
+        items={[
+          { key: 'content', label: t('plans.content'), children: <PlanContentView content={p.content} /> },
+          { key: 'progress', label: t('plans.progress'), children: <TargetProgressTable planId={p.planId} /> },
+          { key: 'versions', label: t('plans.versions'), children: <VersionsTab plan={p} /> },
+          {
+            key: 'history',
+            label: t('plans.history'),
+            children: (
+              <>
+                <ErrorAlert error={history.error} />
+                <HistoryTable entries={historyEntries} loading={history.isLoading} />
+              </>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

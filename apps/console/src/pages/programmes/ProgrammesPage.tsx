@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthProvider';
+import { hasRole, isOfficer } from '../../auth/claims';
+import { api, type Page } from '../../lib/api';
+import { DATE_INPUT_FORMATS, formatDate, parseNumber } from '../../lib/format';
+import type { Programme } from '../../lib/types';
+import { ActionForm } from '../../components/ActionForm';
+import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
+import { FormSelect } from '../../components/FormSelect';
+
+export const PROGRAMME_WRITERS = ['province-admin', 'department-officer'] as const;
+const TOOLS = ['5s', 'kaizen', 'lean', 'iso-9001', 'iso-56000', 'green-productivity', 'gap-organic', 'traceability', 'digital-transformation'];
+const GROUPS = ['sme', 'cooperative', 'startup', 'st-enterprise', 'ocop-producer'];
+
+interface ProgrammeForm {
+  name: string;
+  unitCode: string;
+  legalBasis: string;
+  planDocumentNumber?: string;
+  toolsOffered: string[];
+  eligibleGroups: string[];
+  dates: [Dayjs, Dayjs];
+  capacity: number;
+  amountVnd?: number;
+}
+
+/** Support programmes (chương trình hỗ trợ) of the officer's unit subtree; province and department officers create and close them. */
+export function ProgrammesPage() {
+  const { t } = useTranslation();
+  const { principal } = useAuth();
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<string>();
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['programmes', 'officer', principal?.unit, q, status, page],
+    enabled: isOfficer(principal),
+    queryFn: () => api.get<Page<Programme>>('support-programs', '/programmes', { unit: principal!.unit, q, status, page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
+  if (!isOfficer(principal)) return <NotAllowed />;
+  const writer = hasRole(principal, ...PROGRAMME_WRITERS);
+  // The list is a read model fed by the events: refresh now and once more a moment later.
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['programmes'] });
+    setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['programmes'] }), 1500);
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('nav.programmes')}
+      </Typography.Title>
+      <Space wrap>
+        <Input.Search aria-label={t('common.search')} placeholder={t('common.search')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 300 }} />
+        <Select aria-label={t('common.status')} allowClear placeholder={t('common.status')} style={{ width: 180 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={['open', 'closed'].map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        {writer && (
+          <ActionForm<ProgrammeForm>
+            primary
+            label={t('programme.create')}
+            doneMessage={t('programme.created')}
+            initialValues={{ unitCode: principal!.unit, capacity: 2, toolsOffered: ['5s', 'kaizen'], eligibleGroups: ['sme', 'cooperative'] }}
+            send={(body) => api.post('support-programs', '/programmes', body)}
+            onDone={refresh}
+            toBody={(v) => ({
+              name: v.name.trim(),
+              unitCode: v.unitCode.trim(),
+              legalBasis: v.legalBasis.split('\n').map((l) => l.trim()).filter(Boolean),
+              ...(v.planDocumentNumber ? { planDocumentNumber: v.planDocumentNumber.trim() } : {}),
+              toolsOffered: v.toolsOffered,
+              eligibleGroups: v.eligibleGroups,
+              openingDate: v.dates[0].format('YYYY-MM-DD'),
+              closingDate: v.dates[1].format('YYYY-MM-DD'),
+              capacity: v.capacity,
+              funding: { sources: ['state-budget'], ...(v.amountVnd ? { amountVnd: v.amountVnd } : {}) },
+            })}
+          >
+            <Form.Item name="name" label={t('programme.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="unitCode" label={t('common.unit')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="legalBasis" label={t('programme.legalBasis')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input.TextArea rows={2} placeholder="Kế hoạch 138/KH-UBND ngày 19/6/2025 của UBND tỉnh Quảng Ngãi" />
+            </Form.Item>
+            <Form.Item name="planDocumentNumber" label={t('course.plan')}>
+              <Input placeholder="138/KH-UBND" />
+            </Form.Item>
+            <Form.Item name="toolsOffered" label={t('registration.tools')} rules={[{ required: true, message: t('common.required') }]}>
+              <FormSelect mode="multiple" options={TOOLS.map((x) => ({ value: x, label: t(`tool.${x}`) }))} />
+            </Form.Item>
+            <Form.Item name="eligibleGroups" label={t('programme.groups')} rules={[{ required: true, message: t('common.required') }]}>
+              <FormSelect mode="multiple" options={GROUPS.map((g) => ({ value: g, label: t(`enterprise.group_${g}`) }))} />
+            </Form.Item>
+            <Form.Item name="dates" label={t('programme.window')} rules={[{ required: true, message: t('common.required') }]}>
+              <DatePicker.RangePicker format={DATE_INPUT_FORMATS} />
+            </Form.Item>
+            <Space>
+              <Form.Item name="capacity" label={t('programme.capacity')} rules={[{ required: true, message: t('common.required') }]}>
+                <InputNumber min={1} max={1000} />
+              </Form.Item>
+              <Form.Item name="amountVnd" label={t('programme.amount')}>
+                <InputNumber<number> min={0} step={1_000_000} style={{ width: 200 }} formatter={(v) => (v ? new Intl.NumberFormat('vi-VN').format(Number(v)) : '')} parser={(v) => parseNumber(v ?? '') ?? 0} />
+              </Form.Item>
+            </Space>
+          </ActionForm>
+        )}
+      </Space>
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      <Table<Programme>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        columns={[
+          { title: t('programme.name'), dataIndex: 'name' },
+          { title: t('common.unit'), dataIndex: 'unitCode', width: 120 },
+          { title: t('registration.tools'), render: (_, p) => p.toolsOffered.map((x) => t(`tool.${x}`, { defaultValue: x })).join(', ') },
+          { title: t('programme.window'), render: (_, p) => `${formatDate(p.openingDate)} – ${formatDate(p.closingDate)}`, width: 200 },
+          { title: t('enterprise.seats'), render: (_, p) => `${p.seatsTaken}/${p.capacity}`, width: 90 },
+          { title: t('common.status'), render: (_, p) => <StatusTag status={p.status} />, width: 110 },
+          {
+            title: t('common.actions'),
+            width: 120,
+            render: (_, p) =>
+              writer && p.status === 'open' ? (
+                <ActionForm<{ reason: string }> danger label={t('programme.close')} doneMessage={t('programme.closed')} send={(body) => api.post('support-programs', `/programmes/${encodeURIComponent(p.id)}/close`, body)} onDone={refresh} toBody={(v) => v}>
+                  <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+                    <Input.TextArea rows={2} />
+                  </Form.Item>
+                </ActionForm>
+              ) : null,
+          },
+        ]}
+      />
+    </Space>
+  );
+}
