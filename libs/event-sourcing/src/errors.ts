@@ -60,3 +60,17 @@ export class Forbidden extends DomainError {
     super(message, 'forbidden', details);
   }
 }
+
+/**
+ * A record whose stored history no longer verifies (edited, removed or reordered in the database):
+ * nothing is decided on it until an auditor has looked (409, naming the event).
+ */
+export class IntegrityViolation extends Conflict {
+  constructor(streamId: string, streamVersion: number, eventId: string, reason: string) {
+    super(
+      `Record ${streamId} cannot be changed: its stored history fails the integrity check at version ${streamVersion} (event ${eventId}: ${reason}). Its events were altered outside the platform; ask an auditor to reconcile it (GET /audit/stores/<context>/reconcile).`,
+      'integrity-violation',
+      { streamId, streamVersion, eventId, reason },
+    );
+  }
+}

@@ -74,6 +74,17 @@ describe.each(storeAdapters)('EventSourcedCommandHandler ($name)', (adapter) => 
     expect(await store.streamVersion('course-4')).toBe(2);
   });
 
+  it('refuses to decide on a history edited in the database (409 integrity-violation naming the event)', async () => {
+    await handler.handle('course-edited', course, { kind: 'register', seats: 1 }, opts);
+    const first = (await store.readStream('course-edited'))[0];
+    await opened.tamper.editEventData('course-edited', 1, { seats: 100 });
+    await expect(handler.handle('course-edited', course, { kind: 'enrol', person: 'an' }, opts)).rejects.toMatchObject({
+      code: 'integrity-violation',
+      details: { streamVersion: 1, eventId: first.id },
+    });
+    expect(await store.streamVersion('course-edited')).toBe(1);
+  });
+
   it('uses a snapshot every N events, but never over the events: unknown or stale snapshots are ignored', async () => {
     await handler.handle('course-5', course, { kind: 'register', seats: 10 }, opts);
     for (const person of ['a', 'b', 'c']) await handler.handle('course-5', course, { kind: 'enrol', person }, opts);

@@ -97,7 +97,8 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
     decider: Pick<SnapshottableDecider<unknown, E, S>, 'evolve' | 'initialState' | 'snapshot'>,
   ): Promise<{ state: S; version: number }> {
     const snapshot = await this.usableSnapshot(streamId, decider.snapshot);
-    const events = await this.store.readStream(streamId, { fromVersion: snapshot ? snapshot.version : 1 });
+    // The chain is checked on every fold: a command never decides on a history altered in the database.
+    const events = await this.store.readStream(streamId, { fromVersion: snapshot ? snapshot.version : 1, verifyChain: true });
     let state: S;
     let rest: RecordedEvent[];
     if (snapshot && events[0]?.streamVersion === snapshot.version && events[0].hash === snapshot.eventHash) {

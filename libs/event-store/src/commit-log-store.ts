@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CheckpointStore, CommitDocument, CommitListener, CommitNotice, SnapshotStore, StoredEvent, VOID_STREAM, toRecordedEvents, toStoredEvent } from './commit';
-import { Conflict, DomainError, IdempotencyKeyMismatch, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHash, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
+import { Conflict, DomainError, hashEvent, IdempotencyKeyMismatch, IntegrityViolation, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHash, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
 import { AppendOptions, AppendResult, EventStore, Leadership, ReadAllOptions, ReadStreamOptions } from './ports';
 
 export interface CommitLogStoreOptions {
@@ -313,7 +313,9 @@ export abstract class CommitLogStore implements EventStore {
 
   // --- reads -----------------------------------------------------------------------------------
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return (await this.storedEvents(streamId, options)).map((e) => this.upcasters.apply(e));
+    const stored = await this.storedEvents(streamId, options);
+    if (options.verifyChain && options.direction !== 'backwards') checkStoredChain(streamId, stored);
+    return stored.map((e) => this.upcasters.apply(e));
   }
 
   /** Checks the stored chain as written (no upcasting, stored order) and names the first broken event. */
@@ -323,6 +325,18 @@ export abstract class CommitLogStore implements EventStore {
 
   async streamVersion(streamId: string): Promise<number> {
     return (await this.findHead(streamId))?.lastVersion ?? 0;
+  }
+}
+
+/** The hash chain of consecutive stored events (a read may start anywhere in the stream). */
+function checkStoredChain(streamId: string, events: readonly RecordedEvent[]): void {
+  let previous: RecordedEvent | undefined;
+  for (const event of events) {
+    const broken = (reason: string) => new IntegrityViolation(streamId, event.streamVersion, event.id, reason);
+    if (hashEvent(event) !== event.hash) throw broken('its content does not match its hash (edited)');
+    if (previous && event.streamVersion !== previous.streamVersion + 1) throw broken(`version ${previous.streamVersion + 1} is missing`);
+    if (previous ? event.prevHash !== previous.hash : event.streamVersion === 1 && event.prevHash !== '') throw broken('its previous hash does not match the event before it (rewritten or reordered)');
+    previous = event;
   }
 }
 

@@ -32,6 +32,12 @@ export interface ReadStreamOptions {
   readonly asOfTime?: string;
   /** Only events up to this stream version. */
   readonly asOfVersion?: number;
+  /**
+   * Check the hash chain of what is read (forwards, as stored): each event's content against its
+   * hash, each event's prevHash against the event before it. A break is an IntegrityViolation
+   * naming the event — a command never decides on a history that was altered in the store.
+   */
+  readonly verifyChain?: boolean;
 }
 
 export interface ReadAllOptions {

@@ -108,6 +108,18 @@ describe.each(storeAdapters)('Reads, versioning and tamper evidence ($name)', (a
       });
     });
 
+    it('a read with verifyChain refuses an edited history, naming the event (what every command folds)', async () => {
+      const events = await seed('plan-edit-fold');
+      expect(await store.readStream('plan-edit-fold', { verifyChain: true })).toHaveLength(4);
+      await opened.tamper.editEventData('plan-edit-fold', 2, { n: 200 });
+      await expect(store.readStream('plan-edit-fold', { verifyChain: true })).rejects.toMatchObject({
+        code: 'integrity-violation',
+        details: { streamId: 'plan-edit-fold', streamVersion: 2, eventId: events[1].id },
+      });
+      // From version 3 on the chain still holds: a fold from a snapshot there is unaffected.
+      expect(await store.readStream('plan-edit-fold', { fromVersion: 3, verifyChain: true })).toHaveLength(2);
+    });
+
     it('names an event whose commit metadata was edited', async () => {
       const events = await seed('plan-edit-meta');
       await opened.tamper.editActorUsername('plan-edit-meta', 1, 'someone.else');
