@@ -52,7 +52,7 @@ node -r "$NS_ROOT/scripts/runtime-paths.js" "$NS_ROOT/dist/scripts/demo-data.js"
 
 # The web console: built when its sources changed, served with /api/<service>/… forwarded (one origin).
 CONSOLE_PORT="${CONSOLE_PORT:-4200}"
-console_sum=$(cd "$NS_ROOT/apps/console" && find src index.html vite.config.ts package-lock.json public -type f 2>/dev/null | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
+console_sum=$(cd "$NS_ROOT/apps/console" && find src index.html vite.config.ts package-lock.json -type f | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$NS_ROOT/apps/console/dist/.nangsuat-build" 2>/dev/null)" != "$console_sum" ]; then
   log "up: building the console (vite)"
   (cd "$NS_ROOT/apps/console" && npx vite build --logLevel error)

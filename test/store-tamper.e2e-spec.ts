@@ -54,6 +54,11 @@ describe('tamper evidence across stores', () => {
     );
     expect(named(anomalies.body.items)).toEqual(expect.arrayContaining(expected));
 
+    // The operators' health of the audit service turns amber, still ready.
+    const health = await call('audit', 'GET', '/health/details', auditor);
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'degraded', concerns: { integrity: { status: 'degraded', detail: expect.stringContaining('open integrity anomal') } } });
+
     // An auditor asking now gets the same answer at once.
     const now = await call('audit', 'GET', '/audit/stores/support-programs/reconcile', auditor);
     expect(now.status).toBe(200);

@@ -5,6 +5,7 @@ export * from './http/pagination';
 export * from './http/request-context';
 export * from './http/problem.filter';
 export * from './health/kafka-admin';
+export { HEALTH_CONCERNS, type HealthConcern } from './health/health.controller';
 export * from './http/input';
 export * from './commands/command-runner';
 export * from './http/json-body';

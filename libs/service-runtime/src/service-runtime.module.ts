@@ -1,12 +1,13 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { AuthModule } from '@nangsuat/auth';
 import { EventStoreModule, EventStoreModuleOptions } from '@nangsuat/event-store';
 import { MessagingModule } from '@nangsuat/messaging';
 import { loadServiceConfig, SERVICE_CONFIG, ServiceConfig } from './config/service-config';
 import { kafkaEchoModule } from './diagnostics/kafka-echo';
-import { HealthController } from './health/health.controller';
+import { HEALTH_CONCERNS, HealthConcern, HealthController } from './health/health.controller';
 import { KafkaAdmin } from './health/kafka-admin';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestInputInterceptor } from './http/request-input.interceptor';
@@ -23,6 +24,8 @@ export interface ServiceRuntimeOptions {
    * service's database and the outbox relay publishing to `nangsuat.<service>.events`.
    */
   readonly eventSourced?: Omit<EventStoreModuleOptions, 'boundedContext'> | true;
+  /** What the operators' health details should also report, made from the service's database. */
+  readonly healthConcerns?: readonly ((connection: Connection) => HealthConcern)[];
 }
 
 /** Brokers as given; runService has validated the environment before the app module is built. */
@@ -55,6 +58,7 @@ export class ServiceRuntimeModule implements NestModule {
       providers: [
         { provide: SERVICE_CONFIG, useFactory: (): ServiceConfig => loadServiceConfig(service) },
         KafkaAdmin,
+        { provide: HEALTH_CONCERNS, inject: [getConnectionToken()], useFactory: (connection: Connection) => (options.healthConcerns ?? []).map((make) => make(connection)) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestInputInterceptor },
       ],

@@ -343,6 +343,13 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
 
         // An auditor asks over HTTP; another role may not.
         await http().get('/audit/stores/nowhere/reconcile').set({ authorization: `Bearer ${tokens['auditor.vn']}` }).expect(404);
+        // A day not sealed yet says so, instead of a bare intact: false.
+        const unsealed = await http()
+          .get('/audit/checkpoints/verify')
+          .query({ context: 'awards', date: '2024-01-02', root: 'a'.repeat(64) })
+          .set({ authorization: `Bearer ${tokens['auditor.vn']}` })
+          .expect(200);
+        expect(unsealed.body).toMatchObject({ storedCheckpoint: 'missing', findings: [], note: expect.stringContaining('sealed yet') });
         await http().get('/audit/stores/awards/reconcile').set({ authorization: `Bearer ${tokens['ngokbay.officer']}` }).expect(403);
       } finally {
         await source.drop();

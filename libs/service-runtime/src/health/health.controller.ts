@@ -1,9 +1,10 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Response } from 'express';
 import type { Connection } from 'mongoose';
 import { Public, Roles } from '@nangsuat/auth';
+import { EVENT_STORE, EventStore, PostgresEventStore } from '@nangsuat/event-store';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { KafkaAdmin } from './kafka-admin';
 
@@ -18,6 +19,16 @@ async function timed(probe: () => Promise<unknown>): Promise<Check> {
     return { status: 'down', latencyMs: Math.round(performance.now() - started), detail: e instanceof Error ? e.message : 'unreachable' };
   }
 }
+
+/**
+ * Something an operator should know that does not make the service unready: the audit service's
+ * open integrity anomalies, for example. `degraded` turns the details' status amber.
+ */
+export interface HealthConcern {
+  readonly name: string;
+  check(): Promise<{ readonly status: 'ok' | 'degraded'; readonly detail: string }>;
+}
+export const HEALTH_CONCERNS = Symbol('HEALTH_CONCERNS');
 
 /** Roles that may see the operators' view of a service's dependencies (database names, latencies, errors). */
 export const HEALTH_DETAIL_ROLES = ['province-admin', 'auditor', 'service'] as const;
@@ -34,6 +45,8 @@ export class HealthController {
     @InjectConnection() private readonly mongo: Connection,
     private readonly kafka: KafkaAdmin,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Optional() @Inject(EVENT_STORE) private readonly eventStore?: EventStore,
+    @Optional() @Inject(HEALTH_CONCERNS) private readonly concerns: readonly HealthConcern[] = [],
   ) {}
 
   @Get()
@@ -54,7 +67,7 @@ export class HealthController {
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: up ? 'ready' : 'not-ready',
       service: this.config.SERVICE,
-      checks: { mongodb: checks.mongodb.status, kafka: checks.kafka.status },
+      checks: Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, c.status])),
     });
   }
 
@@ -65,18 +78,28 @@ export class HealthController {
   @ApiOkResponse({ description: '{ status, service, checks: { mongodb: { status, latencyMs, detail }, kafka: { … } } }' })
   async details(@Res() res: Response): Promise<void> {
     const { up, checks } = await this.check();
-    res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'ready' : 'not-ready', service: this.config.SERVICE, checks });
+    const concerns = Object.fromEntries(
+      await Promise.all(this.concerns.map(async (c) => [c.name, await c.check().catch((e: Error) => ({ status: 'degraded' as const, detail: e.message }))] as const)),
+    );
+    const degraded = Object.values(concerns).some((c) => c.status === 'degraded');
+    res
+      .status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: up ? (degraded ? 'degraded' : 'ready') : 'not-ready', service: this.config.SERVICE, checks, ...(this.concerns.length ? { concerns } : {}) });
   }
 
-  private async check(): Promise<{ up: boolean; checks: { mongodb: Check; kafka: Check } }> {
-    const [mongodb, kafka] = await Promise.all([
+  private async check(): Promise<{ up: boolean; checks: Record<string, Check> }> {
+    // The event store, when it is not in the MongoDB database checked below.
+    const store = this.eventStore instanceof PostgresEventStore ? this.eventStore : undefined;
+    const [mongodb, kafka, eventStore] = await Promise.all([
       timed(async () => {
         if (this.mongo.readyState !== 1 || !this.mongo.db) throw new Error('not connected');
         await this.mongo.db.command({ ping: 1 });
         return `database ${this.mongo.db.databaseName}`;
       }),
       timed(async () => `${await this.kafka.ping()} broker(s)`),
+      store ? timed(async () => (await store.pool.query('SELECT 1'), `PostgreSQL schema ${store.schema}`)) : undefined,
     ]);
-    return { up: mongodb.status === 'up' && kafka.status === 'up', checks: { mongodb, kafka } };
+    const checks: Record<string, Check> = { mongodb, kafka, ...(eventStore ? { eventStore } : {}) };
+    return { up: Object.values(checks).every((c) => c.status === 'up'), checks };
   }
 }

@@ -9,6 +9,8 @@ import { CheckpointDocument, isDuplicateKey, LedgerRepository } from '../ledger/
 export interface CheckpointCheck extends CheckpointVerification {
   /** Events in the ledger now that arrived after the checkpoint was sealed (backfill, late delivery). */
   readonly lateArrivals: string[];
+  /** Why the answer is what it is, when that is not plain from the findings (a day not sealed yet). */
+  readonly note?: string;
 }
 
 /**
@@ -103,7 +105,12 @@ export class CheckpointService implements OnApplicationBootstrap, OnApplicationS
     const stored = await this.repository.checkpoints.findOne({ _id: `${context}:${date}` });
     if (!stored) {
       const result = await this.verify({ context, date, root, leaves: [] });
-      return { ...result, findings: [], storedCheckpoint: 'missing' };
+      return {
+        ...result,
+        findings: [],
+        storedCheckpoint: 'missing',
+        note: `No checkpoint of ${context} for ${date} is sealed yet: a day is sealed once it is over (Asia/Ho_Chi_Minh), so there is nothing to verify a root against. intact is false only because nothing proves it; verify again after the day is sealed, or post the checkpoint you exported.`,
+      };
     }
     const authentic = merkleRoot(stored.leaves) === root;
     const result = await this.verify({ context, date, root, leaves: stored.leaves });
