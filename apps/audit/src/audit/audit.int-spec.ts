@@ -305,6 +305,26 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
     });
   });
 
+  describe('the chain of sealed days', () => {
+    it('chains each sealed day to the ones sealed before it; a past day rewritten consistently is named, and the head exported before no longer matches', async () => {
+      const checkpoints = app.get(CheckpointService);
+      const leaf = (i: number) => ({ eventId: `chain-${suffix}-${i}`, streamId: `nomination-chain-${suffix}`, streamVersion: i, globalPosition: i, type: 'NominationEvaluated', hash: String(i).padStart(64, '0') });
+      await checkpoints.seal('awards', '2024-03-01', [leaf(1)]);
+      await checkpoints.seal('awards', '2024-03-02', [leaf(2), leaf(3)]);
+      const head = await http().get('/audit/checkpoints/chain').query({ context: 'awards' }).set({ authorization: `Bearer ${tokens['auditor.vn']}` }).expect(200);
+      expect(head.body).toMatchObject({ consistent: true, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(head.body.days).toBeGreaterThanOrEqual(2);
+
+      // Someone rewrites the first day: other leaves, and a root made to match them.
+      const { merkleRoot } = await import('./domain/merkle');
+      const forged = [{ ...leaf(1), hash: 'f'.repeat(64) }];
+      await ledger.checkpoints.updateOne({ _id: 'awards:2024-03-01' }, { $set: { leaves: forged, root: merkleRoot(forged) } });
+      const after = await http().get('/audit/checkpoints/chain').query({ context: 'awards', head: head.body.head }).set({ authorization: `Bearer ${tokens['auditor.vn']}` }).expect(200);
+      expect(after.body).toMatchObject({ consistent: false, firstBroken: { date: '2024-03-01', reason: expect.stringMatching(/rewritten/) }, matchesExportedHead: false });
+      await http().get('/audit/checkpoints/chain').query({ context: 'awards', head: 'nope' }).set({ authorization: `Bearer ${tokens['auditor.vn']}` }).expect(400);
+    });
+  });
+
   describe("reconciling a service's own store (PostgreSQL) with the ledger", () => {
     it('names an edit (hash recomputed or not), a removal and an insertion in the store, and an edit of the ledger copy', async () => {
       const source = await postgresAdapter.open('audit_reconcile', { boundedContext: 'awards' });

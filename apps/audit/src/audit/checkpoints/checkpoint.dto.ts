@@ -18,6 +18,16 @@ export class CheckpointParams {
   format?: 'json';
 }
 
+export class ChainParams {
+  @ApiProperty({ enum: AUDITED_CONTEXTS })
+  @IsIn(AUDITED_CONTEXTS)
+  context: string;
+
+  @ApiPropertyOptional({ description: 'A chain head exported earlier (hex): is the chain still leading through it?' })
+  @IsOptional() @Matches(/^[0-9a-f]{64}$/, { message: 'head must be the 64 hexadecimal digits of an exported chain head' })
+  head?: string;
+}
+
 export class VerifyRootParams extends CheckpointParams {
   @ApiProperty({ description: 'The root of the checkpoint you exported earlier (hex)' })
   @Matches(/^[0-9a-f]{64}$/)

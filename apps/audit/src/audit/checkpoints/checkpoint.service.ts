@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DomainRuleViolation, hashEvent, NotFound } from '@nangsuat/event-sourcing';
 import { isIsoDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { AUDITED_CONTEXTS } from '../common/contexts';
-import { buildCheckpoint, Checkpoint, CheckpointVerification, verifyCheckpoint } from '../domain/checkpoint';
+import { buildCheckpoint, chainRoot, Checkpoint, ChainVerification, CheckpointVerification, verifyChainOfDays, verifyCheckpoint } from '../domain/checkpoint';
 import { InclusionProof, inclusionProof, MerkleLeaf, merkleRoot } from '../domain/merkle';
 import { CheckpointDocument, isDuplicateKey, LedgerRepository } from '../ledger/ledger.repository';
 
@@ -59,7 +59,20 @@ export class CheckpointService implements OnApplicationBootstrap, OnApplicationS
 
   async seal(context: string, date: string, leaves?: MerkleLeaf[]): Promise<Checkpoint> {
     const all = leaves ?? (await this.currentLeaves(context, date));
-    const doc: CheckpointDocument = { _id: `${context}:${date}`, context, date, root: merkleRoot(all), leafCount: all.length, leaves: all, sealedAt: new Date() };
+    const root = merkleRoot(all);
+    // Chained to the days sealed before it (in sealing order), so a rewritten past day shows.
+    const previousChainRoot = (await this.chain(context)).head;
+    const doc: CheckpointDocument = {
+      _id: `${context}:${date}`,
+      context,
+      date,
+      root,
+      leafCount: all.length,
+      leaves: all,
+      sealedAt: new Date(),
+      previousChainRoot,
+      chainRoot: chainRoot(previousChainRoot, date, root),
+    };
     try {
       await this.repository.checkpoints.insertOne(doc);
       return fromDocument(doc);
@@ -73,7 +86,7 @@ export class CheckpointService implements OnApplicationBootstrap, OnApplicationS
     const today = toVietnamDate(now);
     let sealed = 0;
     for (const context of AUDITED_CONTEXTS) {
-      const days = (await this.repository.ledger.distinct('day', { context })) as string[];
+      const days = ((await this.repository.ledger.distinct('day', { context })) as string[]).sort();
       for (const day of days.filter((d) => d < today)) {
         if (await this.repository.checkpoints.findOne({ _id: `${context}:${day}` }, { projection: { _id: 1 } })) continue;
         await this.seal(context, day);
@@ -115,6 +128,20 @@ export class CheckpointService implements OnApplicationBootstrap, OnApplicationS
     const authentic = merkleRoot(stored.leaves) === root;
     const result = await this.verify({ context, date, root, leaves: stored.leaves });
     return { ...result, storedCheckpoint: authentic ? 'matches-root' : 'altered' };
+  }
+
+  /**
+   * The chain of a context's sealed days, recomputed from the stored checkpoints: its head (export it,
+   * print it in a report) and the first day that does not verify. Given a head exported earlier, says
+   * whether the chain still leads through it.
+   */
+  async chain(context: string, exportedHead?: string): Promise<ChainVerification> {
+    if (!AUDITED_CONTEXTS.includes(context as (typeof AUDITED_CONTEXTS)[number])) throw new DomainRuleViolation(`context must be one of ${AUDITED_CONTEXTS.join(', ')}`, 'invalid-context', { context: context.slice(0, 40) });
+    const docs = await this.repository.checkpoints.find({ context }).sort({ sealedAt: 1, date: 1 }).toArray();
+    return verifyChainOfDays(
+      docs.map((d) => ({ date: d.date, root: d.root, leavesRoot: merkleRoot(d.leaves), chainRoot: d.chainRoot })),
+      exportedHead,
+    );
   }
 
   async proof(context: string, date: string, eventId: string): Promise<InclusionProof & { leaf: MerkleLeaf; sealed: boolean }> {

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@nangsuat/auth';
 import { AuditorOnly } from '../common/auditor-only';
-import { CheckpointParams, ExportedCheckpointDto, ProofParams, VerifyRootParams } from './checkpoint.dto';
+import { ChainParams, CheckpointParams, ExportedCheckpointDto, ProofParams, VerifyRootParams } from './checkpoint.dto';
 import { CheckpointService } from './checkpoint.service';
 
 @Controller('audit/checkpoints')
@@ -26,6 +26,15 @@ export class CheckpointsController {
   })
   verifyRoot(@Query() q: VerifyRootParams) {
     return this.checkpoints.verifyRoot(q.context, q.date, q.root);
+  }
+
+  @Get('chain')
+  @AuditorOnly()
+  @ApiOperation({
+    summary: "The chain of a context's sealed days: its head (export or print it) and the first day that no longer verifies; ?head= checks a head exported earlier",
+  })
+  chain(@Query() q: ChainParams) {
+    return this.checkpoints.chain(q.context, q.head);
   }
 
   @Get('proof')

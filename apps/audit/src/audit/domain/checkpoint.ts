@@ -1,3 +1,4 @@
+import { sha256Hex } from '@nangsuat/event-sourcing';
 import { compareLeaves, LeafFinding, MerkleLeaf, merkleRoot } from './merkle';
 
 export const CHECKPOINT_FORMAT = 'nangsuat-audit-checkpoint/1';
@@ -64,5 +65,60 @@ export function verifyCheckpoint(checkpoint: Pick<Checkpoint, 'context' | 'date'
     currentLeafCount: current.length,
     intact: recomputed === checkpoint.root && currentRoot === checkpoint.root && findings.length === 0,
     findings,
+  };
+}
+
+/**
+ * The days of a context chained: each sealed day's chain root hashes the previous day's chain root
+ * with the day's own Merkle root, so rewriting any past day (its leaves and root made consistent
+ * again) changes every later chain root, and the head — printed in a report or sent outside —
+ * no longer matches.
+ */
+export const CHAIN_GENESIS = sha256Hex('nangsuat-audit-checkpoint-chain');
+
+export function chainRoot(previousChainRoot: string, date: string, root: string): string {
+  return sha256Hex(`chain:${previousChainRoot}:${date}:${root}`);
+}
+
+export interface SealedDay {
+  readonly date: string;
+  /** The root stored when the day was sealed. */
+  readonly root: string;
+  /** The root the stored leaves hash to now. */
+  readonly leavesRoot: string;
+  /** The chain root stored when the day was sealed (absent for days sealed before chaining). */
+  readonly chainRoot?: string;
+}
+
+export interface ChainVerification {
+  readonly days: number;
+  /** The chain root of the latest sealed day, recomputed from the stored roots. */
+  readonly head: string;
+  /** Every day's leaves hash to its root and every stored chain root matches the recomputed chain. */
+  readonly consistent: boolean;
+  readonly firstBroken?: { readonly date: string; readonly reason: string };
+  /** Given a head exported earlier: the chain up to that head is unchanged. */
+  readonly matchesExportedHead?: boolean;
+}
+
+export function verifyChainOfDays(days: readonly SealedDay[], exportedHead?: string): ChainVerification {
+  let previous = CHAIN_GENESIS;
+  let firstBroken: ChainVerification['firstBroken'];
+  let sawExported = exportedHead === undefined;
+  for (const day of days) {
+    const recomputed = chainRoot(previous, day.date, day.root);
+    if (!firstBroken && day.leavesRoot !== day.root) firstBroken = { date: day.date, reason: "the stored leaves no longer hash to the day's root (leaves altered)" };
+    if (!firstBroken && day.chainRoot !== undefined && day.chainRoot !== recomputed) {
+      firstBroken = { date: day.date, reason: 'the chain root stored at sealing does not follow from the days before (a past day was rewritten)' };
+    }
+    if (recomputed === exportedHead) sawExported = true;
+    previous = recomputed;
+  }
+  return {
+    days: days.length,
+    head: previous,
+    consistent: !firstBroken,
+    ...(firstBroken ? { firstBroken } : {}),
+    ...(exportedHead !== undefined ? { matchesExportedHead: sawExported } : {}),
   };
 }

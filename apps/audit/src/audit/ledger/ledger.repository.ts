@@ -38,6 +38,9 @@ export interface CheckpointDocument {
   leafCount: number;
   leaves: MerkleLeaf[];
   sealedAt: Date;
+  /** The chain root over the context's days in sealing order, up to and with this one. */
+  chainRoot?: string;
+  previousChainRoot?: string;
 }
 
 const DUPLICATE_KEY = 11000;
