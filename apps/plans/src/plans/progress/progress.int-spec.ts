@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startServiceForTest, ServiceTestApp, apiClient, eventually } from '@nangsuat/service-runtime/testing';
+import { startServiceForTest, ServiceTestApp, apiClient, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
 import { envelope, EventFeed, issuePlan, target } from './testing/progress-kit';
 import { deadLetterTopic, eventsTopic } from '@nangsuat/messaging';
@@ -108,6 +108,14 @@ describe('plans: progress from the other services’ events (integration)', () =
     expect(trained.contributingEventIds).not.toContain(phanrang.id);
     expect(trained.required).toBe(501);
     expect(trained.status).toMatch(/on-track|at-risk/);
+    // As recorded (bitemporal): the facts happened in 2025, but the platform recorded them only now,
+    // so a report printed yesterday could not have counted them.
+    const printedYesterday = (await api('qn.admin', 'GET', `/plans/${Q}/progress?asOf=${asOf}&recordedBy=${vnDate(-1)}`)).body;
+    expect(printedYesterday.recordedBy).toBeDefined();
+    expect(targetOf(printedYesterday, 'trained-2030').contributingEventIds).not.toContain(a1.id);
+    const recordedNow = (await api('qn.admin', 'GET', `/plans/${Q}/progress?asOf=${asOf}&recordedBy=${encodeURIComponent(new Date().toISOString())}`)).body;
+    expect(targetOf(recordedNow, 'trained-2030').contributingEventIds).toEqual(expect.arrayContaining(mine));
+    expect((await api('qn.admin', 'GET', `/plans/${Q}/progress?recordedBy=yesterday`)).status).toBe(400);
     // per unit, rolled up: Ngọk Bay → Quảng Ngãi; Kon Tum's city and province (lineage) → Quảng Ngãi
     expect(unitOf(trained, '51-NGOKBAY').contributingEventIds).toEqual(expect.arrayContaining([a1.id, a2.id]));
     expect(unitOf(trained, '51-DAKCAM').contributingEventIds).toContain(dakcam.id);

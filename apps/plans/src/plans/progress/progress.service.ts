@@ -69,18 +69,19 @@ export class ProgressService {
     };
   }
 
-  async reported(planId: string): Promise<ReportedValue[]> {
-    return toReportedValues(await this.store.readStream(reportedValuesStreamId(planId)));
+  async reported(planId: string, recordedBy?: string): Promise<ReportedValue[]> {
+    return toReportedValues(await this.store.readStream(reportedValuesStreamId(planId), recordedBy ? { asOfTime: recordedBy } : {}));
   }
 
   /** The facts a plan's counted targets may see (the exact rules are applied by computeForPlan). */
-  async contributionsFor(plan: PlanForProgress, occurredUntil?: string): Promise<StoredContribution[]> {
+  async contributionsFor(plan: PlanForProgress, occurredUntil?: string, recordedUntil?: string): Promise<StoredContribution[]> {
     const indicators = [...new Set(plan.targets.filter((t) => t.source === 'counted').map((t) => t.indicator))];
-    return this.contributions.find({ indicators, units: candidateUnits(plan.issuingUnit), documentNumber: plan.documentNumber, occurredUntil });
+    return this.contributions.find({ indicators, units: candidateUnits(plan.issuingUnit), documentNumber: plan.documentNumber, occurredUntil, recordedUntil });
   }
 
-  async progress(plan: PlanForProgress, asOf: string): Promise<{ targets: TargetProgress[]; contributions: StoredContribution[] }> {
-    const [contributions, reported] = await Promise.all([this.contributionsFor(plan, asOf), this.reported(plan.planId)]);
+  /** Progress as it happened by `asOf`; with `recordedBy`, only what the platform had recorded by then (bitemporal). */
+  async progress(plan: PlanForProgress, asOf: string, recordedBy?: string): Promise<{ targets: TargetProgress[]; contributions: StoredContribution[] }> {
+    const [contributions, reported] = await Promise.all([this.contributionsFor(plan, asOf, recordedBy), this.reported(plan.planId, recordedBy)]);
     return { targets: computeForPlan(plan, contributions, reported, asOf), contributions };
   }
 }

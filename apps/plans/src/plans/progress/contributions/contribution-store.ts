@@ -16,6 +16,8 @@ export interface ContributionQuery {
   readonly documentNumber?: string;
   /** Only facts that happened at or before this instant. */
   readonly occurredUntil?: string;
+  /** Only facts the platform had recorded at or before this instant. */
+  readonly recordedUntil?: string;
 }
 
 @Injectable()
@@ -68,6 +70,7 @@ export class ContributionStore {
       $or: [{ unit: { $in: [...q.units] } }, ...(q.documentNumber ? [{ planDocumentNumber: q.documentNumber }] : [])],
     };
     if (q.occurredUntil) where.occurredAt = { $lte: q.occurredUntil };
+    if (q.recordedUntil) where.recordedAt = { $lte: q.recordedUntil };
     return (await this.contributions.find(where as never, { projection: { consumedAt: 0 } }).toArray()) as StoredContribution[];
   }
 

@@ -4,21 +4,29 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
-import { Page, PageQuery, skipOf, UnitCode } from '@nangsuat/service-runtime';
+import { Page, PageQuery, skipOf, UnitCode, parseInstantInput } from '@nangsuat/service-runtime';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
 import { assertCanReadProgress, parseAsOf, ProgressService } from '../progress.service';
 import { TargetProgressView, toTargetView } from '../plan-progress';
 import type { StoredContribution } from '../contributions/contribution-mapping';
 import { ContributionStore } from '../contributions/contribution-store';
 
+const RECORDED_BY =
+  'as recorded: count only the facts the platform had recorded by the end of this day (or this instant) — what a report printed then showed; default: everything recorded';
+
 export class ProgressQuery {
-  @ApiPropertyOptional({ example: '31/12/2025', description: 'progress at the end of this day (Asia/Ho_Chi_Minh); default now' })
+  @ApiPropertyOptional({ example: '31/12/2025', description: 'as it happened: progress at the end of this day (Asia/Ho_Chi_Minh); default now' })
   @IsOptional() @IsString() @MaxLength(32) asOf?: string;
+
+  @ApiPropertyOptional({ example: '15/01/2026', description: RECORDED_BY })
+  @IsOptional() @IsString() @MaxLength(32) recordedBy?: string;
 }
 
 export class ContributionsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '31/12/2025' })
   @IsOptional() @IsString() @MaxLength(32) asOf?: string;
+  @ApiPropertyOptional({ example: '15/01/2026', description: RECORDED_BY })
+  @IsOptional() @IsString() @MaxLength(32) recordedBy?: string;
   @ApiPropertyOptional({ example: '51-NGOKBAY', description: 'only the facts counted under this unit (rolled up)' })
   @IsOptional() @UnitCode() unit?: string;
 }
@@ -35,6 +43,8 @@ export interface PlanProgressView {
   readonly issueDateDisplay?: string;
   readonly asOf: string;
   readonly asOfDisplay: string;
+  /** Given as recordedBy: only facts recorded by this instant were counted. */
+  readonly recordedBy?: string;
   readonly targets: readonly TargetProgressView[];
 }
 
@@ -92,7 +102,8 @@ export class PlanProgressController {
     const asOf = parseAsOf(query.asOf);
     const plan = await this.progress.plan(planId, query.asOf ? asOf.date : undefined);
     assertCanReadProgress(this.access, actor, plan.issuingUnit);
-    const { targets } = await this.progress.progress(plan, asOf.instant);
+    const recordedBy = query.recordedBy ? parseInstantInput(query.recordedBy, 'recordedBy').instant : undefined;
+    const { targets } = await this.progress.progress(plan, asOf.instant, recordedBy);
     return {
       planId,
       documentNumber: plan.documentNumber,
@@ -105,6 +116,7 @@ export class PlanProgressController {
       issueDateDisplay: plan.issueDate ? formatDate(plan.issueDate) : undefined,
       asOf: asOf.instant,
       asOfDisplay: formatDate(asOf.date),
+      ...(recordedBy ? { recordedBy } : {}),
       targets: plan.targets.map((t, i) => toTargetView(plan, t, targets[i])),
     };
   }
@@ -122,7 +134,8 @@ export class PlanProgressController {
     assertCanReadProgress(this.access, actor, plan.issuingUnit);
     const index = plan.targets.findIndex((t) => t.id === targetId);
     if (index < 0) throw new NotFound(`Plan ${plan.documentNumber ?? planId} has no target "${targetId}".`, { planId, targetId });
-    const { targets, contributions } = await this.progress.progress(plan, asOf.instant);
+    const recordedBy = query.recordedBy ? parseInstantInput(query.recordedBy, 'recordedBy').instant : undefined;
+    const { targets, contributions } = await this.progress.progress(plan, asOf.instant, recordedBy);
     const p = targets[index];
     let ids = p.contributingEventIds;
     if (query.unit) {
