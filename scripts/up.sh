@@ -52,10 +52,12 @@ node -r "$NS_ROOT/scripts/runtime-paths.js" "$NS_ROOT/dist/scripts/demo-data.js"
 
 # The web console: built when its sources changed, served with /api/<service>/… forwarded (one origin).
 CONSOLE_PORT="${CONSOLE_PORT:-4200}"
-console_sum=$(cd "$NS_ROOT/apps/console" && find src index.html vite.config.ts package-lock.json -type f | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
+console_sum=production-$(cd "$NS_ROOT/apps/console" && find src index.html vite.config.ts package-lock.json -type f | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$NS_ROOT/apps/console/dist/.nangsuat-build" 2>/dev/null)" != "$console_sum" ]; then
   log "up: building the console (vite)"
-  (cd "$NS_ROOT/apps/console" && npx vite build --logLevel error)
+  # Always a production build: under the test runner NODE_ENV is "test", and Ant Design's ids then
+  # collapse to one "test-id", so every dialog takes the first one's name.
+  (cd "$NS_ROOT/apps/console" && NODE_ENV=production npx vite build --logLevel error)
   echo "$console_sum" >"$NS_ROOT/apps/console/dist/.nangsuat-build"
 fi
 pidfile="$RUN_DIR/services/pids/console.pid"
