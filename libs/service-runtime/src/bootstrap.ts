@@ -1,4 +1,6 @@
 import { Logger, Type, ValidationPipe } from '@nestjs/common';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -42,6 +44,7 @@ export async function runService(def: ServiceDefinition): Promise<NestExpressApp
 export async function createServiceApp(def: ServiceDefinition, config: ServiceConfig = loadServiceConfig(def.service)): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(def.rootModule, { bodyParser: false, bufferLogs: true });
   app.disable('x-powered-by');
+  answerUnreadableRequests(app.getHttpServer() as Server);
   for (const headers of securityHeaders()) app.use(headers);
   // The only body parser: size while reading (413); type, depth and shape after the token check.
   app.use(parseJsonBody({ limitBytes: sizeInBytes(config.HTTP_BODY_LIMIT) }));
@@ -80,4 +83,24 @@ export async function createServiceApp(def: ServiceDefinition, config: ServiceCo
   await app.init(); // creates the platform's Kafka topics before the consumer subscribes
   await app.startAllMicroservices();
   return app;
+}
+
+/**
+ * Requests Node refuses before the application sees them — a request line or headers over 16 KB
+ * (431), a request that is not HTTP (400) — get a JSON answer that says what to do, instead of an
+ * empty one.
+ */
+function answerUnreadableRequests(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const [status, reason, message] = tooLarge
+      ? [431, 'Request Header Fields Too Large', 'The address or the headers of the request are too large (16 KB at most together): shorten the identifier or the query.']
+      : [400, 'Bad Request', 'The request could not be read as HTTP.'];
+    const body = JSON.stringify({ statusCode: status, error: reason, message });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
 }

@@ -4,8 +4,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** ?page=1&pageSize=20 on every list; pageSize is capped so one request cannot read a whole collection. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000, { message: 'page must be a page number up to 100000' })
   page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Min, Max } from 'class-validator';
 import type { Response } from 'express';
 import { AuditorOnly } from '../common/auditor-only';
 import { exportResult } from '../common/export';
@@ -10,11 +10,11 @@ import { DiffQuery } from './diff.query';
 
 export class DiffParams {
   @ApiPropertyOptional({ description: 'From this stream version (default 0: before the entity existed)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000)
   from?: number;
 
   @ApiPropertyOptional({ description: 'To this stream version (default: the latest)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000)
   to?: number;
 
   @ApiPropertyOptional({ description: 'From the state as of this date/timestamp (instead of a version)' })

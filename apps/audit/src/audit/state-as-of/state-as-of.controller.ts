@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Min, Max } from 'class-validator';
 import type { Response } from 'express';
 import { AuditorOnly } from '../common/auditor-only';
 import { exportResult } from '../common/export';
@@ -13,7 +13,7 @@ export class StateAsOfParams {
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Only events up to this stream version' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000)
   version?: number;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'] })
