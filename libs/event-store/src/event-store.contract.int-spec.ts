@@ -58,6 +58,10 @@ describe.each(storeAdapters)('Event store contract: appends ($name)', (adapter) 
     expect(stored.map((e) => e.globalPosition).sort((a, b) => a - b)).toEqual([...positions].sort((a, b) => a - b));
   });
 
+  it('a stream id with a NUL character is refused for appends (PostgreSQL text holds no NUL)', async () => {
+    await expect(store.append('plan-\u0000x', [planned(1)], { expectedVersion: 'any', metadata: testMetadata })).rejects.toMatchObject({ code: 'invalid-stream-id' });
+  });
+
   it('no-stream fails on an existing stream and a stale exact version is a typed conflict', async () => {
     await store.append('plan-ns', [planned(1)], { expectedVersion: 'no-stream', metadata: testMetadata });
     await expect(store.append('plan-ns', [planned(2)], { expectedVersion: 'no-stream', metadata: testMetadata })).rejects.toBeInstanceOf(VersionConflict);

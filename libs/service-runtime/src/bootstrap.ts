@@ -46,6 +46,7 @@ export async function createServiceApp(def: ServiceDefinition, config: ServiceCo
   app.disable('x-powered-by');
   answerUnreadableRequests(app.getHttpServer() as Server);
   for (const headers of securityHeaders()) app.use(headers);
+  app.use(refuseNulInAddress);
   // The only body parser: size while reading (413); type, depth and shape after the token check.
   app.use(parseJsonBody({ limitBytes: sizeInBytes(config.HTTP_BODY_LIMIT) }));
   app.enableShutdownHooks();
@@ -103,4 +104,13 @@ function answerUnreadableRequests(server: Server): void {
     const body = JSON.stringify({ statusCode: status, error: reason, message });
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
+}
+
+/** A NUL character (%00) in the path or query names nothing that can exist: 400 before any store sees it. */
+function refuseNulInAddress(req: { url: string }, res: { status(code: number): { json(body: unknown): void } }, next: () => void): void {
+  if (/%00/.test(req.url) || req.url.includes('\u0000')) {
+    res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'The address contains a NUL character (%00), which no identifier or search may hold; remove it.' });
+    return;
+  }
+  next();
 }

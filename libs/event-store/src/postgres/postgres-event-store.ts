@@ -218,6 +218,7 @@ export class PostgresEventStore extends CommitLogStore {
   }
 
   protected async findHead(streamId: string): Promise<CommitDocument | null> {
+    if (streamId.includes('\u0000')) return null; // no stream can have such an id (PostgreSQL text holds no NUL)
     await this.ensureReady();
     return this.commitWhere(`first_position = (SELECT first_position FROM ${this.s}.commits WHERE stream_id = $1 ORDER BY first_version DESC LIMIT 1)`, [streamId]);
   }
@@ -237,6 +238,7 @@ export class PostgresEventStore extends CommitLogStore {
 
   // --- reads -------------------------------------------------------------------------------------
   protected async storedEvents(streamId: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+    if (streamId.includes('\u0000')) return []; // no stream can have such an id (PostgreSQL text holds no NUL)
     await this.ensureReady();
     const backwards = options.direction === 'backwards';
     const params: unknown[] = [streamId];

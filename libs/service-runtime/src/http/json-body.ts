@@ -114,6 +114,11 @@ export function parseJsonBody(options: { limitBytes: number; maxDepth?: number }
         next();
         return;
       }
+      // JSON can carry a NUL only escaped; no PostgreSQL text (the event store, FerretDB) can hold one.
+      if (text.includes('\\u0000')) {
+        defer(new BadRequestException('The request body contains a NUL character (\\u0000), which no text field may hold; remove it.'));
+        return;
+      }
       const depth = jsonDepth(text);
       if (depth > maxDepth) {
         defer(new BadRequestException(`The request body nests objects and arrays ${depth} levels deep; at most ${maxDepth} are accepted.`));
