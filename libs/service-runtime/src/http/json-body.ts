@@ -114,11 +114,6 @@ export function parseJsonBody(options: { limitBytes: number; maxDepth?: number }
         next();
         return;
       }
-      // JSON can carry a NUL only escaped; no PostgreSQL text (the event store, FerretDB) can hold one.
-      if (text.includes('\\u0000')) {
-        defer(new BadRequestException('The request body contains a NUL character (\\u0000), which no text field may hold; remove it.'));
-        return;
-      }
       const depth = jsonDepth(text);
       if (depth > maxDepth) {
         defer(new BadRequestException(`The request body nests objects and arrays ${depth} levels deep; at most ${maxDepth} are accepted.`));
@@ -129,6 +124,12 @@ export function parseJsonBody(options: { limitBytes: number; maxDepth?: number }
         body = JSON.parse(text);
       } catch (error) {
         defer(new BadRequestException(`The request body is not valid JSON (${(error as Error).message.slice(0, 120)}).`));
+        return;
+      }
+      // JSON can carry a NUL only escaped; no PostgreSQL text (the event store, FerretDB) can hold one.
+      const withNul = text.includes('\\u0000') ? fieldWithNul(body, '') : undefined;
+      if (withNul !== undefined) {
+        defer(new BadRequestException(`${withNul || 'The request body'} contains a NUL character (\\u0000), which no text may hold; remove it.`));
         return;
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -157,4 +158,17 @@ export function parseJsonBody(options: { limitBytes: number; maxDepth?: number }
 /** The body problem recorded by parseJsonBody, if any. */
 export function bodyProblemOf(req: Request): HttpException | undefined {
   return (req as WithProblem)[BODY_PROBLEM];
+}
+
+/** The path of the first key or string holding a NUL character ('' for the body itself), if any. */
+function fieldWithNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, member] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return here;
+    const found = fieldWithNul(member, here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
