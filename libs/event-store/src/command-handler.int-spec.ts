@@ -74,6 +74,31 @@ describe.each(storeAdapters)('EventSourcedCommandHandler ($name)', (adapter) => 
     expect(await store.streamVersion('course-4')).toBe(2);
   });
 
+  it('tells its after-commit listeners of each commit before answering (not of refusals, no-ops or repeats); a failing listener does not undo the command', async () => {
+    const told: { streamId: string; types: string[] }[] = [];
+    const warnings: string[] = [];
+    const observed = new EventSourcedCommandHandler(store, { logger: { warn: (m) => warnings.push(m) } });
+    observed.afterCommit(async (streamId, events) => {
+      told.push({ streamId, types: events.map((e) => e.type) });
+    });
+    observed.afterCommit(async () => {
+      throw new Error('read model away');
+    });
+    await observed.handle('course-9', course, { kind: 'register', seats: 1 }, opts);
+    const enrolled = await observed.handle('course-9', course, { kind: 'enrol', person: 'an' }, { ...opts, commandId: 'c-9' });
+    expect(told).toEqual([
+      { streamId: 'course-9', types: ['CourseRegistered'] },
+      { streamId: 'course-9', types: ['PersonEnrolled'] },
+    ]);
+    await observed.handle('course-9', course, { kind: 'enrol', person: 'an' }, opts); // no-op: already enrolled
+    await observed.handle('course-9', course, { kind: 'enrol', person: 'an' }, { ...opts, commandId: 'c-9' }); // repeat
+    await expect(observed.handle('course-9', course, { kind: 'enrol', person: 'binh' }, opts)).rejects.toBeInstanceOf(DomainRuleViolation);
+    expect(told).toHaveLength(2);
+    expect(enrolled).toMatchObject({ version: 2, duplicate: false });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('course-9');
+  });
+
   it('refuses to decide on a history edited in the database (409 integrity-violation naming the event)', async () => {
     await handler.handle('course-edited', course, { kind: 'register', seats: 1 }, opts);
     const first = (await store.readStream('course-edited'))[0];

@@ -1,6 +1,6 @@
 import { Snapshot } from './commit';
 import { Decider, fold, VersionConflict, DomainEvent, RecordedEvent } from '@nangsuat/event-sourcing';
-import { CommandHandlerPort, EventStore, HandleOptions, HandleResult } from './ports';
+import { CommandHandlerPort, AfterCommitListener, EventStore, HandleOptions, HandleResult } from './ports';
 
 /**
  * A decider may opt in to snapshots by naming the schema of its state. A snapshot whose schema
@@ -18,6 +18,8 @@ export interface CommandHandlerOptions {
   readonly snapshotEvery?: number;
   /** Re-load and re-decide this many times when another writer got in first. Default 3. */
   readonly conflictRetries?: number;
+  /** Where a failed commit listener is reported (default: the console). */
+  readonly logger?: { warn(message: string): void };
 }
 
 /**
@@ -26,10 +28,30 @@ export interface CommandHandlerOptions {
  * update is lost); with one (If-Match) the conflict reaches the caller.
  */
 export class EventSourcedCommandHandler implements CommandHandlerPort {
+  private readonly listeners: AfterCommitListener[] = [];
+
   constructor(
     private readonly store: EventStore,
     private readonly options: CommandHandlerOptions = {},
   ) {}
+
+  afterCommit(listener: AfterCommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * The commit is durable whatever a listener does: a listener that fails (a read model's database
+   * briefly away) is logged and left to the Kafka consumer, which applies the same events later.
+   */
+  private async tellListeners(streamId: string, events: readonly RecordedEvent[]): Promise<void> {
+    for (const listener of this.listeners) {
+      try {
+        await listener(streamId, events);
+      } catch (error) {
+        (this.options.logger ?? console).warn(`read-your-writes: a listener failed after a commit to ${streamId}; the event consumer will catch up (${(error as Error).message})`);
+      }
+    }
+  }
 
   async previousResult<E extends DomainEvent, S>(
     streamId: string,
@@ -85,6 +107,7 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
         if (result.duplicate) return (await this.previousResult(streamId, decider, options.commandId, options.metadata.request?.fingerprint))!;
         const newState = result.events.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), state);
         await this.maybeSnapshot(streamId, decider, version, newState, result.events);
+        await this.tellListeners(streamId, result.events);
         return { state: newState, events: result.events, version: result.nextExpectedVersion, duplicate: false };
       } catch (error) {
         if (!(error instanceof VersionConflict) || attempt >= retries) throw error;

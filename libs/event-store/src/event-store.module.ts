@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { EventSourcedCommandHandler } from './command-handler';
@@ -69,7 +69,11 @@ export class EventStoreModule {
         {
           provide: COMMAND_HANDLER,
           inject: [EVENT_STORE],
-          useFactory: (store: EventStore) => new EventSourcedCommandHandler(store, { snapshotEvery: options.snapshotEvery, conflictRetries: options.conflictRetries }),
+          useFactory: (store: EventStore) => new EventSourcedCommandHandler(store, {
+              snapshotEvery: options.snapshotEvery,
+              conflictRetries: options.conflictRetries,
+              logger: new Logger('CommandHandler'),
+            }),
         },
         EventStoreLifecycle,
       ],

@@ -135,7 +135,16 @@ export interface HandleResult<S> {
 }
 
 /** Load (fold) → decide → append with the expected version, retrying a bounded number of times on conflict. */
+/**
+ * Told of each commit a command made, once it is durable and before the command's caller is
+ * answered: the service keeps its own read models current with it, so that whoever acted sees the
+ * change on the next read (read-your-writes). Kafka still delivers the same events afterwards.
+ */
+export type AfterCommitListener = (streamId: string, events: readonly RecordedEvent[]) => Promise<void>;
+
 export interface CommandHandlerPort {
+  /** Adds a listener told of every commit this handler makes (see AfterCommitListener). */
+  afterCommit(listener: AfterCommitListener): void;
   handle<C, E extends DomainEvent, S>(
     streamId: string,
     decider: Decider<C, E, S>,

@@ -1,16 +1,36 @@
-import { Controller, DynamicModule, Get, Inject, Module, NotFoundException, Param, Post, Type } from '@nestjs/common';
+import { Controller, DynamicModule, Get, Inject, Injectable, Module, NotFoundException, OnModuleInit, Param, Post, Type } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { Roles } from '@nangsuat/auth';
-import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
+import { COMMAND_HANDLER, CommandHandlerPort, EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import { eventsTopic, IdempotentConsumer, IdempotentConsumerFactory } from '@nangsuat/messaging';
 import { StreamStateProjection } from './stream-state-projection';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
 export type ProjectionFactory = (store: EventStorePort, connection: Connection) => StreamStateProjection<any>;
+
+/**
+ * Read-your-writes: each commit a command of this service makes refreshes the read models that show
+ * its stream before the command is answered, so the list the user returns to already shows the
+ * change. The Kafka consumer below stays the path that guarantees it (a failed refresh here, events
+ * appended by another replica or another way) and re-applying is harmless: a refresh is idempotent.
+ */
+@Injectable()
+class RefreshOwnReadModelsOnCommit implements OnModuleInit {
+  constructor(
+    @Inject(PROJECTIONS) private readonly projections: StreamStateProjection<unknown>[],
+    @Inject(COMMAND_HANDLER) private readonly commands: CommandHandlerPort,
+  ) {}
+
+  onModuleInit(): void {
+    this.commands.afterCommit(async (streamId) => {
+      for (const projection of this.projections) await projection.apply({ streamId });
+    });
+  }
+}
 
 /**
  * The read models of one bounded context, kept up to date from the context's own Kafka topic
@@ -61,6 +81,7 @@ export class ProjectionsModule {
       module: ProjectionsModule,
       controllers: [ProjectionsController as Type<unknown>],
       providers: [
+        RefreshOwnReadModelsOnCommit,
         {
           provide: PROJECTIONS,
           inject: [EVENT_STORE, getConnectionToken()],

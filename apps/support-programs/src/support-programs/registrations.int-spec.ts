@@ -44,6 +44,33 @@ describe('support-programs: enterprises and registrations (FerretDB, Kafka, Keyc
   });
   afterAll(() => service?.close());
 
+  /**
+   * An enterprise registered on its behalf by the province office, its registration submitted
+   * in-process (only enterprise users submit over HTTP, and the realm has two); its id.
+   */
+  async function submittedInProcess(programme: string, taxCodeStem: string, name: string): Promise<string> {
+    const handler = service.app.get<CommandHandlerPort>(COMMAND_HANDLER);
+    const metadata: EventMetadata = { actor: { id: 'seed', username: 'seed', unit: '51-NGOKBAY' }, unit: '51-NGOKBAY', correlationId: 'in-process-submission' };
+    const { state: programmeState } = await handler.load<never, ProgrammeState>(programmeStreamId(programme), supportProgrammeDecider);
+    const registered = await api.post('/enterprises', 'qn.admin', { taxCode: taxCodeFrom(taxCodeStem), name, unitCode: '51-NGOKBAY', sector: 'Chế biến nông sản', size: 'micro', group: 'sme' });
+    expect(registered.status).toBe(201);
+    const { state } = await handler.load<never, EnterpriseState>(enterpriseStreamId(registered.body.id), enterpriseDecider);
+    await handler.handle(
+      registrationStreamId(programme, registered.body.id),
+      pilotModelRegistrationDecider,
+      {
+        type: 'SubmitRegistration',
+        registrationId: registrationIdFor(programme, registered.body.id),
+        programme: programmeSnapshot(programmeState),
+        enterprise: enterpriseSnapshot(state),
+        tools: ['5s'],
+        now: new Date().toISOString(),
+      },
+      { metadata },
+    );
+    return registrationIdFor(programme, registered.body.id);
+  }
+
   describe('the workflow: enterprise registers → submit → review → approve → start → complete', () => {
     it('the enterprise registers itself; its account (token enterprise_id) is linked to it', async () => {
       const res = await api.post('/enterprises', 'ent.ngokbay', {
@@ -145,25 +172,8 @@ describe('support-programs: enterprises and registrations (FerretDB, Kafka, Keyc
     it('capacity 2, six approvals at once: exactly two approved, four 409, two seats taken', async () => {
       const { body: programme } = await api.post('/programmes', 'qn.admin', programmeBody({ name: 'Chương trình thử sức chứa', capacity: 2 }));
       const ids: string[] = [];
-      // Six enterprises registered on their behalf by the province office; their registrations are
-      // submitted in-process (only enterprise users submit over HTTP and the realm has two).
-      const handler = service.app.get<CommandHandlerPort>(COMMAND_HANDLER);
-      const metadata: EventMetadata = { actor: { id: 'seed', username: 'seed', unit: '51-NGOKBAY' }, unit: '51-NGOKBAY', correlationId: 'capacity-test' };
-      const { state: programmeState } = await handler.load<never, ProgrammeState>(programmeStreamId(programme.id), supportProgrammeDecider);
       for (let i = 0; i < 6; i++) {
-        const taxCode = taxCodeFrom(`61020000${i + 1}`);
-        const registered = await api.post('/enterprises', 'qn.admin', { taxCode, name: `Doanh nghiệp nhỏ số ${i + 1}`, unitCode: '51-NGOKBAY', sector: 'Chế biến nông sản', size: 'micro', group: 'sme' });
-        expect(registered.status).toBe(201);
-        const { state } = await handler.load<never, EnterpriseState>(enterpriseStreamId(registered.body.id), enterpriseDecider);
-        await handler.handle(registrationStreamId(programme.id, registered.body.id), pilotModelRegistrationDecider, {
-          type: 'SubmitRegistration',
-          registrationId: registrationIdFor(programme.id, registered.body.id),
-          programme: programmeSnapshot(programmeState),
-          enterprise: enterpriseSnapshot(state),
-          tools: ['5s'],
-          now: new Date().toISOString(),
-        }, { metadata });
-        ids.push(registrationIdFor(programme.id, registered.body.id));
+        ids.push(await submittedInProcess(programme.id, `61020000${i + 1}`, `Doanh nghiệp nhỏ số ${i + 1}`));
         expect((await api.post(`/registrations/${ids[i]}/review`, 'qn.department')).status).toBe(200);
       }
       const approvers = ['qn.admin', 'qn.department', 'ngokbay.officer'];
@@ -253,6 +263,23 @@ describe('support-programs: enterprises and registrations (FerretDB, Kafka, Keyc
       expect(await commits()).toBe(before);
       const history = await api.get(`/registrations/${fresh}/history`, 'qn.admin');
       expect(history.body.events[2]).toMatchObject({ type: 'RegistrationRejected', reason: 'Hồ sơ chưa đầy đủ', actor: { username: 'ngokbay.officer' } });
+    });
+  });
+
+  describe('read-your-writes', () => {
+    it('each change is in the lists on the very next read after its answer, with no wait for the event consumer', async () => {
+      const { body: programme } = await api.post('/programmes', 'qn.admin', programmeBody({ name: 'Chương trình thử đọc ngay sau ghi', capacity: 4 }));
+      expect((await api.get(`/programmes?q=${encodeURIComponent('thu doc ngay sau ghi')}`, 'qn.admin')).body.total).toBe(1);
+      for (let i = 0; i < 4; i++) {
+        const id = await submittedInProcess(programme.id, `61040000${i + 1}`, `Doanh nghiệp đọc ngay số ${i + 1}`);
+        expect((await api.get(`/registrations?programme=${programme.id}&status=submitted`, 'qn.admin')).body.total).toBe(1);
+        expect((await api.post(`/registrations/${id}/review`, 'ngokbay.officer')).status).toBe(200);
+        expect((await api.get(`/registrations?programme=${programme.id}&status=under-review`, 'ngokbay.officer')).body.total).toBe(1);
+        expect((await api.post(`/registrations/${id}/approve`, 'ngokbay.officer', {})).status).toBe(200);
+        const approved = await api.get(`/registrations?programme=${programme.id}&status=approved`, 'ngokbay.officer');
+        expect(approved.body.total).toBe(i + 1);
+        expect((await api.get(`/programmes?q=${encodeURIComponent('thu doc ngay sau ghi')}`, 'qn.admin')).body.items[0]).toMatchObject({ seatsTaken: i + 1 });
+      }
     });
   });
 });
