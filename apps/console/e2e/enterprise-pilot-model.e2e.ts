@@ -70,9 +70,7 @@ async function pilotModelCount(page: Page): Promise<number> {
   return Number(text.replace(/\./g, '').replace(',', '.'));
 }
 
-// Skipped for now: on a freshly started platform the commune officer's review list does not show the
-// new registration within the wait (passes on a platform that has run before); see the session note.
-test('enterprise submits, commune officer approves, officer home counts one more pilot model', { skip: 'the review row does not appear on a fresh platform — being investigated' }, async () => {
+test('enterprise submits, commune officer approves, officer home counts one more pilot model', async () => {
   const officer = await (await newContext(browser)).newPage();
   await signIn(officer, 'phanrang.officer');
   await officer.getByTestId('indicator-pilot-model-enterprises').waitFor();
