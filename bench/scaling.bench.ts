@@ -1,3 +1,4 @@
+import { MongoReadModels, PostgresReadModels } from '@nangsuat/read-models';
 /* The scaling curve: one command and the most-read queries of the training service, through HTTP
  * (real Keycloak token, the whole service started in-process as libs/service-runtime's test app
  * does), with 1,000 … 1,000,000 events already in that service's store. Not a test: nothing asserts
@@ -104,7 +105,9 @@ async function main() {
   const runId = `bench_scaling_${randomBytes(3).toString('hex')}`;
   const mongoUri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
   const base = await mongoose.createConnection(mongoUri).asPromise();
-  const readModels = base.useDb(runId);
+  const database = base.useDb(runId);
+  // Read models where the service puts them: beside a PostgreSQL event store, else in MongoDB.
+  const readModels = onPostgres ? PostgresReadModels.connect(url!, runId) : new MongoReadModels(database);
   let pool: Pool | undefined;
   let store: EventStore;
   let sink: HistorySink;
@@ -114,7 +117,7 @@ async function main() {
     store = pg;
     sink = postgresSink(pool, runId);
   } else {
-    const mongo = new MongoEventStore(readModels, { boundedContext: 'training' });
+    const mongo = new MongoEventStore(database, { boundedContext: 'training' });
     store = mongo;
     sink = mongoSink(mongo);
   }
@@ -189,7 +192,8 @@ async function main() {
     }
   } finally {
     if (!process.env.BENCH_KEEP) {
-      await readModels.dropDatabase().catch(() => undefined);
+      await database.dropDatabase().catch(() => undefined);
+      await readModels.close().catch(() => undefined);
       if (pool) await pool.query(`DROP SCHEMA IF EXISTS "${runId}" CASCADE`).catch(() => undefined);
     }
     await store.close();

@@ -77,18 +77,18 @@ async function countStores(connection: mongoose.Connection): Promise<Record<stri
       counts[`${name}.${collection}`] = await db.collection(collection).countDocuments();
     }
   }
-  // The event stores, when they are in PostgreSQL: every commit and event row of every service.
+  // The event stores and read models, when they are in PostgreSQL: every row of every service's table.
   const url = process.env.EVENT_STORE_URL;
   if (url?.startsWith('postgres')) {
     const pg = new Client({ connectionString: url });
     await pg.connect();
     try {
-      const { rows } = await pg.query<{ schema: string }>("SELECT schema_name AS schema FROM information_schema.schemata WHERE schema_name LIKE 'nangsuat\\_%'");
-      for (const { schema } of rows) {
-        for (const table of ['commits', 'events']) {
-          const { rows: [row] } = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".${table}`);
-          counts[`postgres ${schema}.${table}`] = Number(row.n);
-        }
+      const { rows } = await pg.query<{ schema: string; table: string }>(
+        "SELECT table_schema AS schema, table_name AS table FROM information_schema.tables WHERE table_schema LIKE 'nangsuat\\_%' AND table_type = 'BASE TABLE'",
+      );
+      for (const { schema, table } of rows) {
+        const { rows: [row] } = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."${table}"`);
+        counts[`postgres ${schema}.${table}`] = Number(row.n);
       }
     } finally {
       await pg.end();

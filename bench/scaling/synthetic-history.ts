@@ -1,9 +1,9 @@
+import type { ReadModelStore } from '@nangsuat/read-models';
 /* A province's training history, made up but valid: whole course streams (scheduled, 30 registered,
  * attendance at two sessions, 25 completed — 116 events, one commit each, as one command each makes),
  * with envelopes and hash chains built exactly as the store builds them, written straight into the
  * store's tables (PostgreSQL) or commit documents (MongoDB) in large batches — not a million HTTP calls. */
 import { randomUUID } from 'node:crypto';
-import type { Connection } from 'mongoose';
 import type { Pool } from 'pg';
 import { CommitDocument, EventMetadata, MongoEventStore, RecordedEvent, toStoredEvent, withHash } from '@nangsuat/event-store';
 import { courseProjection } from '../../apps/training/src/training/courses/course-view';
@@ -148,7 +148,7 @@ export function mongoSink(store: MongoEventStore): HistorySink {
  */
 export async function writeHistory(
   sink: HistorySink,
-  readModels: Connection,
+  readModels: ReadModelStore,
   firstCourse: number,
   events: number,
   onProgress?: (written: number) => void,
@@ -168,7 +168,7 @@ export async function writeHistory(
     batch = [];
     documents = [];
     // Two batches in flight: the database works on one while this process hashes the next.
-    pending.push(sink.insert(commits).then(async () => void (docs.length && (await views.insertMany(docs as never[], { ordered: false })))));
+    pending.push(sink.insert(commits).then(async () => void (docs.length && (await views.insertMany(docs)))));
     if (pending.length >= 2) await pending.shift();
   };
   while (written < events) {

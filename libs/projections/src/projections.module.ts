@@ -1,8 +1,7 @@
 import { Controller, DynamicModule, Get, Inject, Injectable, Module, NotFoundException, OnModuleInit, Param, Post, Type } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { Roles } from '@nangsuat/auth';
 import { COMMAND_HANDLER, CommandHandlerPort, EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import { eventsTopic, IdempotentConsumer, IdempotentConsumerFactory } from '@nangsuat/messaging';
@@ -10,7 +9,7 @@ import { StreamStateProjection } from './stream-state-projection';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
-export type ProjectionFactory = (store: EventStorePort, connection: Connection) => StreamStateProjection<any>;
+export type ProjectionFactory = (store: EventStorePort, readModels: ReadModelStore) => StreamStateProjection<any>;
 
 /**
  * Read-your-writes: each commit a command of this service makes refreshes the read models that show
@@ -25,7 +24,8 @@ class RefreshOwnReadModelsOnCommit implements OnModuleInit {
     @Inject(COMMAND_HANDLER) private readonly commands: CommandHandlerPort,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    for (const projection of this.projections) await projection.ensureIndexes();
     this.commands.afterCommit(async (streamId) => {
       for (const projection of this.projections) await projection.apply({ streamId });
     });
@@ -84,8 +84,8 @@ export class ProjectionsModule {
         RefreshOwnReadModelsOnCommit,
         {
           provide: PROJECTIONS,
-          inject: [EVENT_STORE, getConnectionToken()],
-          useFactory: (store: EventStorePort, connection: Connection) => factories.map((f) => f(store, connection)),
+          inject: [EVENT_STORE, READ_MODEL_STORE],
+          useFactory: (store: EventStorePort, readModels: ReadModelStore) => factories.map((f) => f(store, readModels)),
         },
       ],
       exports: [PROJECTIONS],

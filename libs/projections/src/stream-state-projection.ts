@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import { Decider, EventStorePort, fold, RecordedEvent } from '@nangsuat/event-store';
 
 /** Where a stream's query document stands: its stream id, version and the last change's who/when. */
@@ -17,6 +17,10 @@ export interface StreamStateProjectionOptions<S> {
   readonly name: string;
   /** Collection of the read model in the service's own database. */
   readonly collection: string;
+  /** Paths its lists filter and sort by, as index keys (MongoDB's createIndex form). */
+  readonly indexes?: readonly Record<string, 1 | -1>[];
+  /** Paths of the document holding arrays that filters match by element. */
+  readonly arrays?: readonly string[];
   /** Streams this read model shows, by id prefix (`course-`). */
   readonly streamPrefix: string;
   readonly decider: Pick<Decider<unknown, any, S>, 'evolve' | 'initialState'>;
@@ -34,9 +38,19 @@ export interface StreamStateProjectionOptions<S> {
 export class StreamStateProjection<S> {
   constructor(
     private readonly store: EventStorePort,
-    private readonly connection: Connection,
+    private readonly readModels: ReadModelStore,
     readonly options: StreamStateProjectionOptions<S>,
   ) {}
+
+  /** The read model's documents, for the queries that list them. */
+  get documents() {
+    return this.readModels.collection<Record<string, any>>(this.options.collection, { arrays: this.options.arrays });
+  }
+
+  /** Creates the declared indexes (idempotent). */
+  async ensureIndexes(): Promise<void> {
+    for (const keys of this.options.indexes ?? []) await this.documents.createIndex(keys);
+  }
 
   get name(): string {
     return this.options.name;
@@ -66,14 +80,14 @@ export class StreamStateProjection<S> {
       unit: first.metadata.unit,
     };
     const document = this.options.toDocument(state, context);
-    const collection = this.connection.collection(this.options.collection);
+    const collection = this.documents;
     if (document === null) {
-      await collection.deleteOne({ _id: streamId as any, _version: { $lte: last.streamVersion } });
+      await collection.deleteOne({ _id: streamId, _version: { $lte: last.streamVersion } });
       return;
     }
     try {
       await collection.updateOne(
-        { _id: streamId as any, _version: { $lt: last.streamVersion } },
+        { _id: streamId, _version: { $lt: last.streamVersion } },
         { $set: { ...document, _version: last.streamVersion, _stream: context } },
         { upsert: true },
       );
@@ -85,7 +99,7 @@ export class StreamStateProjection<S> {
 
   /** Drops the read model and rebuilds it from the store; safe while live updates run. */
   async rebuild(): Promise<{ streams: number; events: number }> {
-    await this.connection.collection(this.options.collection).deleteMany({});
+    await this.documents.deleteMany({});
     const streams = new Set<string>();
     let events = 0;
     let after = 0;

@@ -1,10 +1,10 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@nangsuat/auth';
 import { EventStoreModule, EventStoreModuleOptions } from '@nangsuat/event-store';
 import { MessagingModule } from '@nangsuat/messaging';
+import { READ_MODEL_STORE, ReadModelsModule, ReadModelStore } from '@nangsuat/read-models';
 import { loadServiceConfig, SERVICE_CONFIG, ServiceConfig } from './config/service-config';
 import { kafkaEchoModule } from './diagnostics/kafka-echo';
 import { HEALTH_CONCERNS, HealthConcern, HealthController } from './health/health.controller';
@@ -24,8 +24,8 @@ export interface ServiceRuntimeOptions {
    * service's database and the outbox relay publishing to `nangsuat.<service>.events`.
    */
   readonly eventSourced?: Omit<EventStoreModuleOptions, 'boundedContext'> | true;
-  /** What the operators' health details should also report, made from the service's database. */
-  readonly healthConcerns?: readonly ((connection: Connection) => HealthConcern)[];
+  /** What the operators' health details should also report, made from the service's query documents. */
+  readonly healthConcerns?: readonly ((readModels: ReadModelStore) => HealthConcern)[];
 }
 
 /** Brokers as given; runService has validated the environment before the app module is built. */
@@ -50,6 +50,7 @@ export class ServiceRuntimeModule implements NestModule {
             return { uri: config.MONGODB_URI, dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 };
           },
         }),
+        ReadModelsModule.forRoot(),
         AuthModule.forRoot(),
         ...eventSourced,
         kafkaEchoModule(service),
@@ -58,7 +59,7 @@ export class ServiceRuntimeModule implements NestModule {
       providers: [
         { provide: SERVICE_CONFIG, useFactory: (): ServiceConfig => loadServiceConfig(service) },
         KafkaAdmin,
-        { provide: HEALTH_CONCERNS, inject: [getConnectionToken()], useFactory: (connection: Connection) => (options.healthConcerns ?? []).map((make) => make(connection)) },
+        { provide: HEALTH_CONCERNS, inject: [READ_MODEL_STORE], useFactory: (readModels: ReadModelStore) => (options.healthConcerns ?? []).map((make) => make(readModels)) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestInputInterceptor },
       ],

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableRespon
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Response } from 'express';
 import type { Connection } from 'mongoose';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { Public, Roles } from '@nangsuat/auth';
 import { EVENT_STORE, EventStore, PostgresEventStore } from '@nangsuat/event-store';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
@@ -46,6 +47,7 @@ export class HealthController {
     private readonly kafka: KafkaAdmin,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Optional() @Inject(EVENT_STORE) private readonly eventStore?: EventStore,
+    @Optional() @Inject(READ_MODEL_STORE) private readonly readModels?: ReadModelStore,
     @Optional() @Inject(HEALTH_CONCERNS) private readonly concerns: readonly HealthConcern[] = [],
   ) {}
 
@@ -90,7 +92,8 @@ export class HealthController {
   private async check(): Promise<{ up: boolean; checks: Record<string, Check> }> {
     // The event store, when it is not in the MongoDB database checked below.
     const store = this.eventStore instanceof PostgresEventStore ? this.eventStore : undefined;
-    const [mongodb, kafka, eventStore] = await Promise.all([
+    const readModels = this.readModels?.kind === 'postgres' ? this.readModels : undefined;
+    const [mongodb, kafka, eventStore, readModelStore] = await Promise.all([
       timed(async () => {
         if (this.mongo.readyState !== 1 || !this.mongo.db) throw new Error('not connected');
         await this.mongo.db.command({ ping: 1 });
@@ -98,8 +101,9 @@ export class HealthController {
       }),
       timed(async () => `${await this.kafka.ping()} broker(s)`),
       store ? timed(async () => (await store.pool.query('SELECT 1'), `PostgreSQL schema ${store.schema}`)) : undefined,
+      readModels ? timed(async () => (await readModels.ping(), 'PostgreSQL')) : undefined,
     ]);
-    const checks: Record<string, Check> = { mongodb, kafka, ...(eventStore ? { eventStore } : {}) };
+    const checks: Record<string, Check> = { mongodb, kafka, ...(eventStore ? { eventStore } : {}), ...(readModelStore ? { readModels: readModelStore } : {}) };
     return { up: Object.values(checks).every((c) => c.status === 'up'), checks };
   }
 }

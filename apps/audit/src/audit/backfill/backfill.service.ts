@@ -44,7 +44,7 @@ export class BackfillService {
   ) {}
 
   private get runs() {
-    return this.repository.collection<BackfillRun>('ledger.backfill-runs');
+    return this.repository.collection<BackfillRun>('ledger.backfill-runs', { dates: ['startedAt', 'finishedAt'] });
   }
 
   async start(context: string): Promise<BackfillRun> {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Collection, Connection } from 'mongoose';
+import { CollectionOptions, DocumentCollection, READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { AnomalyFinding, HeldEvent } from '../domain/chain-check';
 import { MerkleLeaf } from '../domain/merkle';
@@ -43,30 +42,33 @@ export interface CheckpointDocument {
   previousChainRoot?: string;
 }
 
-const DUPLICATE_KEY = 11000;
-export const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown })?.code === DUPLICATE_KEY;
+export { isDuplicateKey } from '@nangsuat/read-models';
 
 @Injectable()
 export class LedgerRepository implements OnModuleInit {
   private ready?: Promise<void>;
 
-  constructor(@Inject(getConnectionToken()) private readonly connection: Connection) {}
+  /**
+   * The ledger is an append-only log, read by stream, day, user, unit and type: on PostgreSQL beside
+   * a PostgreSQL event store (indexed), else in the service's MongoDB database (docs/decisions/0008).
+   */
+  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
 
-  get ledger(): Collection<LedgerDocument> {
-    return this.connection.collection<LedgerDocument>('ledger');
+  get ledger(): DocumentCollection<LedgerDocument> {
+    return this.store.collection<LedgerDocument>('ledger', { dates: ['receivedAt'] });
   }
 
-  get anomalies(): Collection<AnomalyDocument> {
-    return this.connection.collection<AnomalyDocument>('ledger.anomalies');
+  get anomalies(): DocumentCollection<AnomalyDocument> {
+    return this.store.collection<AnomalyDocument>('ledger.anomalies', { dates: ['detectedAt', 'resolvedAt'] });
   }
 
   /** Another collection of the audit database (backfill runs). */
-  collection<T extends object>(name: string): Collection<T> {
-    return this.connection.collection<T>(name);
+  collection<T extends object>(name: string, options?: CollectionOptions): DocumentCollection<T> {
+    return this.store.collection<T>(name, options);
   }
 
-  get checkpoints(): Collection<CheckpointDocument> {
-    return this.connection.collection<CheckpointDocument>('ledger.checkpoints');
+  get checkpoints(): DocumentCollection<CheckpointDocument> {
+    return this.store.collection<CheckpointDocument>('ledger.checkpoints', { dates: ['sealedAt'] });
   }
 
   onModuleInit(): Promise<void> {

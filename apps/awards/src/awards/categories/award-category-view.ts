@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
@@ -38,10 +38,11 @@ export function awardCategoryView(view: AwardCategoryViewState, version: number)
 
 export const AWARD_CATEGORIES_COLLECTION = 'award_categories_view';
 
-export const awardCategoryProjection = (store: EventStorePort, connection: Connection) =>
-  new StreamStateProjection<AwardCategoryViewState>(store, connection, {
+export const awardCategoryProjection = (store: EventStorePort, readModels: ReadModelStore) =>
+  new StreamStateProjection<AwardCategoryViewState>(store, readModels, {
     name: 'awards.categories',
     collection: AWARD_CATEGORIES_COLLECTION,
+    indexes: [{ periodFrom: -1, categoryId: 1 }, { unitCode: 1 }],
     streamPrefix: AWARD_CATEGORY_STREAM_PREFIX,
     decider: awardCategoryViewDecider as Decider<unknown, AwardCategoryEvent, AwardCategoryViewState>,
     toDocument: (state, stream) => {

@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { escapeRegex, optionalDateInput, Page, skipOf, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { AWARD_CATEGORIES_COLLECTION } from '../categories/award-category-view';
 import { ListAwardCategoriesQuery } from './list-award-categories.query';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 /** Award categories from the read model: a public catalogue for every signed-in user (nominators need it). */
 @Injectable()
 export class ListAwardCategoriesHandler {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
   async handle(q: ListAwardCategoriesQuery): Promise<Page<Record<string, unknown>>> {
     const filter: Record<string, unknown> = {};
@@ -21,7 +20,7 @@ export class ListAwardCategoriesHandler {
     }
     const tokens = q.q ? searchTokens(q.q) : [];
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
-    const collection = this.connection.collection(AWARD_CATEGORIES_COLLECTION);
+    const collection = this.readModels.collection(AWARD_CATEGORIES_COLLECTION);
     const [items, total] = await Promise.all([
       collection
         .find(filter, { projection: { _id: 0, searchKey: 0, periodFrom: 0, periodTo: 0, _stream: 0, _version: 0 }, sort: { periodFrom: -1, categoryId: 1 }, skip: skipOf(q), limit: q.pageSize })

@@ -1,18 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { escapeRegex, Page, requireKnownUnit, skipOf, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { NOMINATIONS_COLLECTION } from '../nominations/nomination-view';
 import { ListNominationsQuery } from './list-nominations.query';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 /** Nominations from the `awards.nominations` read model (eventually consistent), within a unit the caller may read. */
 @Injectable()
 export class ListNominationsHandler {
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -29,7 +28,7 @@ export class ListNominationsHandler {
     if (q.outcome) filter['decision.outcome'] = q.outcome;
     const tokens = q.q ? searchTokens(q.q) : [];
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
-    const collection = this.connection.collection(NOMINATIONS_COLLECTION);
+    const collection = this.readModels.collection(NOMINATIONS_COLLECTION);
     const [items, total] = await Promise.all([
       collection.find(filter, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { submittedAt: -1, nominationId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
       collection.countDocuments(filter),

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
@@ -75,10 +75,11 @@ export function nominationView(view: NominationViewState, version: number) {
 
 export const NOMINATIONS_COLLECTION = 'nominations_view';
 
-export const nominationProjection = (store: EventStorePort, connection: Connection) =>
-  new StreamStateProjection<NominationViewState>(store, connection, {
+export const nominationProjection = (store: EventStorePort, readModels: ReadModelStore) =>
+  new StreamStateProjection<NominationViewState>(store, readModels, {
     name: 'awards.nominations',
     collection: NOMINATIONS_COLLECTION,
+    indexes: [{ submittedAt: -1, nominationId: 1 }, { unitCode: 1 }, { categoryId: 1 }],
     streamPrefix: NOMINATION_STREAM_PREFIX,
     decider: nominationViewDecider as Decider<unknown, NominationEvent, NominationViewState>,
     toDocument: (state, stream) => {

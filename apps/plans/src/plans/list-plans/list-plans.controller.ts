@@ -1,15 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { Controller, Get, Query, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { Connection } from 'mongoose';
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { escapeRegex, Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
-import { PLAN_LIST } from './plan-list.projection';
+import { PLAN_LIST, PLAN_LIST_SHAPE } from './plan-list.projection';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListPlansQuery extends PageQuery {
   @ApiPropertyOptional({ example: '51', description: 'issuing unit and everything under it (including merged former units)' })
@@ -36,7 +35,7 @@ export function unitSubtree(code: string): string[] {
 @ApiBearerAuth()
 @Controller('plans')
 export class ListPlansController {
-  constructor(@InjectConnection() private readonly connection: Connection, private readonly access: AccessPolicy) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore, private readonly access: AccessPolicy) {}
 
   @Get()
   @ApiOperation({ summary: 'Plans, newest first: issued plans for everyone signed in, drafts for those who may read their unit' })
@@ -48,7 +47,7 @@ export class ListPlansController {
     if (query.status) filter.push({ status: query.status });
     if (query.year) filter.push({ horizonYears: query.year });
     for (const token of searchTokens(query.q ?? '')) filter.push({ searchKey: { $regex: escapeRegex(token) } });
-    const collection = this.connection.collection(PLAN_LIST);
+    const collection = this.readModels.collection(PLAN_LIST, PLAN_LIST_SHAPE);
     const where = { $and: filter };
     const [items, total] = await Promise.all([
       collection

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
@@ -6,12 +6,16 @@ import { searchKey } from '@nangsuat/vietnamese';
 import { createPlanDecider, PlanState } from '../domain/plan';
 
 export const PLAN_LIST = 'plan_list';
+/** How lists read it: `horizonYears` is a list that a year filter matches by element. */
+export const PLAN_LIST_SHAPE = { arrays: ['horizonYears'] } as const;
 
 /** One document per plan for lists and search; the plan itself is read from its stream. */
-export const planListProjection = (store: EventStorePort, connection: Connection) =>
-  new StreamStateProjection<PlanState>(store, connection, {
+export const planListProjection = (store: EventStorePort, readModels: ReadModelStore) =>
+  new StreamStateProjection<PlanState>(store, readModels, {
     name: 'plans.plan-list',
     collection: PLAN_LIST,
+    ...PLAN_LIST_SHAPE,
+    indexes: [{ issueDate: -1, planId: 1 }, { issuingUnit: 1 }],
     streamPrefix: 'plan-',
     decider: createPlanDecider(),
     toDocument: (state, stream) => {

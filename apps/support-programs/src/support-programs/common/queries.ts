@@ -1,6 +1,7 @@
 import { escapeRegex, Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
+import { READ_MODEL_ARRAYS } from './read-models';
 
 /** Every word of the query must occur in the document's searchKey (diacritics, case, punctuation ignored). */
 export function textFilter(q: string | undefined): Record<string, unknown>[] {
@@ -24,8 +25,8 @@ export function publicView<T>(doc: Record<string, unknown>): T {
 }
 
 /** One page of a read model, newest first. */
-export async function pageOf<T>(connection: Connection, collection: string, filter: Record<string, unknown>, q: PageQuery): Promise<Page<T>> {
-  const c = connection.collection(collection);
+export async function pageOf<T>(readModels: ReadModelStore, collection: string, filter: Record<string, unknown>, q: PageQuery): Promise<Page<T>> {
+  const c = readModels.collection(collection, { arrays: READ_MODEL_ARRAYS });
   const [items, total] = await Promise.all([
     c.find(filter, { sort: { createdAt: -1, _id: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
     c.countDocuments(filter),

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import { EventStorePort } from '@nangsuat/event-store';
 import { ProjectionFactory } from '@nangsuat/projections';
 import { StreamStateProjection } from '@nangsuat/projections';
@@ -19,10 +19,16 @@ export const READ_MODELS = {
   registrations: 'registration_views',
 } as const;
 
-const programmes: ProjectionFactory = (store: EventStorePort, connection: Connection) =>
-  new StreamStateProjection(store, connection, {
+/** Paths of the documents holding lists that filters match by element (see pageOf). */
+export const READ_MODEL_ARRAYS: readonly string[] = ['toolsOffered', 'eligibleGroups'];
+const LIST_ORDER = { createdAt: -1 } as const;
+
+const programmes: ProjectionFactory = (store: EventStorePort, readModels: ReadModelStore) =>
+  new StreamStateProjection(store, readModels, {
     name: 'support-programs.programmes',
     collection: READ_MODELS.programmes,
+    arrays: READ_MODEL_ARRAYS,
+    indexes: [LIST_ORDER, { unitCode: 1 }],
     streamPrefix: PROGRAMME_STREAM_PREFIX,
     decider: supportProgrammeDecider,
     toDocument: (state, stream) => {
@@ -38,10 +44,11 @@ const programmes: ProjectionFactory = (store: EventStorePort, connection: Connec
     },
   });
 
-const enterprises: ProjectionFactory = (store, connection) =>
-  new StreamStateProjection(store, connection, {
+const enterprises: ProjectionFactory = (store, readModels) =>
+  new StreamStateProjection(store, readModels, {
     name: 'support-programs.enterprises',
     collection: READ_MODELS.enterprises,
+    indexes: [LIST_ORDER, { unitCode: 1 }, { accountId: 1 }],
     streamPrefix: ENTERPRISE_RECORD_STREAM_PREFIX,
     decider: enterpriseDecider,
     toDocument: (state, stream) => {
@@ -57,10 +64,11 @@ const enterprises: ProjectionFactory = (store, connection) =>
     },
   });
 
-const registrations: ProjectionFactory = (store, connection) =>
-  new StreamStateProjection(store, connection, {
+const registrations: ProjectionFactory = (store, readModels) =>
+  new StreamStateProjection(store, readModels, {
     name: 'support-programs.registrations',
     collection: READ_MODELS.registrations,
+    indexes: [LIST_ORDER, { unitCode: 1 }, { programmeUnitCode: 1 }, { programmeId: 1 }, { enterpriseAccountId: 1 }],
     streamPrefix: REGISTRATION_STREAM_PREFIX,
     decider: registrationViewDecider,
     toDocument: (view, stream) =>

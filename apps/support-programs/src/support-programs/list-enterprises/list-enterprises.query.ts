@@ -1,8 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { Connection } from 'mongoose';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, Forbidden, NotFound } from '@nangsuat/event-sourcing';
 import { Page, PageQuery } from '@nangsuat/service-runtime';
@@ -15,6 +13,7 @@ import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
 import { EnterpriseState, enterpriseDecider } from '../domain/enterprise';
 import { EnterpriseAccountState, enterpriseAccountDecider, linkedEnterpriseId } from '../domain/enterprise-account';
 import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, enterpriseAccountStreamId, enterpriseStreamId } from '../domain/events';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListEnterprisesQuery extends PageQuery {
   @ApiPropertyOptional({ example: '51', description: 'Enterprises of this unit and every unit within it' })
@@ -38,7 +37,7 @@ export class ListEnterprisesQuery extends PageQuery {
 @Injectable()
 export class EnterpriseQueries {
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly log: EventLog,
     private readonly access: AccessPolicy,
   ) {}
@@ -51,7 +50,7 @@ export class EnterpriseQueries {
       q.size ? { size: q.size } : null,
       ...textFilter(q.q),
     ]);
-    return pageOf<EnterpriseView>(this.connection, READ_MODELS.enterprises, filter, q);
+    return pageOf<EnterpriseView>(this.readModels, READ_MODELS.enterprises, filter, q);
   }
 
   async get(enterpriseId: string, actor: Actor): Promise<EnterpriseView> {

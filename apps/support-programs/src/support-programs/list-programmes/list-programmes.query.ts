@@ -1,8 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { Connection } from 'mongoose';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import { Page, PageQuery } from '@nangsuat/service-runtime';
@@ -14,6 +12,7 @@ import { HistoryEntry, historyOf, ProgrammeView, programmeView } from '../common
 import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
 import { ENTERPRISE_GROUPS, PRODUCTIVITY_TOOLS, programmeStreamId } from '../domain/events';
 import { ProgrammeState, supportProgrammeDecider } from '../domain/programme';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListProgrammesQuery extends PageQuery {
   @ApiPropertyOptional({ example: '51', description: 'Programmes of this unit and every unit within it' })
@@ -49,7 +48,7 @@ export class ListProgrammesQuery extends PageQuery {
 @Injectable()
 export class ProgrammeQueries {
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly log: EventLog,
     private readonly access: AccessPolicy,
   ) {}
@@ -63,7 +62,7 @@ export class ProgrammeQueries {
       q.plan ? { planDocumentNumber: q.plan.normalize('NFC').trim() } : null,
       ...textFilter(q.q),
     ]);
-    return pageOf<ProgrammeView>(this.connection, READ_MODELS.programmes, filter, q);
+    return pageOf<ProgrammeView>(this.readModels, READ_MODELS.programmes, filter, q);
   }
 
   async get(programmeId: string): Promise<ProgrammeView> {

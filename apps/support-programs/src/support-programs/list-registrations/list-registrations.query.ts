@@ -1,8 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { Connection } from 'mongoose';
 import { Actor } from '@nangsuat/event-sourcing';
 import { Page, PageQuery } from '@nangsuat/service-runtime';
 import { EventLog } from '../common/event-log';
@@ -12,6 +10,7 @@ import { Registrations } from '../common/registrations';
 import { readScope, requireKnownUnit, unitSubtree } from '../common/scope';
 import { HistoryEntry, historyOf, RegistrationView } from '../common/views';
 import { ID_PATTERN, UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 const STATUSES = ['submitted', 'under-review', 'approved', 'rejected', 'in-implementation', 'completed', 'withdrawn'] as const;
 
@@ -40,7 +39,7 @@ export class ListRegistrationsQuery extends PageQuery {
 @Injectable()
 export class RegistrationQueries {
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly log: EventLog,
     private readonly registrations: Registrations,
   ) {}
@@ -55,7 +54,7 @@ export class RegistrationQueries {
       q.unit ? { unitCode: { $in: unitSubtree(requireKnownUnit(q.unit)) } } : null,
       ...textFilter(q.q),
     ]);
-    return pageOf<RegistrationView>(this.connection, READ_MODELS.registrations, filter, q);
+    return pageOf<RegistrationView>(this.readModels, READ_MODELS.registrations, filter, q);
   }
 
   async get(registrationId: string, actor: Actor): Promise<RegistrationView> {

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
@@ -93,10 +93,11 @@ export function certificationView(view: CertificationViewState, version: number,
 export const CERTIFICATIONS_COLLECTION = 'certifications_view';
 
 /** Read model `training.certifications`: one document per application, searchable by name without diacritics. */
-export const certificationProjection = (store: EventStorePort, connection: Connection) =>
-  new StreamStateProjection<CertificationViewState>(store, connection, {
+export const certificationProjection = (store: EventStorePort, readModels: ReadModelStore) =>
+  new StreamStateProjection<CertificationViewState>(store, readModels, {
     name: 'training.certifications',
     collection: CERTIFICATIONS_COLLECTION,
+    indexes: [{ certificationId: 1 }, { unitCode: 1 }, { status: 1, validTo: 1 }],
     streamPrefix: CERTIFICATION_STREAM_PREFIX,
     decider: certificationViewDecider as Decider<unknown, ExpertCertificationEvent, CertificationViewState>,
     toDocument: (state, stream) => {

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
@@ -113,10 +113,11 @@ export const COURSE_SUMMARY_FIELDS = [
 ] as const;
 
 /** Read model `training.courses`: one document per course, with a diacritic-free search key. */
-export const courseProjection = (store: EventStorePort, connection: Connection) =>
-  new StreamStateProjection<CourseViewState>(store, connection, {
+export const courseProjection = (store: EventStorePort, readModels: ReadModelStore) =>
+  new StreamStateProjection<CourseViewState>(store, readModels, {
     name: 'training.courses',
     collection: COURSES_COLLECTION,
+    indexes: [{ startDate: -1, courseId: 1 }, { unitCode: 1, startDate: -1 }],
     streamPrefix: COURSE_STREAM_PREFIX,
     decider: courseViewDecider as Decider<unknown, CourseEvent, CourseViewState>,
     toDocument: (state, stream) => {

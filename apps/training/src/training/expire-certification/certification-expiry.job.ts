@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { COMMAND_HANDLER, CommandHandlerPort, DomainError } from '@nangsuat/event-store';
 import { TrainingClock } from '../common/clock';
 import { CERTIFICATIONS_COLLECTION, certificationViewDecider } from '../certifications/certification-view';
 import { certificationStreamId } from '../domain/events';
 import { vietnamDate } from '../domain/values';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 /** The actor the scheduler's events carry. */
 export const EXPIRY_JOB_ACTOR = { id: 'system:certification-expiry', username: 'training-certification-expiry', unit: 'VN', roles: ['service'] };
@@ -26,7 +25,7 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, OnModuleD
   private running?: Promise<number>;
 
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(COMMAND_HANDLER) private readonly handler: CommandHandlerPort,
     private readonly clock: TrainingClock,
   ) {}
@@ -60,7 +59,7 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, OnModuleD
   private async pass(): Promise<number> {
     const now = this.clock.nowIso();
     const today = vietnamDate(now);
-    const due = await this.connection
+    const due = await this.readModels
       .collection(CERTIFICATIONS_COLLECTION)
       .find({ status: 'certified', validTo: { $lt: today } }, { projection: { _id: 0, certificationId: 1, unitCode: 1, validTo: 1 } })
       .toArray();

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { escapeRegex, optionalDateInput, Page, requireKnownUnit, skipOf, unitSubtree } from '@nangsuat/service-runtime';
@@ -9,6 +7,7 @@ import { TrainingClock } from '../common/clock';
 import { CERTIFICATIONS_COLLECTION } from '../certifications/certification-view';
 import { vietnamDate } from '../domain/values';
 import { ListCertificationsQuery } from './list-certifications.query';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 /**
  * Certifications from the `training.certifications` read model (eventually consistent), within a
@@ -18,7 +17,7 @@ import { ListCertificationsQuery } from './list-certifications.query';
 @Injectable()
 export class ListCertificationsHandler {
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly access: AccessPolicy,
     private readonly clock: TrainingClock,
   ) {}
@@ -43,7 +42,7 @@ export class ListCertificationsHandler {
     if (q.level) filter.levelCode = q.level;
     const tokens = q.q ? searchTokens(q.q) : [];
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
-    const collection = this.connection.collection(CERTIFICATIONS_COLLECTION);
+    const collection = this.readModels.collection(CERTIFICATIONS_COLLECTION);
     const [docs, total, persons] = await Promise.all([
       collection.find(filter, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { certificationId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
       collection.countDocuments(filter),

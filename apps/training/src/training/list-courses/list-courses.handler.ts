@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { escapeRegex, optionalDateInput, Page, skipOf, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { COURSE_SUMMARY_FIELDS, COURSES_COLLECTION } from '../courses/course-view';
 import { ListCoursesQuery } from './list-courses.query';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 /**
  * The course catalogue from the `training.courses` read model (eventually consistent: a course
@@ -13,7 +12,7 @@ import { ListCoursesQuery } from './list-courses.query';
  */
 @Injectable()
 export class ListCoursesHandler {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
   async handle(q: ListCoursesQuery): Promise<Page<Record<string, unknown>>> {
     const filter: Record<string, unknown> = {};
@@ -25,7 +24,7 @@ export class ListCoursesHandler {
     if (to) filter.startDate = { $lte: to };
     const tokens = q.q ? searchTokens(q.q) : [];
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
-    const collection = this.connection.collection(COURSES_COLLECTION);
+    const collection = this.readModels.collection(COURSES_COLLECTION);
     const projection = Object.fromEntries(COURSE_SUMMARY_FIELDS.map((f) => [f, 1]));
     const [items, total] = await Promise.all([
       collection.find(filter, { projection: { ...projection, _id: 0 }, sort: { startDate: -1, courseId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),

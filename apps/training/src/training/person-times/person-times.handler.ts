@@ -1,12 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Injectable, Inject } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { formatDate } from '@nangsuat/vietnamese';
 import { optionalDateInput, requireKnownUnit, unitSubtree } from '@nangsuat/service-runtime';
 import { COURSES_COLLECTION } from '../courses/course-view';
 import { PersonTimesQuery } from './person-times.query';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 interface CompletionRow {
   courseId: string;
@@ -21,7 +20,7 @@ interface CompletionRow {
 @Injectable()
 export class PersonTimesHandler {
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -32,7 +31,7 @@ export class PersonTimesHandler {
     const to = optionalDateInput(q.to, 'to');
     if (from && to && to < from) throw new DomainRuleViolation(`to ${to} is before from ${from}.`, 'invalid-date-range');
     const filter: Record<string, unknown> = { unitCode: { $in: unitSubtree(unit) }, 'counts.completed': { $gt: 0 } };
-    const rows = (await this.connection
+    const rows = (await this.readModels
       .collection(COURSES_COLLECTION)
       .find(filter, { projection: { _id: 0, courseId: 1, completions: 1 } })
       .toArray()) as unknown as CompletionRow[];

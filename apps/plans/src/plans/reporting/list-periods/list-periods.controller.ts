@@ -1,15 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { Controller, Get, Query, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import type { Connection } from 'mongoose';
 import { AccessPolicy, CurrentActor, platformRoles, Role } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, Forbidden } from '@nangsuat/event-sourcing';
 import { Page, PageQuery, skipOf, UnitCode } from '@nangsuat/service-runtime';
 import { candidateUnits } from '../../progress/plan-progress';
 import { REPORTING_PERIOD_LIST } from './reporting-period-list.projection';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListReportingPeriodsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '51', description: 'periods of this unit and the units within it' })
@@ -24,7 +23,7 @@ export class ListReportingPeriodsQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('reporting-periods')
 export class ListReportingPeriodsController {
-  constructor(@InjectConnection() private readonly connection: Connection, private readonly access: AccessPolicy) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore, private readonly access: AccessPolicy) {}
 
   @Get()
   @ApiOperation({ summary: 'Reporting periods the caller may see (own unit’s subtree; auditors all), by unit, year, status, plan; by due date' })
@@ -41,7 +40,7 @@ export class ListReportingPeriodsController {
     if (q.status) filter.push({ status: q.status });
     if (q.planId) filter.push({ planId: q.planId });
     const where = { $and: filter };
-    const collection = this.connection.collection(REPORTING_PERIOD_LIST);
+    const collection = this.readModels.collection(REPORTING_PERIOD_LIST);
     const [items, total] = await Promise.all([
       collection.find(where, { projection: { _id: 0, _stream: 0, _version: 0 } }).sort({ dueDate: -1, periodId: 1 }).skip(skipOf(q)).limit(q.pageSize).toArray(),
       collection.countDocuments(where),

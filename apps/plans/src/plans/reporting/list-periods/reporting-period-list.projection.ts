@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { ReadModelStore } from '@nangsuat/read-models';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
@@ -9,10 +9,11 @@ export const REPORTING_PERIOD_LIST = 'reporting_period_list';
 export const REPORTING_PERIOD_LIST_NAME = 'plans.reporting-periods';
 
 /** One document per reporting period, for lists by unit, year and status. */
-export const reportingPeriodListProjection = (store: EventStorePort, connection: Connection) =>
-  new StreamStateProjection<ReportingPeriodState>(store, connection, {
+export const reportingPeriodListProjection = (store: EventStorePort, readModels: ReadModelStore) =>
+  new StreamStateProjection<ReportingPeriodState>(store, readModels, {
     name: REPORTING_PERIOD_LIST_NAME,
     collection: REPORTING_PERIOD_LIST,
+    indexes: [{ dueDate: -1, periodId: 1 }, { unit: 1, dueDate: -1 }, { planId: 1 }],
     streamPrefix: 'reporting-period-',
     decider: createReportingPeriodDecider(),
     toDocument: (s, stream) => {

@@ -1,0 +1,82 @@
+/**
+ * A collection of query documents (read models, the audit ledger): the part of MongoDB's collection
+ * API this platform uses, so that one query language serves both adapters — MongoDB itself, and
+ * PostgreSQL, where each collection is a table of JSONB documents with real indexes (FerretDB 1.x
+ * answers every filter by reading the whole collection; see docs/decisions/0008).
+ *
+ * Filters: equality on a (dotted) path, `$in`, `$ne`, `$gt`/`$gte`/`$lt`/`$lte`, `$regex` (a
+ * string), `$and`, `$or`. Updates: `$set` and `$setOnInsert`. Documents are keyed by a string `_id`.
+ */
+export type Filter = Record<string, unknown>;
+export type SortSpec = Record<string, 1 | -1>;
+export type Projection = Record<string, 0 | 1>;
+
+export interface FindOptions {
+  readonly sort?: SortSpec;
+  readonly skip?: number;
+  readonly limit?: number;
+  readonly projection?: Projection;
+  /** Documents fetched per round trip when the cursor is iterated. */
+  readonly batchSize?: number;
+}
+
+export interface DocumentCursor<T> extends AsyncIterable<T> {
+  sort(sort: SortSpec): DocumentCursor<T>;
+  skip(skip: number): DocumentCursor<T>;
+  limit(limit: number): DocumentCursor<T>;
+  project<P = T>(projection: Projection): DocumentCursor<P>;
+  toArray(): Promise<T[]>;
+  /** Ends an iteration early (frees what it holds). */
+  close(): Promise<void>;
+}
+
+export interface Update {
+  readonly $set?: Record<string, unknown>;
+  readonly $setOnInsert?: Record<string, unknown>;
+}
+
+export interface IndexOptions {
+  readonly name?: string;
+  readonly unique?: boolean;
+}
+
+export interface DocumentCollection<T extends object = Record<string, any>> {
+  find<R = T>(filter?: Filter, options?: FindOptions): DocumentCursor<R>;
+  findOne<R = T>(filter: Filter, options?: Pick<FindOptions, 'projection' | 'sort'>): Promise<R | null>;
+  countDocuments(filter?: Filter): Promise<number>;
+  distinct(path: string, filter?: Filter): Promise<unknown[]>;
+  /** A document whose `_id` (or unique index) is taken fails with `code: 11000`, as on MongoDB. */
+  insertOne(document: T): Promise<unknown>;
+  /** Many documents in one round trip (bulk loads: rebuilds, benchmarks). */
+  insertMany(documents: T[]): Promise<unknown>;
+  updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<{ matchedCount: number; modifiedCount: number; upsertedCount: number }>;
+  updateMany(filter: Filter, update: Update): Promise<{ matchedCount: number; modifiedCount: number }>;
+  deleteOne(filter: Filter): Promise<{ deletedCount: number }>;
+  deleteMany(filter?: Filter): Promise<{ deletedCount: number }>;
+  createIndex(keys: Record<string, 1 | -1>, options?: IndexOptions): Promise<unknown>;
+}
+
+export interface CollectionOptions {
+  /**
+   * Paths holding arrays that filters match by element (`{ horizonYears: 2030 }` matches
+   * `[2025, 2030]`, as MongoDB does): PostgreSQL must be told, to test containment there.
+   */
+  readonly arrays?: readonly string[];
+  /** Top-level fields holding a Date: stored as ISO text on PostgreSQL, given back as Date. */
+  readonly dates?: readonly string[];
+}
+
+/** Where a service keeps its query documents; provided as READ_MODEL_STORE by ReadModelsModule. */
+export interface ReadModelStore {
+  readonly kind: 'postgres' | 'mongodb';
+  collection<T extends object = Record<string, any>>(name: string, options?: CollectionOptions): DocumentCollection<T>;
+  /** Ready to serve (PostgreSQL: reachable); for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+
+/** MongoDB's duplicate-key error code, which both adapters raise for a taken `_id` or unique key. */
+export const DUPLICATE_KEY = 11000;
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown })?.code === DUPLICATE_KEY;

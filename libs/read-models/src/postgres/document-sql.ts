@@ -1,0 +1,188 @@
+import type { Filter, Projection, SortSpec } from '../ports';
+
+/**
+ * MongoDB filters, sorts and indexes as PostgreSQL over a table `(id text primary key, doc jsonb)`.
+ * Every path becomes the same expression — `(doc #> '{a,b}')`, a jsonb value — in filters, ORDER BY
+ * and CREATE INDEX, so that an index declared on a path serves the filters and sorts on it. Values
+ * always travel as parameters; paths come from the code (checked: letters, digits, `_`).
+ */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export class UnsupportedQuery extends Error {}
+
+const SEGMENT = /^[A-Za-z0-9_]+$/;
+
+/** The jsonb expression of a dotted path, or the id column for `_id`. */
+export function pathExpression(path: string): string {
+  if (path === '_id') return 'id';
+  const segments = path.split('.');
+  if (!segments.every((s) => SEGMENT.test(s))) throw new UnsupportedQuery(`unsupported field path "${path}"`);
+  return `(doc #> '{${segments.join(',')}}')`;
+}
+
+/** The same path as text (for regular expressions). */
+function textExpression(path: string): string {
+  if (path === '_id') return 'id';
+  return `(doc #>> '{${path.split('.').join(',')}}')`;
+}
+
+const isOperatorObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && Object.keys(value).some((k) => k.startsWith('$'));
+
+const json = (value: unknown): string => JSON.stringify(value instanceof Date ? value.toISOString() : value);
+
+const jsonType = (value: unknown): string => {
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'string' || value instanceof Date) return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  throw new UnsupportedQuery(`cannot compare with ${json(value)}`);
+};
+
+const idText = (value: unknown): string => {
+  if (typeof value !== 'string') throw new UnsupportedQuery('document ids are strings');
+  return value;
+};
+
+export interface FilterContext {
+  readonly params: SqlParameters;
+  /** Paths holding arrays: equality there means "contains". */
+  readonly arrays: ReadonlySet<string>;
+}
+
+export function whereClause(filter: Filter | undefined, context: FilterContext): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (key === '$and' || key === '$or') {
+      // As MongoDB: an empty list is refused rather than read as everything or nothing.
+      if (!Array.isArray(value) || value.length === 0) throw new UnsupportedQuery(`${key} must be a nonempty array`);
+      parts.push(`(${value.map((f) => whereClause(f as Filter, context)).join(key === '$and' ? ' AND ' : ' OR ')})`);
+    } else if (key.startsWith('$')) {
+      throw new UnsupportedQuery(`unsupported operator ${key}`);
+    } else if (isOperatorObject(value)) {
+      for (const [op, operand] of Object.entries(value)) parts.push(condition(key, op, operand, context));
+    } else {
+      parts.push(condition(key, '$eq', value, context));
+    }
+  }
+  return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
+}
+
+const COMPARISONS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+function condition(path: string, op: string, operand: unknown, { params, arrays }: FilterContext): string {
+  const isId = path === '_id';
+  const expr = pathExpression(path);
+  const isArray = arrays.has(path);
+  switch (op) {
+    case '$eq':
+      if (isId) return `id = ${params.add(idText(operand))}`;
+      if (operand === null || operand === undefined) return `(${expr} IS NULL OR ${expr} = 'null'::jsonb)`;
+      return isArray ? `${expr} @> ${params.add(json([operand]))}::jsonb` : `${expr} = ${params.add(json(operand))}::jsonb`;
+    case '$ne':
+      if (isId) return `id <> ${params.add(idText(operand))}`;
+      if (operand === null || operand === undefined) return `(${expr} IS NOT NULL AND ${expr} <> 'null'::jsonb)`;
+      return isArray
+        ? `NOT coalesce(${expr} @> ${params.add(json([operand]))}::jsonb, false)`
+        : `${expr} IS DISTINCT FROM ${params.add(json(operand))}::jsonb`;
+    case '$in': {
+      if (!Array.isArray(operand)) throw new UnsupportedQuery('$in takes a list');
+      if (operand.length === 0) return 'FALSE';
+      if (isId) return `id = ANY(${params.add(operand.map(idText))}::text[])`;
+      if (isArray) return `(${operand.map((v) => `${expr} @> ${params.add(json([v]))}::jsonb`).join(' OR ')})`;
+      return `${expr} = ANY(${params.add(operand.map(json))}::jsonb[])`;
+    }
+    case '$gt':
+    case '$gte':
+    case '$lt':
+    case '$lte':
+      if (isId) return `id ${COMPARISONS[op]} ${params.add(idText(operand))}`;
+      // MongoDB compares within a type only: a string bound never matches a number.
+      return `(jsonb_typeof(${expr}) = '${jsonType(operand)}' AND ${expr} ${COMPARISONS[op]} ${params.add(json(operand))}::jsonb)`;
+    case '$regex':
+      if (typeof operand !== 'string') throw new UnsupportedQuery('$regex takes a string');
+      return `${textExpression(path)} ~ ${params.add(operand)}`;
+    default:
+      throw new UnsupportedQuery(`unsupported operator ${op} on ${path}`);
+  }
+}
+
+/** ORDER BY as MongoDB sorts: missing values first ascending, last descending; ties by id. */
+export function orderBy(sort: SortSpec | undefined): string {
+  const keys = Object.entries(sort ?? {});
+  const terms = keys.map(([path, dir]) => (path === '_id' ? `id ${dir === -1 ? 'DESC' : 'ASC'}` : `${pathExpression(path)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`));
+  if (!keys.some(([path]) => path === '_id')) terms.push('id ASC');
+  return `ORDER BY ${terms.join(', ')}`;
+}
+
+/** The key columns of an index over these paths (the same expressions the queries use). */
+export function indexColumns(keys: Record<string, 1 | -1>): string {
+  return Object.entries(keys)
+    .map(([path, dir]) => (path === '_id' ? 'id' : `${pathExpression(path)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`))
+    .join(', ');
+}
+
+/** MongoDB's projection of a found document (inclusion or exclusion, dotted paths). */
+export function project(document: Record<string, unknown>, projection: Projection | undefined): Record<string, unknown> {
+  if (!projection || Object.keys(projection).length === 0) return document;
+  const entries = Object.entries(projection);
+  const including = entries.some(([key, on]) => on === 1 && key !== '_id');
+  if (including) {
+    const out: Record<string, unknown> = {};
+    if (projection._id !== 0 && '_id' in document) out._id = document._id;
+    for (const [path, on] of entries) {
+      if (on !== 1 || path === '_id') continue;
+      const value = getPath(document, path);
+      if (value !== undefined) setPath(out, path, value);
+    }
+    if (projection._id === 1) out._id = document._id;
+    return out;
+  }
+  const out = structuredClone(document);
+  for (const [path, on] of entries) if (on === 0) deletePath(out, path);
+  return out;
+}
+
+export function getPath(document: Record<string, unknown>, path: string): unknown {
+  let at: unknown = document;
+  for (const segment of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[segment];
+  }
+  return at;
+}
+
+export function setPath(document: Record<string, unknown>, path: string, value: unknown): void {
+  const segments = path.split('.');
+  let at = document;
+  for (const segment of segments.slice(0, -1)) {
+    if (at[segment] === null || typeof at[segment] !== 'object') at[segment] = {};
+    at = at[segment] as Record<string, unknown>;
+  }
+  at[segments[segments.length - 1]] = value;
+}
+
+function deletePath(document: Record<string, unknown>, path: string): void {
+  const segments = path.split('.');
+  let at: unknown = document;
+  for (const segment of segments.slice(0, -1)) {
+    if (at === null || typeof at !== 'object') return;
+    at = (at as Record<string, unknown>)[segment];
+  }
+  if (at !== null && typeof at === 'object') delete (at as Record<string, unknown>)[segments[segments.length - 1]];
+}
+
+/** The fields an upsert's new document takes from its filter: its plain equalities, as MongoDB does. */
+export function equalitiesOf(filter: Filter): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key.startsWith('$') || isOperatorObject(value)) continue;
+    setPath(out, key, value);
+  }
+  return out;
+}

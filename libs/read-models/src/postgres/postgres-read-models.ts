@@ -1,0 +1,373 @@
+import { Pool, PoolClient } from 'pg';
+import { CollectionOptions, DocumentCollection, DocumentCursor, DUPLICATE_KEY, Filter, FindOptions, IndexOptions, Projection, ReadModelStore, SortSpec, Update } from '../ports';
+import { equalitiesOf, indexColumns, orderBy, project, setPath, SqlParameters, whereClause } from './document-sql';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** A taken `_id` or unique key, reported as MongoDB does (code 11000), so callers handle one error. */
+class DuplicateKey extends Error {
+  readonly code = DUPLICATE_KEY;
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Query documents in PostgreSQL: one table per collection, `(id text primary key, doc jsonb)`, in
+ * the service's own schema (the one its events live in). Indexes are declared through createIndex
+ * as on MongoDB and become expression indexes over the same jsonb paths the queries use.
+ */
+export class PostgresReadModels implements ReadModelStore {
+  readonly kind = 'postgres' as const;
+  private readonly collections = new Map<string, PostgresDocumentCollection<any>>();
+  private schemaReady?: Promise<void>;
+
+  private constructor(
+    private readonly pool: Pool,
+    readonly schema: string,
+  ) {}
+
+  static connect(url: string, schema: string): PostgresReadModels {
+    const pool = new Pool({ connectionString: url, max: Number(process.env.READ_MODELS_POOL_SIZE ?? 10) });
+    // A connection that breaks while idle must not take the process down; the next query reconnects.
+    pool.on('error', () => undefined);
+    return new PostgresReadModels(pool, schema);
+  }
+
+  collection<T extends object>(name: string, options: CollectionOptions = {}): DocumentCollection<T> {
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new PostgresDocumentCollection<T>(this, tableName(name), options);
+      this.collections.set(name, collection);
+    } else {
+      collection.learn(options);
+    }
+    return collection;
+  }
+
+  /** Creates the schema once per process (concurrent services may race: IF NOT EXISTS, retried). */
+  ensureSchema(): Promise<void> {
+    this.schemaReady ??= this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`).then(
+      () => undefined,
+      (error) => {
+        this.schemaReady = undefined;
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) return;
+        throw error;
+      },
+    );
+    return this.schemaReady;
+  }
+
+  query(text: string, values?: unknown[]) {
+    return this.pool.query(text, values);
+  }
+
+  connectClient(): Promise<PoolClient> {
+    return this.pool.connect();
+  }
+
+  async transaction<R>(work: (client: PoolClient) => Promise<R>): Promise<R> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** `training.courses_view` → `rm_courses_view`: collection names made table names. */
+export const tableName = (collection: string) => `rm_${collection.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+
+class PostgresDocumentCollection<T extends object> implements DocumentCollection<T> {
+  private tableReady?: Promise<void>;
+  private readonly arrays = new Set<string>();
+  private readonly dates = new Set<string>();
+
+  constructor(
+    private readonly store: PostgresReadModels,
+    private readonly table: string,
+    options: CollectionOptions,
+  ) {
+    this.learn(options);
+  }
+
+  /** What another caller knows of the documents' shape (array and date fields) is added. */
+  learn(options: CollectionOptions): void {
+    for (const path of options.arrays ?? []) this.arrays.add(path);
+    for (const field of options.dates ?? []) this.dates.add(field);
+  }
+
+  private get qualified(): string {
+    return `${quoteIdent(this.store.schema)}.${quoteIdent(this.table)}`;
+  }
+
+  private ready(): Promise<void> {
+    this.tableReady ??= (async () => {
+      await this.store.ensureSchema();
+      await this.store.query(`CREATE TABLE IF NOT EXISTS ${this.qualified} (id text PRIMARY KEY, doc jsonb NOT NULL)`).catch((error) => {
+        // Two processes creating the same table at once: the loser sees a duplicate type.
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      });
+    })().catch((error) => {
+      this.tableReady = undefined;
+      throw error;
+    });
+    return this.tableReady;
+  }
+
+  private where(filter: Filter | undefined, params: SqlParameters): string {
+    return whereClause(filter, { params, arrays: this.arrays });
+  }
+
+  private toDocument(row: { id: string; doc: Record<string, unknown> }): T {
+    const document: Record<string, unknown> = { _id: row.id, ...row.doc };
+    for (const field of this.dates) if (typeof document[field] === 'string') document[field] = new Date(document[field] as string);
+    return document as T;
+  }
+
+  async select(filter: Filter | undefined, options: FindOptions): Promise<T[]> {
+    await this.ready();
+    const params = new SqlParameters();
+    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort)}`;
+    if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
+    if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
+    const { rows } = await this.store.query(text, params.values);
+    return rows.map((row) => project(this.toDocument(row) as Record<string, unknown>, options.projection) as T);
+  }
+
+  /** A server-side cursor over the query (its own connection, in a read-only transaction). */
+  async openCursor(filter: Filter, options: FindOptions): Promise<{ next(count: number): Promise<T[]>; close(): Promise<void> }> {
+    await this.ready();
+    const params = new SqlParameters();
+    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort)}`;
+    if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
+    if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
+    const client = await this.store.connectClient();
+    let open = true;
+    const close = async () => {
+      if (!open) return;
+      open = false;
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    };
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(`DECLARE scan NO SCROLL CURSOR FOR ${text}`, params.values);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    return {
+      next: async (count) => {
+        const { rows } = await client.query(`FETCH ${Math.max(1, Math.floor(count))} FROM scan`);
+        return rows.map((row) => project(this.toDocument(row) as Record<string, unknown>, options.projection) as T);
+      },
+      close,
+    };
+  }
+
+  find<R = T>(filter: Filter = {}, options: FindOptions = {}): DocumentCursor<R> {
+    return new PostgresCursor<R>(this, filter, options);
+  }
+
+  async findOne<R = T>(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<R | null> {
+    const [found] = await this.select(filter, { ...options, limit: 1 });
+    return (found as unknown as R) ?? null;
+  }
+
+  async countDocuments(filter: Filter = {}): Promise<number> {
+    await this.ready();
+    const params = new SqlParameters();
+    const { rows } = await this.store.query(`SELECT count(*)::int AS n FROM ${this.qualified} WHERE ${this.where(filter, params)}`, params.values);
+    return rows[0].n;
+  }
+
+  async distinct(path: string, filter: Filter = {}): Promise<unknown[]> {
+    await this.ready();
+    const params = new SqlParameters();
+    const expr = path === '_id' ? 'to_jsonb(id)' : `(doc #> '{${path.split('.').join(',')}}')`;
+    whereClause({ [path]: { $ne: null } }, { params, arrays: this.arrays }); // checks the path
+    const { rows } = await this.store.query(`SELECT DISTINCT ${expr} AS v FROM ${this.qualified} WHERE ${this.where(filter, params)} AND ${expr} IS NOT NULL`, params.values);
+    return rows.map((row) => row.v);
+  }
+
+  async insertOne(document: T): Promise<{ insertedId: string }> {
+    await this.ready();
+    const { _id, ...rest } = document as Record<string, unknown>;
+    if (typeof _id !== 'string') throw new Error('documents need a string _id');
+    try {
+      await this.store.query(`INSERT INTO ${this.qualified} (id, doc) VALUES ($1, $2::jsonb)`, [_id, JSON.stringify(rest)]);
+    } catch (error) {
+      throw duplicateKeyOr(error);
+    }
+    return { insertedId: _id };
+  }
+
+  async insertMany(documents: T[]): Promise<{ insertedCount: number }> {
+    await this.ready();
+    if (documents.length === 0) return { insertedCount: 0 };
+    const ids: string[] = [];
+    const docs: string[] = [];
+    for (const document of documents) {
+      const { _id, ...rest } = document as Record<string, unknown>;
+      if (typeof _id !== 'string') throw new Error('documents need a string _id');
+      ids.push(_id);
+      docs.push(JSON.stringify(rest));
+    }
+    try {
+      await this.store.query(`INSERT INTO ${this.qualified} (id, doc) SELECT * FROM unnest($1::text[], $2::jsonb[])`, [ids, docs]);
+    } catch (error) {
+      throw duplicateKeyOr(error);
+    }
+    return { insertedCount: documents.length };
+  }
+
+  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}) {
+    await this.ready();
+    const set = update.$set ?? {};
+    const setsSomething = Object.keys(set).length > 0;
+    let matched: boolean;
+    if (Object.keys(set).every((path) => !path.includes('.'))) {
+      // One statement: top-level fields merge into the document (the read models' refresh path).
+      const params = new SqlParameters();
+      const where = this.where(filter, params);
+      const text = setsSomething
+        ? `UPDATE ${this.qualified} SET doc = doc || ${params.add(JSON.stringify(set))}::jsonb WHERE id = (SELECT id FROM ${this.qualified} WHERE ${where} LIMIT 1 FOR UPDATE) RETURNING id`
+        : `SELECT id FROM ${this.qualified} WHERE ${where} LIMIT 1`;
+      matched = ((await this.store.query(text, params.values)).rowCount ?? 0) > 0;
+    } else {
+      matched = await this.store.transaction(async (client) => {
+        const params = new SqlParameters();
+        const { rows } = await client.query(`SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} LIMIT 1 FOR UPDATE`, params.values);
+        if (rows.length === 0) return false;
+        const doc = rows[0].doc as Record<string, unknown>;
+        for (const [path, value] of Object.entries(set)) setPath(doc, path, value);
+        await client.query(`UPDATE ${this.qualified} SET doc = $2::jsonb WHERE id = $1`, [rows[0].id, JSON.stringify(doc)]);
+        return true;
+      });
+    }
+    if (matched) return { matchedCount: 1, modifiedCount: setsSomething ? 1 : 0, upsertedCount: 0 };
+    if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+    const created = equalitiesOf(filter);
+    for (const [path, value] of Object.entries({ ...update.$setOnInsert, ...set })) setPath(created, path, value);
+    await this.insertOne(created as T);
+    return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1 };
+  }
+
+  async updateMany(filter: Filter, update: Update) {
+    await this.ready();
+    const set = update.$set ?? {};
+    return this.store.transaction(async (client) => {
+      const params = new SqlParameters();
+      const { rows } = await client.query(`SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} FOR UPDATE`, params.values);
+      if (Object.keys(set).length > 0) {
+        for (const row of rows) {
+          for (const [path, value] of Object.entries(set)) setPath(row.doc, path, value);
+          await client.query(`UPDATE ${this.qualified} SET doc = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify(row.doc)]);
+        }
+      }
+      return { matchedCount: rows.length, modifiedCount: Object.keys(set).length > 0 ? rows.length : 0 };
+    });
+  }
+
+  async deleteOne(filter: Filter) {
+    await this.ready();
+    const params = new SqlParameters();
+    const { rowCount } = await this.store.query(
+      `DELETE FROM ${this.qualified} WHERE id = (SELECT id FROM ${this.qualified} WHERE ${this.where(filter, params)} LIMIT 1 FOR UPDATE)`,
+      params.values,
+    );
+    return { deletedCount: rowCount ?? 0 };
+  }
+
+  async deleteMany(filter: Filter = {}) {
+    await this.ready();
+    const params = new SqlParameters();
+    const { rowCount } = await this.store.query(`DELETE FROM ${this.qualified} WHERE ${this.where(filter, params)}`, params.values);
+    return { deletedCount: rowCount ?? 0 };
+  }
+
+  async createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<string> {
+    await this.ready();
+    const name = `${this.table}_${(options.name ?? Object.keys(keys).join('_')).replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 63);
+    await this.store
+      .query(`CREATE ${options.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(name)} ON ${this.qualified} (${indexColumns(keys)})`)
+      .catch((error) => {
+        // Another process created it at the same moment.
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      });
+    return name;
+  }
+}
+
+function duplicateKeyOr(error: unknown): unknown {
+  if ((error as { code?: string }).code === UNIQUE_VIOLATION) return new DuplicateKey(`E11000 duplicate key: ${(error as Error).message}`);
+  return error;
+}
+
+class PostgresCursor<T> implements DocumentCursor<T> {
+  constructor(
+    private readonly collection: PostgresDocumentCollection<any>,
+    private readonly filter: Filter,
+    private options: FindOptions,
+  ) {}
+
+  sort(sort: SortSpec): DocumentCursor<T> {
+    this.options = { ...this.options, sort };
+    return this;
+  }
+  skip(skip: number): DocumentCursor<T> {
+    this.options = { ...this.options, skip };
+    return this;
+  }
+  limit(limit: number): DocumentCursor<T> {
+    this.options = { ...this.options, limit };
+    return this;
+  }
+  project<P>(projection: Projection): DocumentCursor<P> {
+    this.options = { ...this.options, projection };
+    return this as unknown as DocumentCursor<P>;
+  }
+  toArray(): Promise<T[]> {
+    return this.collection.select(this.filter, this.options);
+  }
+
+  async close(): Promise<void> {
+    await this.closeIteration?.();
+  }
+
+  private closeIteration?: () => Promise<void>;
+
+  /**
+   * A server-side cursor read batchSize documents (default 1,000) at a time, in the cursor's
+   * order: a scan of the whole ledger costs one pass, not a growing OFFSET per page.
+   */
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    const batch = this.options.batchSize ?? 1000;
+    const iteration = await this.collection.openCursor(this.filter, this.options);
+    this.closeIteration = iteration.close;
+    try {
+      for (;;) {
+        const page = await iteration.next(batch);
+        yield* page as T[];
+        if (page.length < batch) return;
+      }
+    } finally {
+      await iteration.close();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { Pool } from 'pg';
+import { testPostgresUrl } from '@nangsuat/event-store/testing';
+import { connectTestDatabase } from '@nangsuat/event-store/testing/mongo';
+import { MongoReadModels } from './mongo-read-models';
+import { DocumentCollection, Filter, isDuplicateKey, ReadModelStore } from './ports';
+import { PostgresReadModels } from './postgres/postgres-read-models';
+
+/**
+ * One contract for both places query documents live: MongoDB (here FerretDB, as locally) and
+ * PostgreSQL. The same calls must give the same answers; a generated comparison checks random
+ * filters and sorts against both at once.
+ */
+interface Opened {
+  readonly store: ReadModelStore;
+  drop(): Promise<void>;
+}
+const adapters: { name: string; open(): Promise<Opened> }[] = [
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const schema = `test_rm_${randomBytes(4).toString('hex')}`;
+      const store = PostgresReadModels.connect(testPostgresUrl(), schema);
+      return {
+        store,
+        async drop() {
+          await store.close();
+          const pool = new Pool({ connectionString: testPostgresUrl(), max: 1 });
+          await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          await pool.end();
+        },
+      };
+    },
+  },
+  {
+    name: 'MongoDB',
+    async open() {
+      const db = await connectTestDatabase('read_models');
+      return { store: new MongoReadModels(db.connection), drop: db.drop };
+    },
+  },
+];
+
+type Course = { _id: string; unitCode: string; status: string; startDate?: string; counts: { completed: number }; horizonYears?: number[]; searchKey: string; sealedAt?: Date };
+const courses: Course[] = [
+  { _id: 'c1', unitCode: '51-NGOKBAY', status: 'scheduled', startDate: '2026-03-01', counts: { completed: 0 }, horizonYears: [2025, 2030], searchKey: 'tap huan 5s kaizen ngok bay' },
+  { _id: 'c2', unitCode: '51-DAKCAM', status: 'completed', startDate: '2025-11-10', counts: { completed: 12 }, horizonYears: [2030], searchKey: 'nang suat xanh dak cam' },
+  { _id: 'c3', unitCode: '56-PHANRANG', status: 'scheduled', counts: { completed: 3 }, searchKey: 'lean phan rang' },
+  { _id: 'c4', unitCode: '51-NGOKBAY', status: 'cancelled', startDate: '2026-01-15', counts: { completed: 0 }, horizonYears: [2025], searchKey: 'kaizen hop tac xa' },
+];
+
+describe.each(adapters)('read models ($name)', (adapter) => {
+  let opened: Opened;
+  let c: DocumentCollection<Course>;
+  const ids = (docs: { _id: string }[]) => docs.map((d) => d._id);
+
+  beforeAll(async () => {
+    opened = await adapter.open();
+    c = opened.store.collection<Course>('courses_view', { arrays: ['horizonYears'], dates: ['sealedAt'] });
+    await c.createIndex({ unitCode: 1, startDate: -1 }, { name: 'by_unit' });
+    for (const course of courses) await c.insertOne(structuredClone(course));
+  });
+  afterAll(() => opened?.drop());
+
+  it('filters by equality, dotted paths, $in, $ne, ranges, $regex, $and and $or', async () => {
+    const find = async (filter: Filter) => ids(await c.find(filter, { sort: { _id: 1 } }).toArray());
+    expect(await find({ status: 'scheduled' })).toEqual(['c1', 'c3']);
+    expect(await find({ 'counts.completed': { $gt: 0 } })).toEqual(['c2', 'c3']);
+    expect(await find({ unitCode: { $in: ['51-NGOKBAY', '51-DAKCAM'] } })).toEqual(['c1', 'c2', 'c4']);
+    expect(await find({ status: { $ne: 'cancelled' } })).toEqual(['c1', 'c2', 'c3']);
+    expect(await find({ startDate: { $gte: '2026-01-01', $lte: '2026-12-31' } })).toEqual(['c1', 'c4']);
+    expect(await find({ searchKey: { $regex: 'kaizen' } })).toEqual(['c1', 'c4']);
+    expect(await find({ $and: [{ searchKey: { $regex: 'kaizen' } }, { status: 'scheduled' }] })).toEqual(['c1']);
+    expect(await find({ $or: [{ status: 'completed' }, { unitCode: '56-PHANRANG' }] })).toEqual(['c2', 'c3']);
+    expect(await find({ horizonYears: 2030 })).toEqual(['c1', 'c2']);
+    expect(await find({ _id: { $in: ['c4', 'c2', 'nope'] } })).toEqual(['c2', 'c4']);
+    expect(await find({})).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('sorts (missing values first ascending), pages, counts, projects and gives distinct values', async () => {
+    expect(ids(await c.find({}, { sort: { startDate: 1 } }).toArray())).toEqual(['c3', 'c2', 'c4', 'c1']);
+    expect(ids(await c.find({}).sort({ startDate: -1 }).skip(1).limit(2).toArray())).toEqual(['c4', 'c2']);
+    expect(await c.countDocuments({ unitCode: '51-NGOKBAY' })).toBe(2);
+    expect(await c.countDocuments()).toBe(4);
+    expect(await c.find({ _id: 'c2' }, { projection: { _id: 0, unitCode: 1, 'counts.completed': 1 } }).toArray()).toEqual([{ unitCode: '51-DAKCAM', counts: { completed: 12 } }]);
+    const [without] = await c.find({ _id: 'c3' }, { projection: { searchKey: 0, counts: 0 } }).toArray();
+    expect(without).toEqual({ _id: 'c3', unitCode: '56-PHANRANG', status: 'scheduled' });
+    expect(((await c.distinct('status', { unitCode: '51-NGOKBAY' })) as string[]).sort()).toEqual(['cancelled', 'scheduled']);
+    const seen: string[] = [];
+    for await (const doc of c.find({}, { sort: { _id: 1 }, batchSize: 3 })) seen.push(doc._id);
+    expect(seen).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('updates with a version guard: a stale upsert collides (11000) and changes nothing, as the projections rely on', async () => {
+    const v = opened.store.collection<{ _id: string; _version: number; title: string; at?: Date }>('versioned', { dates: ['at'] });
+    await v.updateOne({ _id: 's1', _version: { $lt: 2 } }, { $set: { title: 'hai', _version: 2 } }, { upsert: true });
+    await v.updateOne({ _id: 's1', _version: { $lt: 3 } }, { $set: { title: 'ba', _version: 3 } }, { upsert: true });
+    const stale = await v.updateOne({ _id: 's1', _version: { $lt: 2 } }, { $set: { title: 'cũ', _version: 2 } }, { upsert: true }).catch((e) => e);
+    expect(isDuplicateKey(stale)).toBe(true);
+    expect(await v.findOne({ _id: 's1' })).toEqual({ _id: 's1', _version: 3, title: 'ba' });
+    // $setOnInsert on an existing document changes nothing; on a new one it writes.
+    const at = new Date('2026-11-30T01:02:03.000Z');
+    expect(await v.updateOne({ _id: 's1' }, { $setOnInsert: { title: 'không', _version: 0 } }, { upsert: true })).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
+    await v.updateOne({ _id: 's2' }, { $setOnInsert: { title: 'mới', _version: 1, at } }, { upsert: true });
+    const s2 = await v.findOne({ _id: 's2' });
+    expect(s2).toEqual({ _id: 's2', title: 'mới', _version: 1, at });
+    expect(s2!.at).toBeInstanceOf(Date);
+    expect(await v.countDocuments({ at: { $gt: new Date('2026-01-01') } })).toBe(1);
+    expect(await v.updateMany({ _version: { $gte: 1 } }, { $set: { title: 'chung' } })).toMatchObject({ matchedCount: 2, modifiedCount: 2 });
+    expect(await v.deleteOne({ _id: 's1', _version: { $lte: 2 } })).toEqual(expect.objectContaining({ deletedCount: 0 }));
+    expect(await v.deleteOne({ _id: 's1', _version: { $lte: 3 } })).toEqual(expect.objectContaining({ deletedCount: 1 }));
+    expect(await v.deleteMany({})).toEqual(expect.objectContaining({ deletedCount: 1 }));
+  });
+
+  it('refuses a taken _id and a taken unique key with code 11000', async () => {
+    const l = opened.store.collection<{ _id: string; event: { streamId: string; streamVersion: number } }>('ledger');
+    await l.createIndex({ 'event.streamId': 1, 'event.streamVersion': 1 }, { unique: true, name: 'stream_version_unique' });
+    await l.insertOne({ _id: 'e1', event: { streamId: 'plan-1', streamVersion: 1 } });
+    expect(isDuplicateKey(await l.insertOne({ _id: 'e1', event: { streamId: 'plan-1', streamVersion: 2 } }).catch((e) => e))).toBe(true);
+    expect(isDuplicateKey(await l.insertOne({ _id: 'e2', event: { streamId: 'plan-1', streamVersion: 1 } }).catch((e) => e))).toBe(true);
+    expect(await l.countDocuments()).toBe(1);
+  });
+});
+
+describe('read models: PostgreSQL answers as MongoDB does (generated filters)', () => {
+  let pg: Opened;
+  let mongo: Opened;
+  beforeAll(async () => {
+    [pg, mongo] = await Promise.all(adapters.map((a) => a.open()));
+  });
+  afterAll(async () => {
+    await pg?.drop();
+    await mongo?.drop();
+  });
+
+  const units = ['51', '51-NGOKBAY', '51-DAKCAM', '56-PHANRANG'];
+  const statuses = ['scheduled', 'completed', 'cancelled'];
+  const doc = fc.record({
+    unitCode: fc.constantFrom(...units),
+    status: fc.constantFrom(...statuses),
+    n: fc.integer({ min: 0, max: 20 }),
+    day: fc.option(fc.constantFrom('2025-01-01', '2025-06-30', '2026-01-15', '2026-12-31'), { nil: undefined }),
+    searchKey: fc.constantFrom('tap huan 5s', 'kaizen hop tac xa', 'nang suat xanh', 'lean kaizen'),
+  });
+  const leaf: fc.Arbitrary<Filter> = fc.oneof(
+    fc.constantFrom(...units).map((u) => ({ unitCode: u })),
+    fc.subarray(units).map((us) => ({ unitCode: { $in: us } })),
+    fc.constantFrom(...statuses).map((s) => ({ status: { $ne: s } })),
+    fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), fc.integer({ min: 0, max: 20 })).map(([op, v]) => ({ n: { [op]: v } })),
+    fc.tuple(fc.constantFrom('$gt', '$lte'), fc.constantFrom('2025-03-01', '2026-01-15')).map(([op, v]) => ({ day: { [op]: v } })),
+    fc.constantFrom('kaizen', 'xanh', '5s', 'zzz').map((t) => ({ searchKey: { $regex: t } })),
+  );
+  const filter = fc.oneof(leaf, fc.array(leaf, { minLength: 1, maxLength: 3 }).map((fs) => ({ $and: fs })), fc.array(leaf, { minLength: 1, maxLength: 3 }).map((fs) => ({ $or: fs })));
+  const sort = fc.constantFrom<Record<string, 1 | -1>>({ n: 1 }, { n: -1 }, { day: 1 }, { day: -1 }, { unitCode: 1, n: -1 });
+
+  it('the same documents, filters and sorts give the same pages on both', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(doc, { minLength: 1, maxLength: 25 }), filter, sort, fc.nat(5), async (docs, f, s, skip) => {
+        const name = `gen_${randomBytes(3).toString('hex')}`;
+        const [a, b] = [pg.store.collection(name), mongo.store.collection(name)];
+        for (const [i, d] of docs.entries()) {
+          const withId = { _id: `d${String(i).padStart(2, '0')}`, ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) };
+          await a.insertOne(structuredClone(withId));
+          await b.insertOne(structuredClone(withId));
+        }
+        // Ties are broken by _id on both (MongoDB's order among equal keys is unspecified).
+        const page = async (c: DocumentCollection) => (await c.find(f, { sort: { ...s, _id: 1 }, skip, limit: 10 }).toArray()).map((x) => x._id);
+        expect(await page(a)).toEqual(await page(b));
+        expect(await a.countDocuments(f)).toBe(await b.countDocuments(f));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
