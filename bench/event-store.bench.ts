@@ -11,7 +11,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import mongoose, { Connection } from 'mongoose';
 import { Pool } from 'pg';
 import { CatchUpSubscription, CommitDocument, EventStore, migrate, MongoEventStore, PostgresEventStore, RecordedEvent } from '@nangsuat/event-store';
-import { IdempotentConsumer, OutboxRelay, eventToMessage } from '@nangsuat/messaging';
+import { IdempotentConsumer, OutboxRelay, createTopicsWithLeaders, eventToMessage } from '@nangsuat/messaging';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const metadata = { actor: { id: 'u-bench', username: 'bench', unit: '01', roles: ['planner'] }, unit: '01', correlationId: 'bench' };
@@ -288,7 +288,7 @@ async function latencyBench(target: Target, consumerDb: Connection) {
   const rawTopic = `bench-raw-${suffix}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [topic, rawTopic].map((t) => ({ topic: t, numPartitions: 3, replicationFactor: 1 })), waitForLeaders: true });
+  await createTopicsWithLeaders(admin, [topic, rawTopic], { numPartitions: 3, replicationFactor: 1 });
   const producer = kafka.producer({ maxInFlightRequests: 1 });
   await producer.connect();
   const count = Math.round(2000 * scale);

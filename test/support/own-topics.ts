@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { createTopicsWithLeaders } from '@nangsuat/messaging';
 
 // Integration tests publish on topics of their own (one prefix per test file), never on the
 // platform's `nangsuat.*` topics: an audit ledger fed from those would record test events.
@@ -12,7 +13,7 @@ beforeAll(async () => {
   await admin.connect();
   try {
     const topics = ['plans', 'support-programs', 'training', 'awards', 'audit'].flatMap((c) => [`${prefix}.${c}.events`, `${prefix}.${c}.events.dlq`]);
-    await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
+    await createTopicsWithLeaders(admin, topics, { numPartitions: 3 });
   } finally {
     await admin.disconnect();
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { createTopicsWithLeaders } from '../topics';
 
 export const testBrokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
@@ -14,7 +15,7 @@ export async function createTopics(kafka: Kafka, topics: string[], numPartitions
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })), waitForLeaders: true });
+    await createTopicsWithLeaders(admin, topics, { numPartitions, replicationFactor: 1 });
   } finally {
     await admin.disconnect();
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Admin, Kafka, logLevel } from 'kafkajs';
-import { eventsTopic } from '@nangsuat/messaging';
+import { createTopicsWithLeaders, eventsTopic } from '@nangsuat/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 
 /** Bounded contexts that publish events, and every service (for the echo diagnostics). */
@@ -78,7 +78,7 @@ export class KafkaAdmin implements OnModuleInit, OnApplicationShutdown {
     const admin = await this.connect();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
+    await createTopicsWithLeaders(admin, missing);
   }
 
   async onApplicationShutdown(): Promise<void> {
