@@ -6,9 +6,10 @@ import { READ_MODEL_STORE, ReadModelStore } from './ports';
 import { PostgresReadModels } from './postgres/postgres-read-models';
 
 /**
- * Where the query documents live, from the environment: READ_MODELS_URL, or else EVENT_STORE_URL —
- * postgres://… gives PostgreSQL (tables in the schema named like the service's database, beside its
- * events); otherwise the service's MongoDB database.
+ * Where the query documents live, from the environment (validated by the service configuration):
+ * READ_MODELS_URL=postgres://… or, when it is unset, a postgres://… EVENT_STORE_URL gives PostgreSQL
+ * (tables in the schema named like the service's database, beside its events);
+ * READ_MODELS_URL=mongodb, or neither, the service's MongoDB database.
  */
 export function readModelsFromEnvironment(connection: Connection, env: NodeJS.ProcessEnv = process.env): ReadModelStore {
   const url = env.READ_MODELS_URL ?? env.EVENT_STORE_URL;

@@ -26,6 +26,7 @@ describe('service configuration', () => {
     ['OIDC_ISSUER', { OIDC_ISSUER: undefined }, /OIDC_ISSUER is required/],
     ['HTTP_BODY_LIMIT', { HTTP_BODY_LIMIT: 'lots' }, /HTTP_BODY_LIMIT must be a size/],
     ['EVENT_STORE_URL', { EVENT_STORE_URL: 'mysql://127.0.0.1/events' }, /EVENT_STORE_URL must be a PostgreSQL or MongoDB connection string/],
+    ['READ_MODELS_URL', { READ_MODELS_URL: 'mongodb://127.0.0.1:27017' }, /READ_MODELS_URL must be a PostgreSQL connection string .* or the word mongodb/],
   ])('names %s when it is missing or malformed', (_name, override, message) => {
     expect(() => loadServiceConfig('plans', { ...valid, ...override })).toThrow(ConfigurationError);
     expect(() => loadServiceConfig('plans', { ...valid, ...override })).toThrow(message);

@@ -20,6 +20,11 @@ export const serviceConfigSchema = z.object({
     .string()
     .regex(/^(postgres(ql)?|mongodb(\+srv)?):\/\/\S+$/, 'must be a PostgreSQL or MongoDB connection string (postgres://user@host:5432/db or mongodb://host:27017)')
     .optional(),
+  /** Where the read models and the audit ledger live: postgres://… or mongodb (the service's MongoDB database); unset: beside the events. */
+  READ_MODELS_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/\S+|mongodb)$/, 'must be a PostgreSQL connection string (postgres://user@host:5432/db) or the word mongodb (the service\'s MongoDB database)')
+    .optional(),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ and -)').optional(),
   KAFKA_BROKERS: z
     .string({ required_error: 'is required (e.g. 127.0.0.1:9092)' })
