@@ -1,20 +1,23 @@
 /* The auditor's stream timeline as the ledger grows: the query the audit service's TimelineQuery
  * runs (count of a stream's entries + its first page sorted by stream version) on the `ledger`
- * collection with the LedgerRepository's indexes, on the read-model server (FerretDB here), beside
- * the same entries in a PostgreSQL table (stream id, version, the entry as jsonb; unique index on
- * stream and version) queried the same way, in the same run. Driver-level: no HTTP, no auth. Not a
- * test: nothing asserts on time.
+ * collection with the LedgerRepository's indexes — where the audit service keeps it beside a
+ * PostgreSQL store (libs/read-models, decision 0008) and, for the record, on FerretDB — beside the
+ * baseline: the same entries in a hand-made PostgreSQL table (stream id, version, the entry as jsonb;
+ * unique index on stream and version) queried with raw SQL, in the same run. Driver-level: no HTTP,
+ * no auth. Not a test: nothing asserts on time.
  *   MONGODB_URI=… EVENT_STORE_URL=postgres://… npm run bench:audit-ledger
- *   BENCH_SIZES=1000,10000,100000 (ledger entries); BENCH_PG_SIZES adds sizes on PostgreSQL only (default 1000000) */
+ *   BENCH_SIZES=1000,10000 (ledger entries, FerretDB too); BENCH_PG_SIZES adds sizes on PostgreSQL only (default 100000,1000000) */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import { Pool } from 'pg';
 import { toRecordedEvents } from '@nangsuat/event-store';
+import { PostgresReadModels } from '@nangsuat/read-models';
+import { LEDGER_INDEXES } from '../apps/audit/src/audit/ledger/ledger.repository';
 import { courseCommits, EVENTS_PER_COURSE } from './scaling/synthetic-history';
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const pgOnly = (process.env.BENCH_PG_SIZES ?? '1000000').split(',').filter(Boolean).map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const pgOnly = (process.env.BENCH_PG_SIZES ?? '100000,1000000').split(',').filter(Boolean).map(Number);
 const queries = Number(process.env.BENCH_QUERIES ?? 60);
 const budgetMs = Number(process.env.BENCH_FIGURE_SECONDS ?? 30) * 1000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -54,16 +57,16 @@ async function main() {
   const connection = await mongoose.createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName: runId }).asPromise();
   const pool = new Pool({ connectionString: process.env.EVENT_STORE_URL ?? 'postgres://nangsuat@127.0.0.1:5432/nangsuat', max: 4 });
   const ledger = connection.collection<any>('ledger');
-  // The LedgerRepository's indexes.
-  await ledger.createIndex({ 'event.streamId': 1, 'event.streamVersion': 1 }, { unique: true, name: 'stream_version_unique' });
-  await ledger.createIndex({ context: 1, day: 1, 'event.globalPosition': 1 }, { name: 'checkpoint_leaves' });
-  await ledger.createIndex({ context: 1, 'event.globalPosition': 1 }, { name: 'context_order' });
-  await ledger.createIndex({ 'event.metadata.actor.username': 1, 'event.recordedAt': 1 }, { name: 'by_user' });
-  await ledger.createIndex({ 'event.metadata.unit': 1, 'event.recordedAt': 1 }, { name: 'by_unit' });
-  await ledger.createIndex({ 'event.type': 1, 'event.recordedAt': 1 }, { name: 'by_type' });
+  const readModels = PostgresReadModels.connect(process.env.EVENT_STORE_URL ?? 'postgres://nangsuat@127.0.0.1:5432/nangsuat', `${runId}_audit`);
+  const auditLedger = readModels.collection<any>('ledger', { dates: ['receivedAt'] });
+  for (const index of LEDGER_INDEXES) {
+    await ledger.createIndex(index.keys, index.options);
+    await auditLedger.createIndex(index.keys, index.options);
+  }
   await pool.query(`CREATE SCHEMA "${runId}"; CREATE TABLE "${runId}".ledger (id text PRIMARY KEY, stream_id text NOT NULL, stream_version int NOT NULL, entry jsonb NOT NULL, UNIQUE (stream_id, stream_version))`);
   console.log(`audit ledger timeline benchmark — ${new Date().toISOString()} — node ${process.version} — ${queries} queries per figure — run ${runId}`);
-  const results: { size: number; ferret?: { n: number; p50: number; p99: number }; pg: { n: number; p50: number; p99: number } }[] = [];
+  type Figure = { n: number; p50: number; p99: number };
+  const results: { size: number; ferret?: Figure; audit: Figure; pg: Figure }[] = [];
   let stored = 0;
   let course = 0;
   const streams: string[] = [];
@@ -77,6 +80,7 @@ async function main() {
         course += Math.ceil(batch / EVENTS_PER_COURSE);
         for (const d of docs) if (d.event.streamVersion === 1 && (streams.length < 50 || streams.length % 7 === 0 || Math.random() < 0.02)) streams.push(d.event.streamId);
         if (onFerret) await ledger.insertMany(docs, { ordered: false });
+        await auditLedger.insertMany(docs);
         await pool.query(
           `INSERT INTO "${runId}".ledger (id, stream_id, stream_version, entry) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[])`,
           [docs.map((d) => d._id), docs.map((d) => d.event.streamId), docs.map((d) => d.event.streamVersion), docs.map((d) => JSON.stringify(d))],
@@ -85,7 +89,7 @@ async function main() {
         process.stdout.write(`\r  ${fmt(done)} ledger entries`);
       }
       stored = size;
-      await pool.query(`ANALYZE "${runId}".ledger`);
+      await pool.query(`ANALYZE "${runId}".ledger; ANALYZE "${runId}_audit".rm_ledger`);
       console.log(`\r  ${fmt(size)} ledger entries (${onFerret ? 'FerretDB and PostgreSQL' : 'PostgreSQL only'}), written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
       const pick = (i: number) => streams[(i * 7919) % streams.length];
       let i = 0;
@@ -97,6 +101,11 @@ async function main() {
             return total;
           })
         : undefined;
+      const audit = await timed(async () => {
+        const filter = { 'event.streamId': pick(i++) };
+        const [total] = await Promise.all([auditLedger.countDocuments(filter), auditLedger.find(filter).sort({ 'event.streamVersion': 1 }).skip(0).limit(20).toArray()]);
+        return total;
+      });
       const pg = await timed(async () => {
         const stream = pick(i++);
         const [count] = await Promise.all([
@@ -105,17 +114,19 @@ async function main() {
         ]);
         return Number(count.rows[0].n);
       });
-      results.push({ size, ferret, pg });
-      console.log(`  FerretDB ledger: ${ferret ? `${ferret.n} queries, p50 ${ferret.p50.toFixed(1)} ms, p99 ${ferret.p99.toFixed(1)} ms` : 'not measured at this size'}; PostgreSQL table: p50 ${pg.p50.toFixed(1)} ms, p99 ${pg.p99.toFixed(1)} ms`);
+      results.push({ size, ferret, audit, pg });
+      console.log(`  audit ledger (PostgreSQL, read models): p50 ${audit.p50.toFixed(1)} ms, p99 ${audit.p99.toFixed(1)} ms; FerretDB ledger: ${ferret ? `${ferret.n} queries, p50 ${ferret.p50.toFixed(1)} ms, p99 ${ferret.p99.toFixed(1)} ms` : 'not measured at this size'}; raw PostgreSQL table: p50 ${pg.p50.toFixed(1)} ms, p99 ${pg.p99.toFixed(1)} ms`);
     }
   } finally {
     await connection.dropDatabase().catch(() => undefined);
-    await pool.query(`DROP SCHEMA IF EXISTS "${runId}" CASCADE`).catch(() => undefined);
+    await pool.query(`DROP SCHEMA IF EXISTS "${runId}" CASCADE; DROP SCHEMA IF EXISTS "${runId}_audit" CASCADE`).catch(() => undefined);
+    await readModels.close();
     await connection.close();
     await pool.end();
   }
-  console.log('\n| ledger entries | FerretDB `ledger` collection p50 / p99 ms | PostgreSQL table p50 / p99 ms (baseline) |\n|---|---|---|');
-  for (const r of results) console.log(`| ${fmt(r.size)} | ${r.ferret ? `${r.ferret.p50.toFixed(1)} / ${r.ferret.p99.toFixed(1)}${r.ferret.n < queries ? ` (${r.ferret.n} queries)` : ''}` : 'not measured'} | ${r.pg.p50.toFixed(1)} / ${r.pg.p99.toFixed(1)} |`);
+  console.log('\n| ledger entries | audit ledger on PostgreSQL (read models) p50 / p99 ms | raw PostgreSQL table p50 / p99 ms (baseline) | FerretDB `ledger` collection p50 / p99 ms (for the record) |\n|---|---|---|---|');
+  for (const r of results)
+    console.log(`| ${fmt(r.size)} | ${r.audit.p50.toFixed(1)} / ${r.audit.p99.toFixed(1)} | ${r.pg.p50.toFixed(1)} / ${r.pg.p99.toFixed(1)} | ${r.ferret ? `${r.ferret.p50.toFixed(1)} / ${r.ferret.p99.toFixed(1)}${r.ferret.n < queries ? ` (${r.ferret.n} queries)` : ''}` : 'not measured'} |`);
 }
 
 main().catch((error) => {

@@ -44,6 +44,16 @@ export interface CheckpointDocument {
 
 export { isDuplicateKey } from '@nangsuat/read-models';
 
+/** The ledger's indexes: by stream (unique), by day for checkpoints, by order, user, unit and type. */
+export const LEDGER_INDEXES: readonly { keys: Record<string, 1>; options: { name: string; unique?: true } }[] = [
+  { keys: { 'event.streamId': 1, 'event.streamVersion': 1 }, options: { name: 'stream_version_unique', unique: true } },
+  { keys: { context: 1, day: 1, 'event.globalPosition': 1 }, options: { name: 'checkpoint_leaves' } },
+  { keys: { context: 1, 'event.globalPosition': 1 }, options: { name: 'context_order' } },
+  { keys: { 'event.metadata.actor.username': 1, 'event.recordedAt': 1 }, options: { name: 'by_user' } },
+  { keys: { 'event.metadata.unit': 1, 'event.recordedAt': 1 }, options: { name: 'by_unit' } },
+  { keys: { 'event.type': 1, 'event.recordedAt': 1 }, options: { name: 'by_type' } },
+];
+
 @Injectable()
 export class LedgerRepository implements OnModuleInit {
   private ready?: Promise<void>;
@@ -77,12 +87,7 @@ export class LedgerRepository implements OnModuleInit {
 
   ensureIndexes(): Promise<void> {
     this.ready ??= (async () => {
-      await this.ledger.createIndex({ 'event.streamId': 1, 'event.streamVersion': 1 }, { unique: true, name: 'stream_version_unique' });
-      await this.ledger.createIndex({ context: 1, day: 1, 'event.globalPosition': 1 }, { name: 'checkpoint_leaves' });
-      await this.ledger.createIndex({ context: 1, 'event.globalPosition': 1 }, { name: 'context_order' });
-      await this.ledger.createIndex({ 'event.metadata.actor.username': 1, 'event.recordedAt': 1 }, { name: 'by_user' });
-      await this.ledger.createIndex({ 'event.metadata.unit': 1, 'event.recordedAt': 1 }, { name: 'by_unit' });
-      await this.ledger.createIndex({ 'event.type': 1, 'event.recordedAt': 1 }, { name: 'by_type' });
+      for (const index of LEDGER_INDEXES) await this.ledger.createIndex(index.keys, index.options);
       await this.anomalies.createIndex({ streamId: 1, streamVersion: 1 }, { name: 'by_stream' });
       await this.anomalies.createIndex({ status: 1, detectedAt: 1 }, { name: 'by_status' });
     })();
