@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { EVENT_STORE, EventStore, PostgresEventStore } from '@nangsuat/event-store';
+import { PostgresReadModels, READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { createServiceApp, ServiceDefinition } from '../bootstrap';
 
 export interface ServiceTestApp {
@@ -14,6 +15,8 @@ export interface ServiceTestApp {
   readonly connection: Connection;
   /** The service's own (fresh) event store (PostgreSQL when EVENT_STORE_URL says so). */
   readonly events: EventStore;
+  /** Its read models (PostgreSQL beside a PostgreSQL event store, else its database). */
+  readonly readModels: ReadModelStore;
   close(): Promise<void>;
 }
 
@@ -36,16 +39,22 @@ export async function startServiceForTest(def: Pick<ServiceDefinition, 'service'
   const { port } = app.getHttpServer().address() as AddressInfo;
   const connection = app.get<Connection>(getConnectionToken());
   const events = app.get<EventStore>(EVENT_STORE, { strict: false });
+  const readModels = app.get<ReadModelStore>(READ_MODEL_STORE, { strict: false });
   return {
     app,
     url: `http://127.0.0.1:${port}`,
     connection,
     events,
+    readModels,
     async close() {
       await connection.dropDatabase().catch(() => undefined);
       await app.close();
       // After the service stopped: its relay saves a checkpoint on the way out.
       if (events instanceof PostgresEventStore) await PostgresEventStore.dropSchema(process.env.EVENT_STORE_URL!, events.schema).catch(() => undefined);
+      // Read models in PostgreSQL without an event store there (the audit service): their own schema.
+      if (readModels instanceof PostgresReadModels && !(events instanceof PostgresEventStore)) {
+        await PostgresEventStore.dropSchema(process.env.READ_MODELS_URL ?? process.env.EVENT_STORE_URL!, readModels.schema).catch(() => undefined);
+      }
     },
   };
 }

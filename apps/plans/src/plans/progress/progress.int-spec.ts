@@ -143,7 +143,7 @@ describe('plans: progress from the other services’ events (integration)', () =
     expect(unitOf(cPilot, '51-NGOKBAY').contributingEventIds).toEqual(expect.arrayContaining([e1.id, e2.id]));
 
     // stored once per event id, whatever the redeliveries
-    expect(await svc.connection.collection('contributions').countDocuments({ _id: { $in: [a1.id, e1.id] } as never })).toBe(2);
+    expect(await svc.readModels.collection('contributions').countDocuments({ _id: { $in: [a1.id, e1.id] } })).toBe(2);
 
     // the contributions behind a count, paginated, with their source
     const list = await api('qn.admin', 'GET', `/plans/${Q}/progress/trained-2030/contributions?asOf=${asOf}&unit=62&pageSize=100`);
@@ -181,7 +181,7 @@ describe('plans: progress from the other services’ events (integration)', () =
     const dlq = await feed.findDeadLetter(deadLetterTopic(eventsTopic('training')), (h) => h['event-id'] === bad.id);
     expect(dlq?.['dlq-error']).toContain('unknown administrative unit "99-NOWHERE"');
     expect(dlq?.['dlq-consumer']).toBe('plans.contributions');
-    expect(await svc.connection.collection('contributions').countDocuments({ _id: bad.id } as never)).toBe(0);
+    expect(await svc.readModels.collection('contributions').countDocuments({ _id: bad.id })).toBe(0);
   });
 
   it('records statistics for reported targets with their source; refuses what does not fit and writes nothing', async () => {

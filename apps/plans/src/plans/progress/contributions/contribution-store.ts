@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import type { StoredContribution } from './contribution-mapping';
 
 /** Read model: one document per counted fact, keyed by the source event id (idempotent by construction). */
@@ -24,10 +23,10 @@ export interface ContributionQuery {
 export class ContributionStore {
   private indexes?: Promise<unknown>;
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
   private get contributions() {
-    return this.connection.collection<StoredContribution>(CONTRIBUTIONS);
+    return this.readModels.collection<StoredContribution & { _id: string }>(CONTRIBUTIONS);
   }
 
   private ready(): Promise<unknown> {
@@ -54,7 +53,7 @@ export class ContributionStore {
   }
 
   async saveNotCounted(doc: { _id: string; eventType: string; reason: string; sourceService: string; unit?: unknown; occurredAt?: string }): Promise<void> {
-    await this.connection
+    await this.readModels
       .collection<{ _id: string }>(CONTRIBUTIONS_NOT_COUNTED)
       .updateOne({ _id: doc._id }, { $setOnInsert: { ...doc, consumedAt: new Date().toISOString() } }, { upsert: true })
       .catch((e: { code?: number }) => {
