@@ -1,3 +1,4 @@
+import { PostgresReadModels, ReadModelStore, readModelsFromEnvironment } from '@nangsuat/read-models';
 /* Event store benchmark: prints figures next to raw-driver / raw-kafkajs baselines measured in the
  * same run on the same servers. Not a test: nothing here asserts on time.
  *   EVENT_STORE_URL=postgres://… npm run bench:event-store     (the PostgreSQL adapter)
@@ -280,7 +281,7 @@ async function steady(count: number, perSecond: number, send: (i: number) => Pro
   await Promise.all(inFlight);
 }
 
-async function latencyBench(target: Target, consumerDb: Connection) {
+async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   const suffix = randomBytes(3).toString('hex');
@@ -305,8 +306,9 @@ async function latencyBench(target: Target, consumerDb: Connection) {
   const stages = { append: [] as number[], relay: [] as number[], delivery: [] as number[] };
   let warmedUp = 0;
   const consumer = kafka.consumer({ groupId: `bench-${suffix}` });
-  // The consumer records processed ids in its own (read-model) database, as a consuming service does.
-  const wrapper = new IdempotentConsumer({ consumer: 'bench', connection: consumerDb, producer });
+  // The consumer records processed ids where a consuming service keeps its read models (PostgreSQL
+  // beside a PostgreSQL store, else its MongoDB database).
+  const wrapper = new IdempotentConsumer({ consumer: 'bench', documents: consumerDocuments, producer });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
@@ -407,12 +409,13 @@ async function main() {
   const target = url && /^postgres(ql)?:\/\//.test(url) ? await postgresTarget(url, runId) : await mongoTarget(connection, runId);
   console.log(`event-store benchmark — ${target.label} — ${new Date().toISOString()} — node ${process.version} — scale ${scale} — run ${runId}`);
   const consumerDb = connection.useDb(`${runId}_consumer`);
+  const consumerDocuments = readModelsFromEnvironment(consumerDb, { ...process.env, MONGODB_DB: `${runId}_consumer` });
   // Each part in storage of its own (a database or schema), as each service has: what one part
   // leaves behind does not weigh on the next.
   const parts: [string, () => Promise<void>][] = [
     ['append', () => appendBench(target)],
     ['replay', () => replayBench(target)],
-    ['latency', () => latencyBench(target, consumerDb)],
+    ['latency', () => latencyBench(target, consumerDocuments)],
   ];
   const only = process.env.BENCH_ONLY?.split(',');
   try {
@@ -420,6 +423,8 @@ async function main() {
   } finally {
     await target.close();
     await consumerDb.dropDatabase().catch(() => undefined);
+    await consumerDocuments.close().catch(() => undefined);
+    if (consumerDocuments instanceof PostgresReadModels) await PostgresEventStore.dropSchema(process.env.EVENT_STORE_URL!, consumerDocuments.schema).catch(() => undefined);
     await connection.close();
   }
   console.log(`\n${target.label}\n\n| measure | platform | baseline | ratio |\n|---|---|---|---|`);

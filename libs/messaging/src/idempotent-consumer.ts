@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, defaultTextMapGetter, propagation, trace } from '@opentelemetry/api';
 import type { EachMessagePayload, IHeaders, KafkaMessage, Producer } from 'kafkajs';
-import type { Collection, Connection } from 'mongoose';
+import type { DocumentCollection, ReadModelStore } from '@nangsuat/read-models';
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { headersAsStrings, valueAsText } from './kafka-message';
 import { Headers, deadLetterTopic } from './topics';
@@ -23,8 +23,8 @@ export type HandleOutcome = 'processed' | 'duplicate' | 'dead-lettered';
 export interface IdempotentConsumerOptions {
   /** Processed event ids are remembered per consumer name (e.g. `plans.target-progress`). */
   readonly consumer: string;
-  /** The consumer service's own database. */
-  readonly connection: Connection;
+  /** Where the consumer service keeps its documents (receipts and processed-id records). */
+  readonly documents: ReadModelStore;
   /** Used to send to the dead-letter topic. */
   readonly producer: Producer;
   /** Tries before a message goes to the dead-letter topic. Default 5. */
@@ -101,13 +101,13 @@ export class IdempotentConsumer {
     await this.save();
   }
 
-  private get processed(): Collection<ProcessedRecord> {
-    return this.options.connection.collection<ProcessedRecord>(this.options.collection ?? 'processed_events');
+  private get processed(): DocumentCollection<ProcessedRecord> {
+    return this.options.documents.collection<ProcessedRecord>(this.options.collection ?? 'processed_events', { dates: ['at'] });
   }
 
   /** One document per message received, inserted before handling: its unique `_id` is the duplicate check. */
-  private get received(): Collection<{ _id: string; at: Date }> {
-    return this.options.connection.collection<{ _id: string; at: Date }>(`${this.options.collection ?? 'processed_events'}_received`);
+  private get received(): DocumentCollection<{ _id: string; at: Date }> {
+    return this.options.documents.collection<{ _id: string; at: Date }>(`${this.options.collection ?? 'processed_events'}_received`, { dates: ['at'] });
   }
 
   /** For a plain kafkajs consumer: `consumer.run({ eachMessage: wrapper.eachMessage(handler) })`. */

@@ -1,3 +1,4 @@
+import { MongoReadModels } from '@nangsuat/read-models';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { EventStore } from '@nangsuat/event-store';
@@ -50,7 +51,7 @@ describe('Kafka stopped and restarted during a burst (own broker)', () => {
 
     const applied = new Set<string>();
     let duplicatesApplied = 0;
-    const wrapper = new IdempotentConsumer({ consumer: 'burst-projection', connection, producer, maxAttempts: 50, initialBackoffMs: 100, maxBackoffMs: 1000 });
+    const wrapper = new IdempotentConsumer({ consumer: 'burst-projection', documents: new MongoReadModels(connection), producer, maxAttempts: 50, initialBackoffMs: 100, maxBackoffMs: 1000 });
     consumer = kafka.consumer({ groupId: 'burst-projection', retry: { retries: 100, initialRetryTime: 300, maxRetryTime: 2000 } });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });

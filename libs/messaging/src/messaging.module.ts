@@ -1,7 +1,6 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { Kafka, KafkaConfig, logLevel, Partitioners, Producer } from 'kafkajs';
-import type { Connection } from 'mongoose';
+import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { EVENT_STORE, EventStore } from '@nangsuat/event-store';
 import { IdempotentConsumer, IdempotentConsumerOptions } from './idempotent-consumer';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
@@ -14,7 +13,7 @@ export interface MessagingModuleOptions {
   /** Relay settings; `false` for a service that only consumes. The relay needs EventStoreModule. */
   readonly relay?: OutboxRelayOptions | false;
   /** Defaults for consumers made by IdempotentConsumerFactory. */
-  readonly consumerDefaults?: Partial<Omit<IdempotentConsumerOptions, 'consumer' | 'connection' | 'producer'>>;
+  readonly consumerDefaults?: Partial<Omit<IdempotentConsumerOptions, 'consumer' | 'documents' | 'producer'>>;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -25,7 +24,7 @@ export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
 @Injectable()
 export class IdempotentConsumerFactory {
   constructor(
-    @Inject(getConnectionToken()) private readonly connection: Connection,
+    @Inject(READ_MODEL_STORE) private readonly documents: ReadModelStore,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
   ) {}
@@ -38,7 +37,7 @@ export class IdempotentConsumerFactory {
       ...this.options.consumerDefaults,
       ...overrides,
       consumer,
-      connection: overrides.connection ?? this.connection,
+      documents: overrides.documents ?? this.documents,
       producer: overrides.producer ?? this.producer,
     });
     this.created.push(made);

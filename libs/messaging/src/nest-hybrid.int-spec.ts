@@ -1,3 +1,4 @@
+import { ReadModelsModule } from '@nangsuat/read-models';
 import { Controller, INestApplication, Injectable, Module } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
@@ -51,6 +52,7 @@ describe('Nest hybrid app: EventStoreModule + MessagingModule + @EventPattern co
       imports: [
         MongooseModule.forRoot(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName }),
         EventStoreModule.forRoot({ boundedContext }),
+        ReadModelsModule.forRoot(),
         MessagingModule.forRoot({ brokers: testBrokers, clientId: boundedContext, relay: { sweepIntervalMs: 100 } }),
       ],
       controllers: [ProgressProjection],

@@ -1,3 +1,4 @@
+import { MongoReadModels } from '@nangsuat/read-models';
 import { trace } from '@opentelemetry/api';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -48,7 +49,7 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
 
   /** A projection that counts events per stream, written once per event with applyOnce. */
   async function startProjection(name: string, onDelivery: (e: RecordedEvent) => void = () => undefined, maxAttempts = 3) {
-    const wrapper = new IdempotentConsumer({ consumer: name, connection, producer, maxAttempts, sleep: async () => undefined });
+    const wrapper = new IdempotentConsumer({ consumer: name, documents: new MongoReadModels(connection), producer, maxAttempts, sleep: async () => undefined });
     const consumer = kafka.consumer({ groupId: `${name}-${suffix}` });
     consumers.push(consumer);
     await consumer.connect();
@@ -129,7 +130,7 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
     const delivery = (e: RecordedEvent) => ({ topic, partition: 0, message: { ...eventToMessage(e), value: Buffer.from(JSON.stringify(e)) } as never });
     const handled: string[] = [];
     const handler = (e: RecordedEvent) => void handled.push(e.id);
-    const first = new IdempotentConsumer({ consumer: 'batched', connection, producer, saveProcessedAfterMs: 60_000 });
+    const first = new IdempotentConsumer({ consumer: 'batched', documents: new MongoReadModels(connection), producer, saveProcessedAfterMs: 60_000 });
     expect(await first.handle(delivery(events[0]), handler)).toBe('processed');
     expect(await first.handle(delivery(events[0]), handler)).toBe('duplicate'); // not written yet: known in memory
     const records = connection.collection<any>('processed_events');
@@ -138,19 +139,19 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
     await first.flush();
     const written = await records.find({ consumer: 'batched' }).toArray();
     expect(written.map((r) => `${r._id} ${r.status}`).sort()).toEqual(events.map((e) => `batched:${e.id} processed`).sort());
-    const restarted = new IdempotentConsumer({ consumer: 'batched', connection, producer });
+    const restarted = new IdempotentConsumer({ consumer: 'batched', documents: new MongoReadModels(connection), producer });
     expect(await restarted.handle(delivery(events[1]), handler)).toBe('duplicate');
     expect(handled).toEqual(events.map((e) => e.id));
 
     // Received and handled, then the process died before its record was written: handled again.
     const { events: later } = await store.append('plan-batch', [{ type: 'C', data: {} }], { expectedVersion: 2, metadata: testMetadata });
-    const dying = new IdempotentConsumer({ consumer: 'batched', connection, producer, saveProcessedAfterMs: 60_000 });
+    const dying = new IdempotentConsumer({ consumer: 'batched', documents: new MongoReadModels(connection), producer, saveProcessedAfterMs: 60_000 });
     expect(await dying.handle(delivery(later[0]), handler)).toBe('processed');
-    const afterCrash = new IdempotentConsumer({ consumer: 'batched', connection, producer });
+    const afterCrash = new IdempotentConsumer({ consumer: 'batched', documents: new MongoReadModels(connection), producer });
     expect(await afterCrash.handle(delivery(later[0]), handler)).toBe('processed');
     expect(handled.filter((id) => id === later[0].id)).toHaveLength(2);
     await afterCrash.flush();
-    expect(await new IdempotentConsumer({ consumer: 'batched', connection, producer }).handle(delivery(later[0]), handler)).toBe('duplicate');
+    expect(await new IdempotentConsumer({ consumer: 'batched', documents: new MongoReadModels(connection), producer }).handle(delivery(later[0]), handler)).toBe('duplicate');
   });
 
   it('the same event delivered twice with a crash between the write and the processed mark changes the projection once', async () => {
@@ -165,7 +166,7 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
     const dead = await collect(kafka, dlq);
     consumers.push(dead.consumer);
     const handled: string[] = [];
-    const wrapper = new IdempotentConsumer({ consumer: 'poison', connection, producer, maxAttempts: 3, sleep: async () => undefined });
+    const wrapper = new IdempotentConsumer({ consumer: 'poison', documents: new MongoReadModels(connection), producer, maxAttempts: 3, sleep: async () => undefined });
     const consumer = kafka.consumer({ groupId: `poison-${suffix}` });
     consumers.push(consumer);
     await consumer.connect();

@@ -47,8 +47,11 @@ export interface DocumentCollection<T extends object = Record<string, any>> {
   distinct(path: string, filter?: Filter): Promise<unknown[]>;
   /** A document whose `_id` (or unique index) is taken fails with `code: 11000`, as on MongoDB. */
   insertOne(document: T): Promise<unknown>;
-  /** Many documents in one round trip (bulk loads: rebuilds, benchmarks). */
-  insertMany(documents: T[]): Promise<unknown>;
+  /**
+   * Many documents in one round trip. `ordered: false`, as on MongoDB: every document whose key is
+   * free is inserted, and the taken ones are reported afterwards (`writeErrors`, each code 11000).
+   */
+  insertMany(documents: T[], options?: { ordered?: boolean }): Promise<unknown>;
   updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<{ matchedCount: number; modifiedCount: number; upsertedCount: number }>;
   updateMany(filter: Filter, update: Update): Promise<{ matchedCount: number; modifiedCount: number }>;
   deleteOne(filter: Filter): Promise<{ deletedCount: number }>;

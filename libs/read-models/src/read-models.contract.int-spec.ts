@@ -120,6 +120,10 @@ describe.each(adapters)('read models ($name)', (adapter) => {
     expect(isDuplicateKey(await l.insertOne({ _id: 'e1', event: { streamId: 'plan-1', streamVersion: 2 } }).catch((e) => e))).toBe(true);
     expect(isDuplicateKey(await l.insertOne({ _id: 'e2', event: { streamId: 'plan-1', streamVersion: 1 } }).catch((e) => e))).toBe(true);
     expect(await l.countDocuments()).toBe(1);
+    // Unordered: the free keys go in, the taken ones are reported after.
+    const batch = (await l.insertMany([{ _id: 'e1', event: { streamId: 'plan-1', streamVersion: 1 } }, { _id: 'e3', event: { streamId: 'plan-1', streamVersion: 3 } }], { ordered: false }).catch((e) => e)) as { writeErrors: { code: number }[] };
+    expect(batch.writeErrors.map((w: { code: number }) => w.code)).toEqual([11000]);
+    expect(await l.countDocuments()).toBe(2);
   });
 });
 

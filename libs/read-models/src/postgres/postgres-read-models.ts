@@ -217,7 +217,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
     return { insertedId: _id };
   }
 
-  async insertMany(documents: T[]): Promise<{ insertedCount: number }> {
+  async insertMany(documents: T[], options: { ordered?: boolean } = {}): Promise<{ insertedCount: number }> {
     await this.ready();
     if (documents.length === 0) return { insertedCount: 0 };
     const ids: string[] = [];
@@ -227,6 +227,12 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
       if (typeof _id !== 'string') throw new Error('documents need a string _id');
       ids.push(_id);
       docs.push(JSON.stringify(rest));
+    }
+    if (options.ordered === false) {
+      const { rowCount } = await this.store.query(`INSERT INTO ${this.qualified} (id, doc) SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT DO NOTHING`, [ids, docs]);
+      const skipped = documents.length - (rowCount ?? 0);
+      if (skipped > 0) throw Object.assign(new DuplicateKey(`E11000 duplicate key: ${skipped} of ${documents.length} documents`), { writeErrors: Array.from({ length: skipped }, () => ({ code: DUPLICATE_KEY })) });
+      return { insertedCount: documents.length };
     }
     try {
       await this.store.query(`INSERT INTO ${this.qualified} (id, doc) SELECT * FROM unnest($1::text[], $2::jsonb[])`, [ids, docs]);

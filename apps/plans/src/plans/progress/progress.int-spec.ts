@@ -73,7 +73,7 @@ describe('plans: progress from the other services’ events (integration)', () =
         target('trained-2030', 'trained-person-times', 'person-times', 2030, { comparison: 'at-least', value: 20 }),
       ],
     });
-    await feed.barrier(svc.connection);
+    await feed.barrier(svc.readModels);
   });
   afterAll(async () => {
     await feed.stop();
@@ -174,7 +174,7 @@ describe('plans: progress from the other services’ events (integration)', () =
     );
     expect(targetOf(after, 'trained-2030').contributingEventIds).toContain(good.id);
     const record = await eventually(
-      () => svc.connection.collection('processed_events').findOne({ _id: `plans.contributions:${bad.id}` } as never),
+      () => svc.readModels.collection('processed_events').findOne({ _id: `plans.contributions:${bad.id}` }),
       (r) => r !== null,
     );
     expect(record).toMatchObject({ status: 'dead-lettered', error: expect.stringContaining('99-NOWHERE') });

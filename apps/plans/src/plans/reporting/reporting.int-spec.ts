@@ -53,7 +53,7 @@ describe('plans: reporting periods (integration)', () => {
         target('pilot', 'pilot-model-enterprises', 'enterprises', Y + 1, { comparison: 'range', min: 2, max: 5 }),
       ],
     });
-    await feed.barrier(svc.connection);
+    await feed.barrier(svc.readModels);
   });
   afterAll(async () => {
     await feed.stop();

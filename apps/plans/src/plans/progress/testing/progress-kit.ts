@@ -1,10 +1,10 @@
+import type { ReadModelStore } from '@nangsuat/read-models';
 /**
  * Integration-test kit for progress and reporting: real tokens, JSON over fetch, and real
  * RecordedEvent envelopes produced to the real Kafka topics of the other services.
  */
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Producer } from 'kafkajs';
-import type { Connection } from 'mongoose';
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { eventsTopic, eventToMessage } from '@nangsuat/messaging';
 import { apiClient, eventually } from '@nangsuat/service-runtime/testing';
@@ -57,7 +57,7 @@ export class EventFeed {
    * Waits until the service's contributions consumer has read every partition of the three topics
    * up to now: a sentinel (a type that never counts) to each partition, then its processed record.
    */
-  async barrier(connection: Connection, timeoutMs = 120_000): Promise<void> {
+  async barrier(readModels: ReadModelStore, timeoutMs = 120_000): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     const ids: string[] = [];
@@ -73,7 +73,7 @@ export class EventFeed {
     } finally {
       await admin.disconnect();
     }
-    const processed = connection.collection<{ _id: string }>('processed_events');
+    const processed = readModels.collection<{ _id: string }>('processed_events');
     const done = await eventually(() => processed.countDocuments({ _id: { $in: ids } }), (n) => n === ids.length, timeoutMs);
     if (done !== ids.length) throw new Error(`the contributions consumer did not catch up within ${timeoutMs} ms (${done}/${ids.length} sentinels)`);
   }
