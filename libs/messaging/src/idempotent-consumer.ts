@@ -102,7 +102,7 @@ export class IdempotentConsumer {
   }
 
   private get processed(): DocumentCollection<ProcessedRecord> {
-    return this.options.documents.collection<ProcessedRecord>(this.options.collection ?? 'processed_events', { dates: ['at'] });
+    return this.options.documents.collection<ProcessedRecord>(this.options.collection ?? 'processed_events', { dates: ['at'], fields: ['consumer', 'eventId'] });
   }
 
   /** One document per message received, inserted before handling: its unique `_id` is the duplicate check. */

@@ -21,6 +21,10 @@ export interface StreamStateProjectionOptions<S> {
   readonly indexes?: readonly Record<string, 1 | -1>[];
   /** Paths of the document holding arrays that filters match by element. */
   readonly arrays?: readonly string[];
+  /** Other paths the lists filter or count on (the indexed ones are included anyway). */
+  readonly fields?: readonly string[];
+  /** Text fields searched by regular expression (`searchKey`). */
+  readonly textSearch?: readonly string[];
   /** Streams this read model shows, by id prefix (`course-`). */
   readonly streamPrefix: string;
   readonly decider: Pick<Decider<unknown, any, S>, 'evolve' | 'initialState'>;
@@ -44,7 +48,12 @@ export class StreamStateProjection<S> {
 
   /** The read model's documents, for the queries that list them. */
   get documents() {
-    return this.readModels.collection<Record<string, any>>(this.options.collection, { arrays: this.options.arrays });
+    const { arrays = [], fields = [], indexes = [], textSearch } = this.options;
+    return this.readModels.collection<Record<string, any>>(this.options.collection, {
+      arrays,
+      textSearch,
+      fields: [...new Set([...fields, ...arrays, ...indexes.flatMap((keys) => Object.keys(keys))])].filter((path) => path !== '_id'),
+    });
   }
 
   /** Creates the declared indexes (idempotent). */

@@ -67,6 +67,14 @@ export interface CollectionOptions {
   readonly arrays?: readonly string[];
   /** Top-level fields holding a Date: stored as ISO text on PostgreSQL, given back as Date. */
   readonly dates?: readonly string[];
+  /**
+   * Paths the lists filter, sort or count on. PostgreSQL keeps each beside the document in a column
+   * it computes itself (generated, stored), so that filtering and counting never unpack whole
+   * documents and indexes on these paths are small (MongoDB needs nothing: its indexes suffice).
+   */
+  readonly fields?: readonly string[];
+  /** Text fields searched by regular expression (`searchKey`): on PostgreSQL a trigram index serves them. */
+  readonly textSearch?: readonly string[];
 }
 
 /** Where a service keeps its query documents; provided as READ_MODEL_STORE by ReadModelsModule. */

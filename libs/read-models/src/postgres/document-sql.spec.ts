@@ -28,6 +28,16 @@ describe('MongoDB filters as PostgreSQL', () => {
     expect(() => where({ $and: [] })).toThrow(UnsupportedQuery);
   });
 
+  it('reads a declared field from its own column, in filters, text search and sorts alike', () => {
+    const columns = (path: string) => (path === 'status' || path === 'searchKey' ? `f_${path}` : undefined);
+    const params = new SqlParameters();
+    expect(whereClause({ status: 'scheduled', searchKey: { $regex: 'kaizen' }, unitCode: '51' }, { params, arrays: new Set(), columns })).toBe(
+      `"f_status" = $1::jsonb AND ("f_searchKey" #>> '{}') ~ $2 AND (doc #> '{unitCode}') = $3::jsonb`,
+    );
+    expect(orderBy({ status: 1 }, columns)).toBe('ORDER BY "f_status" ASC NULLS FIRST, id ASC');
+    expect(indexColumns({ status: 1 }, columns)).toBe('"f_status" ASC NULLS FIRST');
+  });
+
   it('sorts and indexes with the same expressions, missing values first ascending', () => {
     expect(orderBy({ startDate: -1, courseId: 1 })).toBe(`ORDER BY (doc #> '{startDate}') DESC NULLS LAST, (doc #> '{courseId}') ASC NULLS FIRST, id ASC`);
     expect(indexColumns({ startDate: -1, courseId: 1 })).toBe(`(doc #> '{startDate}') DESC NULLS LAST, (doc #> '{courseId}') ASC NULLS FIRST`);

@@ -18,18 +18,33 @@ export class UnsupportedQuery extends Error {}
 
 const SEGMENT = /^[A-Za-z0-9_]+$/;
 
-/** The jsonb expression of a dotted path, or the id column for `_id`. */
-export function pathExpression(path: string): string {
-  if (path === '_id') return 'id';
+/** Checks a dotted path (letters, digits, `_`) and gives its segments. */
+export function pathSegments(path: string): string[] {
   const segments = path.split('.');
   if (!segments.every((s) => SEGMENT.test(s))) throw new UnsupportedQuery(`unsupported field path "${path}"`);
-  return `(doc #> '{${segments.join(',')}}')`;
+  return segments;
+}
+
+/**
+ * Where a path's value is read from: a stored generated column holding it (for the fields a read
+ * model filters and sorts on: small, indexed, read without unpacking the document), or the document.
+ */
+export type FieldColumns = (path: string) => string | undefined;
+const noColumns: FieldColumns = () => undefined;
+
+/** The jsonb expression of a dotted path, or the id column for `_id`. */
+export function pathExpression(path: string, columns: FieldColumns = noColumns): string {
+  if (path === '_id') return 'id';
+  const segments = pathSegments(path);
+  const column = columns(path);
+  return column ? `"${column}"` : `(doc #> '{${segments.join(',')}}')`;
 }
 
 /** The same path as text (for regular expressions). */
-function textExpression(path: string): string {
+export function textExpression(path: string, columns: FieldColumns = noColumns): string {
   if (path === '_id') return 'id';
-  return `(doc #>> '{${path.split('.').join(',')}}')`;
+  const column = columns(path);
+  return column ? `("${column}" #>> '{}')` : `(doc #>> '{${pathSegments(path).join(',')}}')`;
 }
 
 const isOperatorObject = (value: unknown): value is Record<string, unknown> =>
@@ -53,6 +68,7 @@ export interface FilterContext {
   readonly params: SqlParameters;
   /** Paths holding arrays: equality there means "contains". */
   readonly arrays: ReadonlySet<string>;
+  readonly columns?: FieldColumns;
 }
 
 export function whereClause(filter: Filter | undefined, context: FilterContext): string {
@@ -75,9 +91,9 @@ export function whereClause(filter: Filter | undefined, context: FilterContext):
 
 const COMPARISONS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-function condition(path: string, op: string, operand: unknown, { params, arrays }: FilterContext): string {
+function condition(path: string, op: string, operand: unknown, { params, arrays, columns }: FilterContext): string {
   const isId = path === '_id';
-  const expr = pathExpression(path);
+  const expr = pathExpression(path, columns);
   const isArray = arrays.has(path);
   switch (op) {
     case '$eq':
@@ -106,24 +122,24 @@ function condition(path: string, op: string, operand: unknown, { params, arrays 
       return `(jsonb_typeof(${expr}) = '${jsonType(operand)}' AND ${expr} ${COMPARISONS[op]} ${params.add(json(operand))}::jsonb)`;
     case '$regex':
       if (typeof operand !== 'string') throw new UnsupportedQuery('$regex takes a string');
-      return `${textExpression(path)} ~ ${params.add(operand)}`;
+      return `${textExpression(path, columns)} ~ ${params.add(operand)}`;
     default:
       throw new UnsupportedQuery(`unsupported operator ${op} on ${path}`);
   }
 }
 
 /** ORDER BY as MongoDB sorts: missing values first ascending, last descending; ties by id. */
-export function orderBy(sort: SortSpec | undefined): string {
+export function orderBy(sort: SortSpec | undefined, columns: FieldColumns = noColumns): string {
   const keys = Object.entries(sort ?? {});
-  const terms = keys.map(([path, dir]) => (path === '_id' ? `id ${dir === -1 ? 'DESC' : 'ASC'}` : `${pathExpression(path)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`));
+  const terms = keys.map(([path, dir]) => (path === '_id' ? `id ${dir === -1 ? 'DESC' : 'ASC'}` : `${pathExpression(path, columns)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`));
   if (!keys.some(([path]) => path === '_id')) terms.push('id ASC');
   return `ORDER BY ${terms.join(', ')}`;
 }
 
 /** The key columns of an index over these paths (the same expressions the queries use). */
-export function indexColumns(keys: Record<string, 1 | -1>): string {
+export function indexColumns(keys: Record<string, 1 | -1>, columns: FieldColumns = noColumns): string {
   return Object.entries(keys)
-    .map(([path, dir]) => (path === '_id' ? 'id' : `${pathExpression(path)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`))
+    .map(([path, dir]) => (path === '_id' ? 'id' : `${pathExpression(path, columns)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`))
     .join(', ');
 }
 

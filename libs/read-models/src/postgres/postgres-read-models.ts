@@ -1,8 +1,11 @@
 import { Pool, PoolClient } from 'pg';
 import { CollectionOptions, DocumentCollection, DocumentCursor, DUPLICATE_KEY, Filter, FindOptions, IndexOptions, Projection, ReadModelStore, SortSpec, Update } from '../ports';
-import { equalitiesOf, indexColumns, orderBy, project, setPath, SqlParameters, whereClause } from './document-sql';
+import { createHash } from 'node:crypto';
+import { equalitiesOf, indexColumns, orderBy, pathSegments, project, setPath, SqlParameters, whereClause } from './document-sql';
 
 const UNIQUE_VIOLATION = '23505';
+const DUPLICATE_COLUMN = '42701';
+const DUPLICATE_OBJECT = '42710';
 
 /** A taken `_id` or unique key, reported as MongoDB does (code 11000), so callers handle one error. */
 class DuplicateKey extends Error {
@@ -61,6 +64,17 @@ export class PostgresReadModels implements ReadModelStore {
     return this.pool.query(text, values);
   }
 
+  private trigramsReady?: Promise<boolean>;
+
+  /** Whether pg_trgm is there (created if this role may): without it regex search reads every row's field. */
+  trigrams(): Promise<boolean> {
+    this.trigramsReady ??= this.pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm').then(
+      () => true,
+      (error) => (error as { code?: string }).code === UNIQUE_VIOLATION,
+    );
+    return this.trigramsReady;
+  }
+
   connectClient(): Promise<PoolClient> {
     return this.pool.connect();
   }
@@ -96,6 +110,10 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   private tableReady?: Promise<void>;
   private readonly arrays = new Set<string>();
   private readonly dates = new Set<string>();
+  private readonly fields = new Set<string>();
+  private readonly textSearch = new Set<string>();
+  /** Paths whose generated column exists (queries read those from it). */
+  private readonly columns = new Map<string, string>();
 
   constructor(
     private readonly store: PostgresReadModels,
@@ -109,7 +127,14 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   learn(options: CollectionOptions): void {
     for (const path of options.arrays ?? []) this.arrays.add(path);
     for (const field of options.dates ?? []) this.dates.add(field);
+    const before = this.fields.size + this.textSearch.size;
+    for (const path of [...(options.fields ?? []), ...(options.textSearch ?? [])]) this.fields.add(path);
+    for (const path of options.textSearch ?? []) this.textSearch.add(path);
+    // New fields: their columns are added before the next operation.
+    if (this.fields.size + this.textSearch.size !== before) this.tableReady = undefined;
   }
+
+  private readonly columnOf = (path: string): string | undefined => this.columns.get(path);
 
   private get qualified(): string {
     return `${quoteIdent(this.store.schema)}.${quoteIdent(this.table)}`;
@@ -122,6 +147,20 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
         // Two processes creating the same table at once: the loser sees a duplicate type.
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       });
+      for (const path of this.fields) {
+        if (this.columns.has(path)) continue;
+        const column = fieldColumn(path);
+        // PostgreSQL computes it on every write (and for the rows already there when it is added).
+        await this.store
+          .query(`ALTER TABLE ${this.qualified} ADD COLUMN IF NOT EXISTS ${quoteIdent(column)} jsonb GENERATED ALWAYS AS (doc #> '{${pathSegments(path).join(',')}}') STORED`)
+          .catch(ignoreCodes(DUPLICATE_COLUMN, UNIQUE_VIOLATION));
+        if (this.textSearch.has(path) && (await this.store.trigrams())) {
+          await this.store
+            .query(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${this.table}_${column}_trgm`.slice(0, 63))} ON ${this.qualified} USING gin ((${quoteIdent(column)} #>> '{}') gin_trgm_ops)`)
+            .catch(ignoreCodes(UNIQUE_VIOLATION, DUPLICATE_OBJECT));
+        }
+        this.columns.set(path, column);
+      }
     })().catch((error) => {
       this.tableReady = undefined;
       throw error;
@@ -130,7 +169,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   }
 
   private where(filter: Filter | undefined, params: SqlParameters): string {
-    return whereClause(filter, { params, arrays: this.arrays });
+    return whereClause(filter, { params, arrays: this.arrays, columns: this.columnOf });
   }
 
   private toDocument(row: { id: string; doc: Record<string, unknown> }): T {
@@ -142,7 +181,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async select(filter: Filter | undefined, options: FindOptions): Promise<T[]> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort)}`;
+    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
     if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
     if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
     const { rows } = await this.store.query(text, params.values);
@@ -153,7 +192,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async openCursor(filter: Filter, options: FindOptions): Promise<{ next(count: number): Promise<T[]>; close(): Promise<void> }> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort)}`;
+    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
     if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
     if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
     const client = await this.store.connectClient();
@@ -199,8 +238,8 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async distinct(path: string, filter: Filter = {}): Promise<unknown[]> {
     await this.ready();
     const params = new SqlParameters();
-    const expr = path === '_id' ? 'to_jsonb(id)' : `(doc #> '{${path.split('.').join(',')}}')`;
-    whereClause({ [path]: { $ne: null } }, { params, arrays: this.arrays }); // checks the path
+    const column = this.columnOf(path);
+    const expr = path === '_id' ? 'to_jsonb(id)' : column ? quoteIdent(column) : `(doc #> '{${pathSegments(path).join(',')}}')`;
     const { rows } = await this.store.query(`SELECT DISTINCT ${expr} AS v FROM ${this.qualified} WHERE ${this.where(filter, params)} AND ${expr} IS NOT NULL`, params.values);
     return rows.map((row) => row.v);
   }
@@ -309,9 +348,11 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
 
   async createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<string> {
     await this.ready();
-    const name = `${this.table}_${(options.name ?? Object.keys(keys).join('_')).replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 63);
+    const columns = indexColumns(keys, this.columnOf);
+    // Named after what it indexes too: an index over other expressions (a field now in a column) is a new one.
+    const name = `${this.table}_${(options.name ?? Object.keys(keys).join('_')).replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 54) + `_${createHash('sha256').update(columns).digest('hex').slice(0, 8)}`;
     await this.store
-      .query(`CREATE ${options.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(name)} ON ${this.qualified} (${indexColumns(keys)})`)
+      .query(`CREATE ${options.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(name)} ON ${this.qualified} (${columns})`)
       .catch((error) => {
         // Another process created it at the same moment.
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -319,6 +360,18 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
     return name;
   }
 }
+
+/** The generated column of a path: `f_event__streamId`; a long path gets a hash to stay within 63 bytes. */
+export function fieldColumn(path: string): string {
+  const name = `f_${path.replace(/\./g, '__')}`;
+  return name.length <= 63 ? name : `f_${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
+}
+
+const ignoreCodes =
+  (...codes: string[]) =>
+  (error: unknown): void => {
+    if (!codes.includes((error as { code?: string }).code ?? '')) throw error;
+  };
 
 function duplicateKeyOr(error: unknown): unknown {
   if ((error as { code?: string }).code === UNIQUE_VIOLATION) return new DuplicateKey(`E11000 duplicate key: ${(error as Error).message}`);

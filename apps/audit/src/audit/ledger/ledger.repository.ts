@@ -54,6 +54,9 @@ export const LEDGER_INDEXES: readonly { keys: Record<string, 1>; options: { name
   { keys: { 'event.type': 1, 'event.recordedAt': 1 }, options: { name: 'by_type' } },
 ];
 
+/** What the audit queries filter and sort the ledger on. */
+const LEDGER_FIELDS = [...new Set([...LEDGER_INDEXES.flatMap((index) => Object.keys(index.keys)), 'receivedAt'])];
+
 @Injectable()
 export class LedgerRepository implements OnModuleInit {
   private ready?: Promise<void>;
@@ -65,7 +68,7 @@ export class LedgerRepository implements OnModuleInit {
   constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
 
   get ledger(): DocumentCollection<LedgerDocument> {
-    return this.store.collection<LedgerDocument>('ledger', { dates: ['receivedAt'] });
+    return this.store.collection<LedgerDocument>('ledger', { dates: ['receivedAt'], fields: LEDGER_FIELDS });
   }
 
   get anomalies(): DocumentCollection<AnomalyDocument> {

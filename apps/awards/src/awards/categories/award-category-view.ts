@@ -43,6 +43,8 @@ export const awardCategoryProjection = (store: EventStorePort, readModels: ReadM
     name: 'awards.categories',
     collection: AWARD_CATEGORIES_COLLECTION,
     indexes: [{ periodFrom: -1, categoryId: 1 }, { unitCode: 1 }],
+    fields: ['periodTo'],
+    textSearch: ['searchKey'],
     streamPrefix: AWARD_CATEGORY_STREAM_PREFIX,
     decider: awardCategoryViewDecider as Decider<unknown, AwardCategoryEvent, AwardCategoryViewState>,
     toDocument: (state, stream) => {

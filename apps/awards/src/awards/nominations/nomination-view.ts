@@ -80,6 +80,8 @@ export const nominationProjection = (store: EventStorePort, readModels: ReadMode
     name: 'awards.nominations',
     collection: NOMINATIONS_COLLECTION,
     indexes: [{ submittedAt: -1, nominationId: 1 }, { unitCode: 1 }, { categoryId: 1 }],
+    fields: ['status', 'decision.outcome'],
+    textSearch: ['searchKey'],
     streamPrefix: NOMINATION_STREAM_PREFIX,
     decider: nominationViewDecider as Decider<unknown, NominationEvent, NominationViewState>,
     toDocument: (state, stream) => {

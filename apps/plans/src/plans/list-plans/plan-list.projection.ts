@@ -16,6 +16,8 @@ export const planListProjection = (store: EventStorePort, readModels: ReadModelS
     collection: PLAN_LIST,
     ...PLAN_LIST_SHAPE,
     indexes: [{ issueDate: -1, planId: 1 }, { issuingUnit: 1 }],
+    fields: ['status'],
+    textSearch: ['searchKey'],
     streamPrefix: 'plan-',
     decider: createPlanDecider(),
     toDocument: (state, stream) => {

@@ -29,6 +29,8 @@ const programmes: ProjectionFactory = (store: EventStorePort, readModels: ReadMo
     collection: READ_MODELS.programmes,
     arrays: READ_MODEL_ARRAYS,
     indexes: [LIST_ORDER, { unitCode: 1 }],
+    fields: ['status', 'planDocumentNumber'],
+    textSearch: ['searchKey'],
     streamPrefix: PROGRAMME_STREAM_PREFIX,
     decider: supportProgrammeDecider,
     toDocument: (state, stream) => {
@@ -49,6 +51,8 @@ const enterprises: ProjectionFactory = (store, readModels) =>
     name: 'support-programs.enterprises',
     collection: READ_MODELS.enterprises,
     indexes: [LIST_ORDER, { unitCode: 1 }, { accountId: 1 }],
+    fields: ['group', 'size'],
+    textSearch: ['searchKey'],
     streamPrefix: ENTERPRISE_RECORD_STREAM_PREFIX,
     decider: enterpriseDecider,
     toDocument: (state, stream) => {
@@ -69,6 +73,8 @@ const registrations: ProjectionFactory = (store, readModels) =>
     name: 'support-programs.registrations',
     collection: READ_MODELS.registrations,
     indexes: [LIST_ORDER, { unitCode: 1 }, { programmeUnitCode: 1 }, { programmeId: 1 }, { enterpriseAccountId: 1 }],
+    fields: ['status', 'enterpriseId'],
+    textSearch: ['searchKey'],
     streamPrefix: REGISTRATION_STREAM_PREFIX,
     decider: registrationViewDecider,
     toDocument: (view, stream) =>

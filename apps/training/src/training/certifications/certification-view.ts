@@ -98,6 +98,8 @@ export const certificationProjection = (store: EventStorePort, readModels: ReadM
     name: 'training.certifications',
     collection: CERTIFICATIONS_COLLECTION,
     indexes: [{ certificationId: 1 }, { unitCode: 1 }, { status: 1, validTo: 1 }],
+    fields: ['validFrom', 'levelCode'],
+    textSearch: ['searchKey'],
     streamPrefix: CERTIFICATION_STREAM_PREFIX,
     decider: certificationViewDecider as Decider<unknown, ExpertCertificationEvent, CertificationViewState>,
     toDocument: (state, stream) => {

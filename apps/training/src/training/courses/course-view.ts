@@ -118,6 +118,8 @@ export const courseProjection = (store: EventStorePort, readModels: ReadModelSto
     name: 'training.courses',
     collection: COURSES_COLLECTION,
     indexes: [{ startDate: -1, courseId: 1 }, { unitCode: 1, startDate: -1 }],
+    fields: ['status', 'endDate', 'counts.completed'],
+    textSearch: ['searchKey'],
     streamPrefix: COURSE_STREAM_PREFIX,
     decider: courseViewDecider as Decider<unknown, CourseEvent, CourseViewState>,
     toDocument: (state, stream) => {

@@ -26,7 +26,7 @@ export class ContributionStore {
   constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
   private get contributions() {
-    return this.readModels.collection<StoredContribution & { _id: string }>(CONTRIBUTIONS);
+    return this.readModels.collection<StoredContribution & { _id: string }>(CONTRIBUTIONS, { fields: ['indicator', 'unit', 'occurredAt', 'recordedAt', 'planDocumentNumber'] });
   }
 
   private ready(): Promise<unknown> {

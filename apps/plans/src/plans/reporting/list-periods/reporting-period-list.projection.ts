@@ -14,6 +14,7 @@ export const reportingPeriodListProjection = (store: EventStorePort, readModels:
     name: REPORTING_PERIOD_LIST_NAME,
     collection: REPORTING_PERIOD_LIST,
     indexes: [{ dueDate: -1, periodId: 1 }, { unit: 1, dueDate: -1 }, { planId: 1 }],
+    fields: ['year', 'status'],
     streamPrefix: 'reporting-period-',
     decider: createReportingPeriodDecider(),
     toDocument: (s, stream) => {
