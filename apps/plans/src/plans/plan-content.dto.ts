@@ -31,8 +31,9 @@ export class BaselineDto {
 
 export class TargetDto {
   @ApiProperty({ example: 'trained-2025' }) @Id() id: string;
-  @ApiProperty({ example: 'trained-person-times', enum: INDICATOR_KEYS, description: 'an indicator of the catalogue (GET /indicators)' })
-  @IsIn(INDICATOR_KEYS, { message: `indicator must be one of: ${INDICATOR_KEYS.join(', ')}` })
+  @ApiProperty({ example: 'trained-person-times', description: `the code of an indicator of the catalogue (GET /indicators), e.g. ${INDICATOR_KEYS.join(', ')}` })
+  @MaxLength(64)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'indicator must be the code of an indicator of the catalogue (GET /indicators): kebab-case, such as trained-person-times' })
   indicator: string;
   @ApiProperty({ type: BilingualDto }) @Nested(() => BilingualDto) label: BilingualDto;
   @ApiProperty({ example: 'person-times', enum: UNIT_OF_MEASURE_KEYS, description: 'unit of measure' })

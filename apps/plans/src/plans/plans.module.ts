@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { IndicatorsModule } from '../indicators/indicators.module';
 import { AmendPlanController } from './amend-plan/amend-plan.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
 import { DraftPlanController } from './draft-plan/draft-plan.controller';
@@ -28,7 +29,7 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
 
 /** The plans bounded context: administrative units, plans and targets, progress, annual reports. */
 @Module({
-  imports: [ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection])],
+  imports: [ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection]), IndicatorsModule],
   controllers: [
     DraftPlanController,
     ReviseDraftController,

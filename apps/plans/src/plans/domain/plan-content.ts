@@ -5,24 +5,15 @@
  */
 import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { dayOfYear, IsoDate, isIsoDate, nfcDeep, parseDate, VietnameseFormatError } from '@nangsuat/vietnamese';
+import { UNITS_OF_MEASURE, UnitOfMeasure } from '../../indicators/domain/indicator';
 import { parseDocumentNumber, PLAN_DOCUMENT_TYPES } from './document-number';
 
 // ---------------------------------------------------------------------------------------------
 // Catalogues
 
-export const UNITS_OF_MEASURE = {
-  enterprises: { vi: 'doanh nghiệp', en: 'enterprises', count: true },
-  'person-times': { vi: 'lượt người', en: 'person-times', count: true },
-  experts: { vi: 'chuyên gia', en: 'experts', count: true },
-  clubs: { vi: 'câu lạc bộ', en: 'clubs', count: true },
-  tasks: { vi: 'nhiệm vụ', en: 'tasks', count: true },
-  facilities: { vi: 'cơ sở', en: 'facilities', count: true },
-  schools: { vi: 'trường học', en: 'schools', count: true },
-  awards: { vi: 'khen thưởng', en: 'awards', count: true },
-  '%/year': { vi: '%/năm', en: '%/year', count: false },
-  '%': { vi: '%', en: '%', count: false },
-} as const;
-export type UnitOfMeasure = keyof typeof UNITS_OF_MEASURE;
+// Units of measure live with the indicator catalogue (apps/plans/src/indicators/domain/indicator.ts).
+export { UNITS_OF_MEASURE } from '../../indicators/domain/indicator';
+export type { UnitOfMeasure } from '../../indicators/domain/indicator';
 
 export const COMPARISONS = ['at-least', 'more-than', 'range', 'above-national-average'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
@@ -37,7 +28,11 @@ export interface IndicatorDefinition {
   readonly en: string;
 }
 
-/** Indicators of the seed plans. Other kebab-case keys are accepted as plan-specific indicators. */
+/**
+ * Indicators of the seed plans, by name (the catalogue's seeded entries: indicators/domain/seed-catalogue.ts,
+ * which also holds their counting rules). Other kebab-case keys are accepted by the decider as
+ * plan-specific indicators; the service checks every target against the catalogue in force.
+ */
 export const INDICATORS = {
   'pilot-model-enterprises': { unit: 'enterprises', source: 'counted', vi: 'Doanh nghiệp xây dựng, triển khai mô hình điểm cải tiến năng suất', en: 'Enterprises building and running pilot productivity models' },
   'trained-person-times': { unit: 'person-times', source: 'counted', vi: 'Lượt người được đào tạo, tập huấn về năng suất', en: 'Person-times trained in productivity' },
