@@ -66,5 +66,5 @@ export class IndicatorCatalogue {
 }
 
 export function catalogueView(state: CatalogueState, version = state.version): CatalogueView {
-  return { version, imports: state.imports, indicators: [...state.entries.values()].map((s) => indicatorView(s)) };
+  return { version, imports: state.imports, indicators: Object.values(state.entries).map((s) => indicatorView(s)) };
 }

@@ -9,7 +9,7 @@
  * Pure.
  */
 import { Decider, DomainEvent, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import { Conflict, NotFound } from '@nangsuat/event-sourcing';
+import { canonicalJson, Conflict, NotFound } from '@nangsuat/event-sourcing';
 import { nfc } from '@nangsuat/vietnamese';
 import { assertSoundEntry, entryProblems, IndicatorEntry, IndicatorLookup, normaliseEntry } from './indicator';
 import { SEED_INDICATORS } from './seed-catalogue';
@@ -66,34 +66,36 @@ export interface CatalogueEntryState {
 export interface CatalogueState {
   /** Number of changes folded (= stream version). */
   readonly version: number;
-  readonly entries: ReadonlyMap<string, CatalogueEntryState>;
+  /** By code, in the order they entered the catalogue (a plain object: the audit service shows it as it is). */
+  readonly entries: Readonly<Record<string, CatalogueEntryState>>;
   /** "name@version" of the sets imported. */
   readonly imports: readonly string[];
 }
 
 const setKey = (name: string, version: string) => `${nfc(name.trim())}@${nfc(version.trim())}`;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+const has = (state: CatalogueState, code: string) => Object.prototype.hasOwnProperty.call(state.entries, code);
 
 export function initialCatalogue(): CatalogueState {
-  return { version: 0, entries: new Map(SEED_INDICATORS.map((entry) => [entry.code, { entry, changedInVersion: 0, origin: 'seed' as const }])), imports: [] };
+  return { version: 0, entries: Object.fromEntries(SEED_INDICATORS.map((entry) => [entry.code, { entry, changedInVersion: 0, origin: 'seed' as const }])), imports: [] };
 }
 
 function evolve(state: CatalogueState, event: CatalogueEvent): CatalogueState {
   const version = state.version + 1;
-  const entries = new Map(state.entries);
+  const entries: Record<string, CatalogueEntryState> = { ...state.entries };
   switch (event.type) {
     case 'IndicatorDefined':
-      entries.set(event.data.entry.code, { entry: event.data.entry, changedInVersion: version, origin: 'defined' });
+      entries[event.data.entry.code] = { entry: event.data.entry, changedInVersion: version, origin: 'defined' };
       return { ...state, version, entries };
     case 'IndicatorRevised': {
-      const before = entries.get(event.data.entry.code);
-      entries.set(event.data.entry.code, { ...before, entry: event.data.entry, changedInVersion: version, origin: before?.origin ?? 'defined' });
+      const before = entries[event.data.entry.code];
+      entries[event.data.entry.code] = { ...before, entry: event.data.entry, changedInVersion: version, origin: before?.origin ?? 'defined' };
       return { ...state, version, entries };
     }
     case 'IndicatorSetImported': {
       const set = setKey(event.data.setName, event.data.setVersion);
-      for (const entry of event.data.added) entries.set(entry.code, { entry, changedInVersion: version, origin: 'imported', set });
-      for (const { entry } of event.data.revised) entries.set(entry.code, { entry, changedInVersion: version, origin: 'imported', set });
+      for (const entry of event.data.added) entries[entry.code] = { entry, changedInVersion: version, origin: 'imported', set };
+      for (const { entry } of event.data.revised) entries[entry.code] = { entry, changedInVersion: version, origin: 'imported', set };
       return { version, entries, imports: [...state.imports, set] };
     }
     default:
@@ -111,14 +113,14 @@ function decide(command: CatalogueCommand, state: CatalogueState): CatalogueEven
   switch (command.type) {
     case 'DefineIndicator': {
       const entry = sound(command.entry);
-      if (state.entries.has(entry.code)) {
+      if (has(state, entry.code)) {
         throw new Conflict(`The catalogue already has an indicator "${entry.code}"; revise it instead (POST /indicators/${entry.code}/revisions).`, 'indicator-exists', { code: entry.code });
       }
       return [{ type: 'IndicatorDefined', schemaVersion: 1, data: { entry } }];
     }
     case 'ReviseIndicator': {
       const entry = sound(command.entry);
-      const current = state.entries.get(entry.code);
+      const current = has(state, entry.code) ? state.entries[entry.code] : undefined;
       if (!current) throw new NotFound(`The catalogue has no indicator "${entry.code}".`, { code: entry.code });
       if (same(current.entry, entry)) throw new DomainRuleViolation(`The revision changes nothing in indicator "${entry.code}".`, 'no-change');
       return [{ type: 'IndicatorRevised', schemaVersion: 1, data: { entry, previous: current.entry } }];
@@ -143,9 +145,9 @@ function decide(command: CatalogueCommand, state: CatalogueState): CatalogueEven
       if (state.imports.includes(setKey(setName, setVersion))) {
         throw new Conflict(`Version ${setVersion} of "${setName}" was already imported; import a new version of the set.`, 'indicator-set-imported', { setName, setVersion });
       }
-      const added = entries.filter((e) => !state.entries.has(e.code));
-      const revised = entries.filter((e) => state.entries.has(e.code) && !same(state.entries.get(e.code)!.entry, e)).map((entry) => ({ entry, previous: state.entries.get(entry.code)!.entry }));
-      const unchanged = entries.filter((e) => state.entries.has(e.code) && same(state.entries.get(e.code)!.entry, e)).map((e) => e.code);
+      const added = entries.filter((e) => !has(state, e.code));
+      const revised = entries.filter((e) => has(state, e.code) && !same(state.entries[e.code].entry, e)).map((entry) => ({ entry, previous: state.entries[entry.code]!.entry }));
+      const unchanged = entries.filter((e) => has(state, e.code) && same(state.entries[e.code].entry, e)).map((e) => e.code);
       return [{ type: 'IndicatorSetImported', schemaVersion: 1, data: { setName, setVersion, source, added, revised, unchanged } }];
     }
   }
@@ -157,4 +159,4 @@ export const catalogueDecider: Decider<CatalogueCommand, CatalogueEvent, Catalog
 export const lookupIn =
   (state: CatalogueState): IndicatorLookup =>
   (code) =>
-    state.entries.get(code)?.entry;
+    (has(state, code) ? state.entries[code].entry : undefined);
