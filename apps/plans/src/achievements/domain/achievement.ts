@@ -204,8 +204,18 @@ export function createAchievementDecider(units: UnitTree): Decider<AchievementCo
     const version = s.version + 1;
     switch (e.type) {
       case 'AchievementRecorded': {
-        const { subjectRef, description, evidence, recordedBy, recordedByUnit, ...facts } = e.data;
-        void subjectRef, description, evidence, recordedBy, recordedByUnit;
+        const d = e.data;
+        const facts: AchievementFacts = {
+          achievementId: d.achievementId,
+          indicator: d.indicator,
+          organisationId: d.organisationId,
+          organisationName: d.organisationName,
+          organisationKind: d.organisationKind,
+          unitCode: d.unitCode,
+          subjectId: d.subjectId,
+          achievedOn: d.achievedOn,
+          ...(d.value !== undefined ? { value: d.value } : {}),
+        };
         return { status: 'recorded', facts, recorded: e.data, version };
       }
       case 'AchievementVerified':
