@@ -125,7 +125,17 @@ export interface ReportingRules {
   readonly finalReviewYear?: number;
   /** Ad-hoc reports on request (đột xuất). */
   readonly adHoc?: boolean;
+  /**
+   * The levels a report climbs, lowest first (["village", "commune", "province"]): a unit's report is
+   * approved or returned by each level above it in turn. Absent: one approval by any unit above.
+   */
+  readonly approvalChain?: readonly ReportingLevel[];
+  /** Each level's own deadline (village 31/10, commune 05/11); a level without one uses annualDeadline. */
+  readonly levelDeadlines?: readonly { readonly level: ReportingLevel; readonly day: number; readonly month: number }[];
 }
+
+export const REPORTING_LEVELS = ['village', 'commune', 'district', 'province'] as const;
+export type ReportingLevel = (typeof REPORTING_LEVELS)[number];
 
 /** Another document the plan cites. */
 export interface DocumentReference {
@@ -362,6 +372,24 @@ export function checkContent(content: PlanContent, problems = new Problems()): P
     if (!isYear(y)) problems.add(`The ${what} year must be a year.`);
     else if (range && y > range[1]) problems.add(`The ${what} year ${y} is after the horizon (${range[1]}).`);
   }
+  if (rep.approvalChain !== undefined) {
+    const chain = rep.approvalChain;
+    const order = (l: string) => REPORTING_LEVELS.indexOf(l as ReportingLevel);
+    if (!Array.isArray(chain) || chain.length < 2 || chain.some((l) => order(l) < 0)) {
+      problems.add(`The approval chain names at least two levels among ${REPORTING_LEVELS.join(', ')}, lowest first (e.g. village, commune, province).`);
+    } else if (chain.some((l, i) => i > 0 && order(l) <= order(chain[i - 1]))) {
+      problems.add(`The approval chain goes upward without repeats, lowest first (got ${chain.join(' → ')}).`);
+    }
+  }
+  for (const d of rep.levelDeadlines ?? []) {
+    if (rep.approvalChain && !rep.approvalChain.includes(d.level)) problems.add(`A deadline is set for the ${d.level} level, which is not in the approval chain.`);
+    try {
+      dayOfYear(2023, d.month, d.day);
+    } catch {
+      problems.add(`The ${d.level} deadline ${d.day}/${d.month} is not a day that exists every year.`);
+    }
+  }
+  if (new Set((rep.levelDeadlines ?? []).map((d) => d.level)).size !== (rep.levelDeadlines ?? []).length) problems.add('Each level has one deadline.');
   if (rep.midTermReviewYear && rep.finalReviewYear && rep.midTermReviewYear > rep.finalReviewYear) {
     problems.add(`The mid-term review (${rep.midTermReviewYear}) comes after the final review (${rep.finalReviewYear}).`);
   }
