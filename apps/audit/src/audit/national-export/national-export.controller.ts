@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Public, Role, Roles } from '@nangsuat/auth';
 import { parseInstantInput } from '@nangsuat/service-runtime';
 import { toVietnamDate } from '@nangsuat/vietnamese';
+// The documented schema is the served one (compiled into the build, so every deployment has it).
+import exportSchema from '../../../../../docs/national-database/export.schema.json';
 import { NationalExport } from './national-export';
 import { NationalExportQuery } from './national-export.query';
 
@@ -14,18 +14,6 @@ export class NationalExportParams {
   @ApiPropertyOptional({ example: '31/12/2025', description: 'end of the period: facts up to this day (default: now); dd/mm/yyyy, yyyy-mm-dd or an ISO instant' })
   @IsOptional() @IsString() @MaxLength(40) asOf?: string;
   @ApiPropertyOptional({ enum: ['json'], description: 'json: download as a file' }) @IsOptional() @IsIn(['json']) format?: string;
-}
-
-/** The JSON Schema of the export, read once from the repository's docs (also served for outside systems). */
-function schema(): unknown {
-  for (const dir of [join(__dirname, '../../../../../docs/national-database'), join(__dirname, '../../../../../../docs/national-database'), join(process.cwd(), 'docs/national-database')]) {
-    try {
-      return JSON.parse(readFileSync(join(dir, 'export.schema.json'), 'utf8'));
-    } catch {
-      /* next place */
-    }
-  }
-  return { note: 'docs/national-database/export.schema.json is not deployed with this build' };
 }
 
 /**
@@ -36,15 +24,13 @@ function schema(): unknown {
 @ApiBearerAuth()
 @Controller('national-database')
 export class NationalExportController {
-  private readonly jsonSchema = schema();
-
   constructor(private readonly query: NationalExportQuery) {}
 
   @Get('schema')
   @Public()
   @ApiOperation({ summary: 'The JSON Schema of the export (format nangsuat-national-productivity-export/1)' })
   getSchema(): unknown {
-    return this.jsonSchema;
+    return exportSchema;
   }
 
   @Get('plans/:planId/export')
