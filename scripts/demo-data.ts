@@ -7,6 +7,7 @@
  */
 import { seedPlans } from '../apps/plans/src/plans/seed';
 import { PlanSeed } from '../apps/plans/src/plans/seed/types';
+import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS } from '../apps/plans/src/achievements/seed/ninh-thuan-achievements';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const urls = {
@@ -175,11 +176,29 @@ async function loadActivity(): Promise<void> {
   console.log('  awards: 1 nomination decided (awarded, 1234/QĐ-UBND)');
 }
 
+/**
+ * The five targets of 4009/KH-UBND no service counts (clubs, S&T tasks, hospitals and clinics,
+ * schools applying 5S, green-productivity support): the Department of Science and Technology
+ * (kh.department) records the achievements of Ninh Thuận's organisations, the People's Committee
+ * office (admin.ninhthuan) verifies them — each reaches the plan's progress over Kafka.
+ */
+async function loadAchievements(): Promise<void> {
+  for (const o of NINH_THUAN_ORGANISATIONS) await command('plans', 'kh.department', '/organisations', `organisation.${o.organisationId}`, o);
+  for (const { key, ...achievement } of NINH_THUAN_ACHIEVEMENTS) {
+    const recorded = await command('plans', 'kh.department', '/achievements', `achievement.${key}`, { achievementId: `demo-nt-${key}`, ...achievement });
+    await command('plans', 'admin.ninhthuan', `/achievements/${recorded.achievementId}/verification`, `achievement.${key}.verify`, { note: 'Đã đối chiếu hồ sơ minh chứng' });
+  }
+  const counts = NINH_THUAN_ACHIEVEMENTS.reduce<Record<string, number>>((n, a) => ({ ...n, [a.indicator]: (n[a.indicator] ?? 0) + 1 }), {});
+  console.log(`  achievements of Ninh Thuận recorded and verified: ${Object.entries(counts).map(([i, n]) => `${i} ${n}`).join(', ')}`);
+}
+
 async function main(): Promise<void> {
   console.log('demo data: seed plans');
   for (const seed of seedPlans) await loadPlan(seed);
   console.log('demo data: activity in Ngọk Bay and Quảng Ngãi');
   await loadActivity();
+  console.log('demo data: recorded achievements for 4009/KH-UBND');
+  await loadAchievements();
 }
 
 main().catch((error) => {

@@ -82,6 +82,20 @@ export const PROBES: readonly Probe[] = [
     request: (f) => ({ method: 'POST', path: `/reporting-periods/${encodeURIComponent(f.periodId)}/submit`, body: { summary: 'Thôn đã tổ chức 01 buổi tập huấn 5S.' } }),
   },
   {
+    service: 'plans',
+    action: 'record an achievement of a Ngọk Bay school (5S applied)',
+    mode: 'write',
+    record: NGOKBAY,
+    roles: [Role.ProvinceAdmin, Role.DepartmentOfficer, Role.CommuneOfficer, Role.VillageOfficer],
+    setup: async () => ({ organisationId: await plans.ngokBaySchool() }),
+    // No Idempotency-Key: every allowed user's request records its own achievement (awaiting verification).
+    request: (f) => ({
+      method: 'POST',
+      path: '/achievements',
+      body: { indicator: 'schools-5s', organisationId: f.organisationId, achievedOn: '01/09/2025', description: 'Áp dụng 5S tại trường', evidence: 'Biên bản kiểm tra 5S' },
+    }),
+  },
+  {
     service: 'support-programs',
     action: 'read a pilot-model registration of DN-51-0001',
     mode: 'read',
@@ -292,6 +306,17 @@ export const plans = {
     });
     if (res.status !== 201) throw new Error(`plans fixture: draft answered ${res.status}: ${JSON.stringify(res.body)}`);
     return planId;
+  },
+
+  /** A school of Ngọk Bay in the registry of organisations. */
+  async ngokBaySchool(): Promise<string> {
+    const organisationId = `matrix-school-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+    const res = await call('plans', 'POST', '/organisations', {
+      token: await tokenFor('ngokbay.officer'),
+      body: { organisationId, name: 'Trường Tiểu học Ngọk Bay', kind: 'school', unitCode: '51-NGOKBAY' },
+    });
+    if (res.status !== 201) throw new Error(`plans fixture: registering the school answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return organisationId;
   },
 
   /** An issued Ngọk Bay plan and the open reporting period of its village Kon Rờ Lòng for this year. */

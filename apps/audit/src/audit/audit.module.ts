@@ -16,6 +16,8 @@ import { IngestEventHandler } from './ledger/ingest-event.handler';
 import { LedgerConsumer } from './ledger/ledger.consumer';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { PlanReportQuery } from './reports/plan-report.query';
+import { NationalExportController } from './national-export/national-export.controller';
+import { NationalExportQuery } from './national-export/national-export.query';
 import { ReportsController } from './reports/reports.controller';
 import { StateAsOfController } from './state-as-of/state-as-of.controller';
 import { StateAsOfQuery } from './state-as-of/state-as-of.query';
@@ -52,6 +54,7 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
     CheckpointsController,
     ReportsController,
     BackfillController,
+    NationalExportController,
   ],
   providers: [
     { provide: TOPIC_NAMING, useValue: defaultTopicNaming },
@@ -72,6 +75,7 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
     CountTrailQuery,
     AnomaliesQuery,
     PlanReportQuery,
+    NationalExportQuery,
   ],
   exports: [IngestEventHandler, LedgerRepository, CheckpointService, BackfillService, VerifyStreamQuery],
 })

@@ -12,6 +12,10 @@ import {
 } from './domain/document-number';
 import { createPlanDecider, IssuePlan, PlanCommand, PlanState, planStreamId } from './domain/plan';
 import { PlanView, toPlanView } from './plan-view';
+import type { Target } from './domain/plan-content';
+import { assertTargetsInCatalogue } from '../indicators/domain/target-check';
+import { IndicatorCatalogue } from '../indicators/indicator-catalogue.service';
+import { toVietnamDate } from '@nangsuat/vietnamese';
 
 /**
  * Runs plan commands for a person: the plan's issuing unit decides who may act (its subtree's
@@ -24,6 +28,7 @@ export class PlanCommands {
   constructor(
     @Inject(COMMAND_HANDLER) private readonly handler: CommandHandlerPort,
     private readonly access: AccessPolicy,
+    private readonly catalogue: IndicatorCatalogue,
   ) {}
 
   async load(planId: string): Promise<{ state: PlanState; version: number }> {
@@ -43,6 +48,7 @@ export class PlanCommands {
       throw new DomainRuleViolation(`Unknown administrative unit "${unit}"; use an official unit code such as "58" or "51-NGOKBAY".`, 'unknown-unit');
     }
     this.access.assertCanWrite(actor, unit);
+    await this.checkIndicators(command, unit);
     if (command.type === 'IssuePlan') await this.reserveDocumentNumber(req, actor, unit, command);
     const result = await this.handler.handle(planStreamId(command.planId), this.decider, command, {
       metadata: eventMetadata(req, actor, unit, options.reason),
@@ -50,6 +56,18 @@ export class PlanCommands {
       expectedVersion: options.expectedVersion,
     });
     return toPlanView(result.state, result.version);
+  }
+
+  /** The targets a command brings must name catalogue entries that fit the plan (422 otherwise). */
+  private async checkIndicators(command: PlanCommand, unit: string): Promise<void> {
+    const targets: Target[] | undefined =
+      command.type === 'DraftPlan' ? (command.content.targets as Target[] | undefined)
+      : command.type === 'ReviseDraft' || command.type === 'AmendPlan' ? (command.changes?.targets as Target[] | undefined)
+      : command.type === 'AddTarget' || command.type === 'ReviseTarget' ? [command.target]
+      : undefined;
+    if (!Array.isArray(targets) || targets.length === 0) return;
+    const existing = command.type === 'DraftPlan' ? [] : ((await this.load(command.planId)).state.content?.targets ?? []);
+    assertTargetsInCatalogue(targets, { lookup: await this.catalogue.lookup(), planUnit: unit, today: toVietnamDate(new Date()), units: seedUnitTree, existing });
   }
 
   /**

@@ -37,7 +37,8 @@ describe('request shape of a plan draft', () => {
 
   it.each([
     ['an impossible issue date', { issueDate: '2025-13-01' }, /issueDate: issueDate must be a real calendar date/],
-    ['an unknown indicator', { targets: [{ id: 't1', indicator: 'made-up', label: { vi: 'x' }, unit: 'enterprises', milestoneYear: 2030, comparison: 'at-least', value: 1, source: 'counted' }] }, /indicator must be one of/],
+    // Whether a well-formed code is in the catalogue is the service's check (indicators/domain/target-check.spec.ts).
+    ['an indicator that is no code', { targets: [{ id: 't1', indicator: 'Made Up!', label: { vi: 'x' }, unit: 'enterprises', milestoneYear: 2030, comparison: 'at-least', value: 1, source: 'counted' }] }, /indicator must be the code of an indicator of the catalogue/],
     ['a person-times target of 1e308', { targets: [{ id: 't1', indicator: 'trained-person-times', label: { vi: 'x' }, unit: 'person-times', milestoneYear: 2030, comparison: 'at-least', value: 1e308, source: 'counted' }] }, /value must not be greater than 1000000000/],
     ['target ids that are paths or operators', { targets: [{ id: '../../etc', indicator: 'trained-person-times', label: { vi: 'x' }, unit: 'person-times', milestoneYear: 2030, comparison: 'at-least', value: 1, source: 'counted' }] }, /id must be 1–64 letters/],
     ['a 100,000-character note', { notes: ['x'.repeat(100_000)] }, /notes: each value in notes must be shorter than or equal to 2000 characters/],

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { BoundedNumber, CalendarDate, Id, IdList, isCalendarDateText, Nested, NestedList, Text, TextList, UnitCode, Year } from '@nangsuat/service-runtime';
-import { COMPARISONS, FUNDING_KINDS, INDICATORS, UNITS_OF_MEASURE } from './domain/plan-content';
+import { COMPARISONS, FUNDING_KINDS, INDICATORS, REPORTING_LEVELS, UNITS_OF_MEASURE } from './domain/plan-content';
 
 /**
  * Request shapes of plan content: every field typed and bounded here (400 naming the field); what
@@ -31,8 +31,9 @@ export class BaselineDto {
 
 export class TargetDto {
   @ApiProperty({ example: 'trained-2025' }) @Id() id: string;
-  @ApiProperty({ example: 'trained-person-times', enum: INDICATOR_KEYS, description: 'an indicator of the catalogue (GET /indicators)' })
-  @IsIn(INDICATOR_KEYS, { message: `indicator must be one of: ${INDICATOR_KEYS.join(', ')}` })
+  @ApiProperty({ example: 'trained-person-times', description: `the code of an indicator of the catalogue (GET /indicators), e.g. ${INDICATOR_KEYS.join(', ')}` })
+  @MaxLength(64)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'indicator must be the code of an indicator of the catalogue (GET /indicators): kebab-case, such as trained-person-times' })
   indicator: string;
   @ApiProperty({ type: BilingualDto }) @Nested(() => BilingualDto) label: BilingualDto;
   @ApiProperty({ example: 'person-times', enum: UNIT_OF_MEASURE_KEYS, description: 'unit of measure' })
@@ -98,6 +99,12 @@ export class AnnualDeadlineDto {
   @ApiProperty({ example: 11 }) @BoundedNumber(1, 12, { integer: true }) month: number;
 }
 
+export class LevelDeadlineDto {
+  @ApiProperty({ enum: REPORTING_LEVELS, example: 'commune' }) @IsIn(REPORTING_LEVELS, { message: `level must be one of: ${REPORTING_LEVELS.join(', ')}` }) level: (typeof REPORTING_LEVELS)[number];
+  @ApiProperty({ example: 5 }) @BoundedNumber(1, 31, { integer: true }) day: number;
+  @ApiProperty({ example: 11 }) @BoundedNumber(1, 12, { integer: true }) month: number;
+}
+
 /** "10/11" (day/month, as documents write it) → { day: 10, month: 11 }; an object stays as given. */
 export function readDayMonth(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -113,6 +120,16 @@ export class ReportingRulesDto {
   @ApiPropertyOptional({ example: 2025 }) @IsOptional() @Year() midTermReviewYear?: number;
   @ApiPropertyOptional({ example: 2030 }) @IsOptional() @Year() finalReviewYear?: number;
   @ApiPropertyOptional({ description: 'ad-hoc reports on request (đột xuất)' }) @IsOptional() @IsBoolean() adHoc?: boolean;
+  @ApiPropertyOptional({ enum: REPORTING_LEVELS, isArray: true, example: ['village', 'commune', 'province'], description: 'the levels a report climbs, lowest first; each approves or returns' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(REPORTING_LEVELS.length)
+  @IsIn(REPORTING_LEVELS, { each: true, message: `each of approvalChain must be one of: ${REPORTING_LEVELS.join(', ')}` })
+  approvalChain?: (typeof REPORTING_LEVELS)[number][];
+  @ApiPropertyOptional({ type: [LevelDeadlineDto], description: 'each level’s own deadline; the top level’s is annualDeadline' })
+  @IsOptional()
+  @NestedList(() => LevelDeadlineDto, REPORTING_LEVELS.length)
+  levelDeadlines?: LevelDeadlineDto[];
 }
 
 /** Fields a draft revision or an amendment may change (all optional). */

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { AchievementsModule } from '../achievements/achievements.module';
+import { achievementListProjection, organisationListProjection } from '../achievements/achievement-projections';
 import { AmendPlanController } from './amend-plan/amend-plan.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
 import { DraftPlanController } from './draft-plan/draft-plan.controller';
@@ -28,7 +31,11 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
 
 /** The plans bounded context: administrative units, plans and targets, progress, annual reports. */
 @Module({
-  imports: [ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection])],
+  imports: [
+    ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection, achievementListProjection, organisationListProjection]),
+    IndicatorsModule,
+    AchievementsModule,
+  ],
   controllers: [
     DraftPlanController,
     ReviseDraftController,

@@ -4,6 +4,9 @@ import { AWARD_CATEGORY_STREAM_PREFIX, NOMINATION_STREAM_PREFIX } from '../../..
 import { nominationDecider } from '../../../../awards/src/awards/domain/nomination';
 import { documentNumberRegistryDecider } from '../../../../plans/src/plans/domain/document-number';
 import { planDecider } from '../../../../plans/src/plans/domain/plan';
+import { achievementDecider, ACHIEVEMENT_STREAM_PREFIX } from '../../../../plans/src/achievements/domain/achievement';
+import { organisationDecider, ORGANISATION_STREAM_PREFIX } from '../../../../plans/src/achievements/domain/organisation';
+import { catalogueDecider, INDICATOR_CATALOGUE_STREAM_PREFIX } from '../../../../plans/src/indicators/domain/catalogue';
 import { reportingPeriodDecider } from '../../../../plans/src/plans/domain/reporting-period';
 import { reportedValuesDecider } from '../../../../plans/src/plans/progress/reported-values/reported-values';
 import { courseDecider } from '../../../../training/src/training/domain/course';
@@ -39,6 +42,9 @@ export const STREAM_KINDS: readonly StreamKind[] = [
   { context: 'plans', entity: 'reporting period', prefix: 'reporting-period-', decider: asEvolver(reportingPeriodDecider) },
   { context: 'plans', entity: 'reported statistics of a plan', prefix: 'reported-values-', decider: asEvolver(reportedValuesDecider) },
   { context: 'plans', entity: 'document number', prefix: 'document-number-', decider: asEvolver(documentNumberRegistryDecider) },
+  { context: 'plans', entity: 'indicator catalogue', prefix: INDICATOR_CATALOGUE_STREAM_PREFIX, decider: asEvolver(catalogueDecider) },
+  { context: 'plans', entity: 'recorded achievement', prefix: ACHIEVEMENT_STREAM_PREFIX, decider: asEvolver(achievementDecider) },
+  { context: 'plans', entity: 'organisation', prefix: ORGANISATION_STREAM_PREFIX, decider: asEvolver(organisationDecider) },
   { context: 'awards', entity: 'award category', prefix: AWARD_CATEGORY_STREAM_PREFIX, decider: asEvolver(awardCategoryDecider) },
   { context: 'awards', entity: 'nomination', prefix: NOMINATION_STREAM_PREFIX, decider: asEvolver(nominationDecider) },
   { context: 'training', entity: 'course', prefix: COURSE_STREAM_PREFIX, decider: asEvolver(courseDecider) },

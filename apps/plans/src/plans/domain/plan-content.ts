@@ -5,24 +5,15 @@
  */
 import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { dayOfYear, IsoDate, isIsoDate, nfcDeep, parseDate, VietnameseFormatError } from '@nangsuat/vietnamese';
+import { UNITS_OF_MEASURE, UnitOfMeasure } from '../../indicators/domain/indicator';
 import { parseDocumentNumber, PLAN_DOCUMENT_TYPES } from './document-number';
 
 // ---------------------------------------------------------------------------------------------
 // Catalogues
 
-export const UNITS_OF_MEASURE = {
-  enterprises: { vi: 'doanh nghiệp', en: 'enterprises', count: true },
-  'person-times': { vi: 'lượt người', en: 'person-times', count: true },
-  experts: { vi: 'chuyên gia', en: 'experts', count: true },
-  clubs: { vi: 'câu lạc bộ', en: 'clubs', count: true },
-  tasks: { vi: 'nhiệm vụ', en: 'tasks', count: true },
-  facilities: { vi: 'cơ sở', en: 'facilities', count: true },
-  schools: { vi: 'trường học', en: 'schools', count: true },
-  awards: { vi: 'khen thưởng', en: 'awards', count: true },
-  '%/year': { vi: '%/năm', en: '%/year', count: false },
-  '%': { vi: '%', en: '%', count: false },
-} as const;
-export type UnitOfMeasure = keyof typeof UNITS_OF_MEASURE;
+// Units of measure live with the indicator catalogue (apps/plans/src/indicators/domain/indicator.ts).
+export { UNITS_OF_MEASURE } from '../../indicators/domain/indicator';
+export type { UnitOfMeasure } from '../../indicators/domain/indicator';
 
 export const COMPARISONS = ['at-least', 'more-than', 'range', 'above-national-average'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
@@ -37,7 +28,11 @@ export interface IndicatorDefinition {
   readonly en: string;
 }
 
-/** Indicators of the seed plans. Other kebab-case keys are accepted as plan-specific indicators. */
+/**
+ * Indicators of the seed plans, by name (the catalogue's seeded entries: indicators/domain/seed-catalogue.ts,
+ * which also holds their counting rules). Other kebab-case keys are accepted by the decider as
+ * plan-specific indicators; the service checks every target against the catalogue in force.
+ */
 export const INDICATORS = {
   'pilot-model-enterprises': { unit: 'enterprises', source: 'counted', vi: 'Doanh nghiệp xây dựng, triển khai mô hình điểm cải tiến năng suất', en: 'Enterprises building and running pilot productivity models' },
   'trained-person-times': { unit: 'person-times', source: 'counted', vi: 'Lượt người được đào tạo, tập huấn về năng suất', en: 'Person-times trained in productivity' },
@@ -130,7 +125,17 @@ export interface ReportingRules {
   readonly finalReviewYear?: number;
   /** Ad-hoc reports on request (đột xuất). */
   readonly adHoc?: boolean;
+  /**
+   * The levels a report climbs, lowest first (["village", "commune", "province"]): a unit's report is
+   * approved or returned by each level above it in turn. Absent: one approval by any unit above.
+   */
+  readonly approvalChain?: readonly ReportingLevel[];
+  /** Each level's own deadline (village 31/10, commune 05/11); a level without one uses annualDeadline. */
+  readonly levelDeadlines?: readonly { readonly level: ReportingLevel; readonly day: number; readonly month: number }[];
 }
+
+export const REPORTING_LEVELS = ['village', 'commune', 'district', 'province'] as const;
+export type ReportingLevel = (typeof REPORTING_LEVELS)[number];
 
 /** Another document the plan cites. */
 export interface DocumentReference {
@@ -367,6 +372,24 @@ export function checkContent(content: PlanContent, problems = new Problems()): P
     if (!isYear(y)) problems.add(`The ${what} year must be a year.`);
     else if (range && y > range[1]) problems.add(`The ${what} year ${y} is after the horizon (${range[1]}).`);
   }
+  if (rep.approvalChain !== undefined) {
+    const chain = rep.approvalChain;
+    const order = (l: string) => REPORTING_LEVELS.indexOf(l as ReportingLevel);
+    if (!Array.isArray(chain) || chain.length < 2 || chain.some((l) => order(l) < 0)) {
+      problems.add(`The approval chain names at least two levels among ${REPORTING_LEVELS.join(', ')}, lowest first (e.g. village, commune, province).`);
+    } else if (chain.some((l, i) => i > 0 && order(l) <= order(chain[i - 1]))) {
+      problems.add(`The approval chain goes upward without repeats, lowest first (got ${chain.join(' → ')}).`);
+    }
+  }
+  for (const d of rep.levelDeadlines ?? []) {
+    if (rep.approvalChain && !rep.approvalChain.includes(d.level)) problems.add(`A deadline is set for the ${d.level} level, which is not in the approval chain.`);
+    try {
+      dayOfYear(2023, d.month, d.day);
+    } catch {
+      problems.add(`The ${d.level} deadline ${d.day}/${d.month} is not a day that exists every year.`);
+    }
+  }
+  if (new Set((rep.levelDeadlines ?? []).map((d) => d.level)).size !== (rep.levelDeadlines ?? []).length) problems.add('Each level has one deadline.');
   if (rep.midTermReviewYear && rep.finalReviewYear && rep.midTermReviewYear > rep.finalReviewYear) {
     problems.add(`The mid-term review (${rep.midTermReviewYear}) comes after the final review (${rep.finalReviewYear}).`);
   }

@@ -3,7 +3,8 @@
  * published) and reported statistics. The plans service's projection feeds it; the rules are
  * documented in docs/domain/plans.md.
  *
- * COUNTING (counted targets; cumulative from the plan's issue date to 31/12 of the milestone year,
+ * COUNTING (counted targets — the rules are the catalogue's (indicators/domain/counting.ts); the seeded
+ * entries give what follows; cumulative from the plan's issue date to 31/12 of the milestone year,
  * Vietnam time, and never after `asOf`)
  *  - pilot-model-enterprises: distinct enterprises (subjectId) with a registration (refId) approved
  *    and not withdrawn; completions are reported separately (breakdown.completed).
@@ -20,20 +21,12 @@
  */
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay, IsoDate, parseDate, startOfVietnamDay, toVietnamDate } from '@nangsuat/vietnamese';
+import { countFacts, CountResult } from '../../indicators/domain/counting';
+import type { FactKind, IndicatorEntry, IndicatorLookup } from '../../indicators/domain/indicator';
+import { planSpecificIndicator, seedIndicator } from '../../indicators/domain/seed-catalogue';
 import { Target, UNITS_OF_MEASURE } from './plan-content';
 
-export type ContributionKind =
-  | 'pilot-model-approved'
-  | 'pilot-model-completed'
-  | 'pilot-model-withdrawn'
-  | 'training-completed'
-  | 'expert-certified'
-  | 'expert-certification-expired'
-  | 'expert-certification-revoked'
-  | 'award-decided'
-  | 'award-revoked'
-  | 'indicator-counted'
-  | 'indicator-count-withdrawn';
+export type ContributionKind = FactKind;
 
 /** One fact from another service, reduced to what counting needs. */
 export interface Contribution {
@@ -51,6 +44,8 @@ export interface Contribution {
   readonly indicator?: string;
   /** Last day a certification is valid. */
   readonly validUntil?: IsoDate;
+  /** The figure a fact carries (sum-of-values and latest-value indicators). */
+  readonly value?: number;
 }
 
 /** A statistic entered for a reported indicator (labour-productivity growth, TFP share). */
@@ -120,6 +115,8 @@ export interface ProgressInput {
   /** ISO instant or date at which progress is evaluated. */
   readonly asOf: string;
   readonly units?: UnitTree;
+  /** The catalogue in force (default: the seeded entries). */
+  readonly catalogue?: IndicatorLookup;
 }
 
 /** Share of the window after which an unmet target is judged against its pro-rata share. */
@@ -191,74 +188,16 @@ export function decideStatus(s: StatusInput): { status: ProgressStatus; reason: 
   return { status: 'at-risk', reason: 'The latest statistic does not meet the target.' };
 }
 
-interface Count {
-  actual: number;
-  eventIds: string[];
-  breakdown?: { approved: number; completed: number };
-}
-
-/** Applies the counting rule of the target's indicator to contributions already inside the window. */
-export function countContributions(target: Target, contributions: readonly Contribution[], evaluatedAt: number): Count {
-  const sorted = [...contributions].sort((a, b) => instant(a.occurredAt) - instant(b.occurredAt));
-  switch (target.indicator) {
-    case 'pilot-model-enterprises': {
-      const approvals = new Map<string, Contribution[]>(); // registration → approval facts
-      const completions = new Map<string, Contribution[]>();
-      for (const c of sorted) {
-        const reg = c.refId ?? c.eventId;
-        if (c.kind === 'pilot-model-approved') approvals.set(reg, [...(approvals.get(reg) ?? []), c]);
-        else if (c.kind === 'pilot-model-completed') completions.set(reg, [...(completions.get(reg) ?? []), c]);
-        else if (c.kind === 'pilot-model-withdrawn' && !completions.has(reg)) approvals.delete(reg);
-      }
-      const approved = [...approvals.values()].flat();
-      const completed = [...completions.values()].flat();
-      const enterprises = new Set([...approved, ...completed].map((c) => c.subjectId));
-      return {
-        actual: enterprises.size,
-        eventIds: [...approved, ...completed].map((c) => c.eventId),
-        breakdown: { approved: new Set([...approved, ...completed].map((c) => c.subjectId)).size, completed: new Set(completed.map((c) => c.subjectId)).size },
-      };
-    }
-    case 'trained-person-times': {
-      const seen = new Map<string, Contribution>();
-      for (const c of sorted) if (c.kind === 'training-completed') seen.set(`${c.subjectId}|${c.refId ?? c.eventId}`, seen.get(`${c.subjectId}|${c.refId ?? c.eventId}`) ?? c);
-      return { actual: seen.size, eventIds: [...seen.values()].map((c) => c.eventId) };
-    }
-    case 'certified-experts': {
-      const active = new Map<string, Contribution>(); // certification → grant
-      for (const c of sorted) {
-        const cert = c.refId ?? c.eventId;
-        if (c.kind === 'expert-certified') active.set(cert, c);
-        else if (c.kind === 'expert-certification-expired' || c.kind === 'expert-certification-revoked') active.delete(cert);
-      }
-      const valid = [...active.values()].filter((c) => !c.validUntil || endOfVietnamDay(c.validUntil).getTime() >= evaluatedAt);
-      return { actual: new Set(valid.map((c) => c.subjectId)).size, eventIds: valid.map((c) => c.eventId) };
-    }
-    case 'awards': {
-      const awards = new Map<string, Contribution>();
-      for (const c of sorted) {
-        const decision = c.refId ?? c.eventId;
-        if (c.kind === 'award-decided') awards.set(decision, c);
-        else if (c.kind === 'award-revoked') awards.delete(decision);
-      }
-      return { actual: awards.size, eventIds: [...awards.values()].map((c) => c.eventId) };
-    }
-    default: {
-      const counted = new Map<string, Contribution>();
-      for (const c of sorted) {
-        if (c.indicator !== target.indicator) continue;
-        if (c.kind === 'indicator-counted') counted.set(c.subjectId, counted.get(c.subjectId) ?? c);
-        else if (c.kind === 'indicator-count-withdrawn') counted.delete(c.subjectId);
-      }
-      return { actual: counted.size, eventIds: [...counted.values()].map((c) => c.eventId) };
-    }
-  }
+/** Applies the counting rule of the target's indicator (the catalogue entry; by default the seeded one) to contributions already inside the window. */
+export function countContributions(target: Target, contributions: readonly Contribution[], evaluatedAt: number, entry?: IndicatorEntry): CountResult {
+  return countFacts(entry ?? seedIndicator(target.indicator) ?? planSpecificIndicator(target.indicator), contributions, evaluatedAt);
 }
 
 /** Progress of one target at `asOf`, for the plan's unit and per unit of its subtree. */
 export function computeProgress(input: ProgressInput): TargetProgress {
   const { target, plan } = input;
   const units = input.units ?? seedUnitTree;
+  const entry = input.catalogue?.(target.indicator);
   const asOfMs = instant(input.asOf);
   const asOfDate = toVietnamDate(new Date(asOfMs));
   const from = parseDate(plan.countFrom ?? plan.issueDate ?? `${target.milestoneYear}-01-01`);
@@ -321,11 +260,11 @@ export function computeProgress(input: ProgressInput): TargetProgress {
     if (!units.isWithin(c.unit, plan.issuingUnit, then) && !units.isWithin(now, plan.issuingUnit, asOfDate)) continue;
     scoped.push({ c, rollsInto: new Set([...chain].filter((u) => units.isWithin(u, plan.issuingUnit))) });
   }
-  const total = countContributions(target, scoped.map((s) => s.c), evaluatedAt);
+  const total = countContributions(target, scoped.map((s) => s.c), evaluatedAt, entry);
   const unitCodes = [...new Set(scoped.flatMap((s) => [...s.rollsInto]))];
   const byUnit = unitCodes
     .map((unit) => {
-      const n = countContributions(target, scoped.filter((s) => s.rollsInto.has(unit)).map((s) => s.c), evaluatedAt);
+      const n = countContributions(target, scoped.filter((s) => s.rollsInto.has(unit)).map((s) => s.c), evaluatedAt, entry);
       return { unit, actual: n.actual, contributingEventIds: n.eventIds };
     })
     .filter((u) => u.actual > 0)
@@ -352,6 +291,7 @@ export function computePlanProgress(
   facts: { readonly contributions?: readonly Contribution[]; readonly reported?: readonly ReportedValue[] },
   asOf: string,
   units?: UnitTree,
+  catalogue?: IndicatorLookup,
 ): TargetProgress[] {
-  return plan.targets.map((target) => computeProgress({ target, plan, contributions: facts.contributions, reported: facts.reported, asOf, units }));
+  return plan.targets.map((target) => computeProgress({ target, plan, contributions: facts.contributions, reported: facts.reported, asOf, units, catalogue }));
 }

@@ -12,7 +12,10 @@
  * period is open again and such facts count here. See assignToPeriod / countsInPeriod.
  *
  * Who may act: the unit itself submits; a unit above it approves or returns; only a province the
- * unit lies within grants exceptions. (Roles are checked by libs/auth; units are checked here.)
+ * unit lies within grants exceptions. With an approval chain (the plan's reporting.approvalChain,
+ * resolved to units when the period opens), the report climbs level by level: each approver in turn
+ * endorses it (ReportEndorsed) until the last approves it (ReportApproved); any level whose turn it
+ * is may return it with a reason, which sends it back down to the reporting unit (approvals reset). (Roles are checked by libs/auth; units are checked here.)
  */
 import { Decider, DomainEvent, DomainRuleViolation, NotFound, Conflict } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
@@ -42,6 +45,11 @@ export interface OpenReportingPeriod {
   readonly deadline: { readonly day: number; readonly month: number };
   /** Default: the day after the previous year's deadline (use the plan's issue date for the first period). */
   readonly periodStart?: IsoDate;
+  /**
+   * The units that approve in turn, lowest first (from the plan's approval chain: a village's report
+   * → its commune → its province). Absent or empty: one approval by any unit above.
+   */
+  readonly approvers?: readonly string[];
 }
 export interface SubmitReport {
   readonly type: 'SubmitReport';
@@ -80,7 +88,16 @@ export type ReportingPeriodCommand = OpenReportingPeriod | SubmitReport | Approv
 // Events (schemaVersion 1)
 export type ReportingPeriodOpened = DomainEvent<
   'ReportingPeriodOpened',
-  { readonly periodId: string; readonly planId: string; readonly unit: string; readonly year: number; readonly periodStart: IsoDate; readonly periodEnd: IsoDate; readonly dueDate: IsoDate }
+  {
+    readonly periodId: string;
+    readonly planId: string;
+    readonly unit: string;
+    readonly year: number;
+    readonly periodStart: IsoDate;
+    readonly periodEnd: IsoDate;
+    readonly dueDate: IsoDate;
+    readonly approvers?: readonly string[];
+  }
 >;
 interface SubmissionData {
   readonly periodId: string;
@@ -95,16 +112,21 @@ interface SubmissionData {
 }
 export type ReportSubmitted = DomainEvent<'ReportSubmitted', SubmissionData>;
 export type ReportResubmitted = DomainEvent<'ReportResubmitted', SubmissionData>;
-export type ReportApproved = DomainEvent<'ReportApproved', { readonly periodId: string; readonly approvedBy: string; readonly approverUnit: string; readonly approvedAt: string }>;
+export type ReportApproved = DomainEvent<'ReportApproved', { readonly periodId: string; readonly approvedBy: string; readonly approverUnit: string; readonly approvedAt: string; readonly step?: number }>;
+/** One level of the approval chain approved; the report climbs to the next level. */
+export type ReportEndorsed = DomainEvent<
+  'ReportEndorsed',
+  { readonly periodId: string; readonly step: number; readonly approvedBy: string; readonly approverUnit: string; readonly approvedAt: string; readonly nextApprover: string }
+>;
 export type ReportReturned = DomainEvent<
   'ReportReturned',
-  { readonly periodId: string; readonly returnedBy: string; readonly returnerUnit: string; readonly returnedAt: string; readonly reason: string }
+  { readonly periodId: string; readonly returnedBy: string; readonly returnerUnit: string; readonly returnedAt: string; readonly reason: string; readonly step?: number }
 >;
 export type LateEventsExceptionGranted = DomainEvent<
   'LateEventsExceptionGranted',
   { readonly periodId: string; readonly grantedBy: string; readonly grantorUnit: string; readonly grantedAt: string; readonly reason: string; readonly eventIds: readonly string[] }
 >;
-export type ReportingPeriodEvent = ReportingPeriodOpened | ReportSubmitted | ReportResubmitted | ReportApproved | ReportReturned | LateEventsExceptionGranted;
+export type ReportingPeriodEvent = ReportingPeriodOpened | ReportSubmitted | ReportResubmitted | ReportEndorsed | ReportApproved | ReportReturned | LateEventsExceptionGranted;
 
 // State
 export type ReportingStatus = 'none' | 'open' | 'submitted' | 'returned' | 'approved';
@@ -124,13 +146,19 @@ export interface ReportingPeriodState {
   readonly returns: readonly { readonly reason: string; readonly returnedAt: string; readonly returnedBy: string }[];
   readonly exceptionEventIds: readonly string[];
   readonly approvedAt?: string;
+  /** The approval chain above the unit, lowest first (empty: one approval by any unit above). */
+  readonly approvers: readonly string[];
+  /** Levels that approved the current submission, in order. */
+  readonly approvals: readonly { readonly unit: string; readonly by: string; readonly at: string }[];
+  /** Who returned it, at which level (the latest return first in `returns`' last entry). */
+  readonly returnedAtLevel?: string;
 }
 
 export const reportingPeriodStreamId = (periodId: string): string => `reporting-period-${periodId}`;
 /** Conventional id: one period per plan, unit and year. */
 export const reportingPeriodId = (planId: string, unit: string, year: number): string => `${planId}:${unit}:${year}`;
 
-export const initialReportingPeriodState = (): ReportingPeriodState => ({ status: 'none', submissions: [], returns: [], exceptionEventIds: [] });
+export const initialReportingPeriodState = (): ReportingPeriodState => ({ status: 'none', submissions: [], returns: [], exceptionEventIds: [], approvers: [], approvals: [] });
 
 const ev = <E extends ReportingPeriodEvent>(type: E['type'], data: E['data']): E => ({ type, schemaVersion: 1, data }) as E;
 
@@ -146,6 +174,20 @@ export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): De
   const requireAbove = (s: ReportingPeriodState, by: ActingUnit, action: string) => {
     if (!units.has(by.unit) || by.unit === s.unit || !units.isWithin(s.unit!, by.unit)) {
       throw new DomainRuleViolation(`${name(s)} can only be ${action} by a unit above ${s.unit} (not ${by.unit}).`, 'wrong-unit');
+    }
+    const approvers = s.approvers ?? [];
+    if (approvers.length === 0) return;
+    // The approval chain: the level whose turn it is (or, through the lineage, the unit it merged into), not a later one.
+    const step = (s.approvals ?? []).length;
+    const next = approvers[step];
+    const later = approvers.slice(step + 1);
+    if (!units.isWithin(next, by.unit) || later.some((u) => units.isWithin(u, by.unit))) {
+      const done = (s.approvals ?? []).map((a) => units.has(a.unit) ? units.displayName(a.unit) : a.unit);
+      throw new DomainRuleViolation(
+        `${name(s)} climbs ${[s.unit!, ...approvers].join(' → ')}; it is now with ${units.has(next) ? units.displayName(next) : next} (${next})${done.length ? `, approved so far by ${done.join(', ')}` : ''}, so it cannot be ${action} by ${by.unit}.`,
+        'not-your-turn',
+        { next },
+      );
     }
   };
 
@@ -167,7 +209,23 @@ export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): De
         throw new DomainRuleViolation(`Start of the period: ${(e as Error).message}`);
       }
       if (periodStart > dueDate) throw new DomainRuleViolation(`The period cannot start (${formatDate(periodStart)}) after its deadline (${formatDate(dueDate)}).`);
-      return [ev<ReportingPeriodOpened>('ReportingPeriodOpened', { periodId: c.periodId, planId: c.planId, unit: c.unit, year: c.year, periodStart, periodEnd: dueDate, dueDate })];
+      const approvers = [...(c.approvers ?? [])];
+      approvers.forEach((a, i) => {
+        const below = i === 0 ? c.unit : approvers[i - 1];
+        if (!units.has(a) || a === below || !units.isWithin(below, a)) throw new DomainRuleViolation(`The approval chain ${[c.unit, ...approvers].join(' → ')} must climb the unit tree: ${a} is not above ${below}.`, 'invalid-chain');
+      });
+      return [
+        ev<ReportingPeriodOpened>('ReportingPeriodOpened', {
+          periodId: c.periodId,
+          planId: c.planId,
+          unit: c.unit,
+          year: c.year,
+          periodStart,
+          periodEnd: dueDate,
+          dueDate,
+          ...(approvers.length ? { approvers } : {}),
+        }),
+      ];
     }
     if (s.status === 'none') throw new NotFound(`Reporting period ${c.periodId} does not exist; open it first.`);
     switch (c.type) {
@@ -192,7 +250,12 @@ export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): De
       case 'ApproveReport': {
         if (s.status !== 'submitted') throw new DomainRuleViolation(`${name(s)} is ${s.status}; only a submitted report can be approved.`, 'period-not-submitted');
         requireAbove(s, c.by, 'approved');
-        return [ev<ReportApproved>('ReportApproved', { periodId: s.periodId!, approvedBy: c.by.userId, approverUnit: c.by.unit, approvedAt: instantOf(c.approvedAt, 'approvedAt') })];
+        const approvedAt = instantOf(c.approvedAt, 'approvedAt');
+        const step = (s.approvals ?? []).length + 1;
+        if (step < (s.approvers ?? []).length) {
+          return [ev<ReportEndorsed>('ReportEndorsed', { periodId: s.periodId!, step, approvedBy: c.by.userId, approverUnit: c.by.unit, approvedAt, nextApprover: s.approvers[step] })];
+        }
+        return [ev<ReportApproved>('ReportApproved', { periodId: s.periodId!, approvedBy: c.by.userId, approverUnit: c.by.unit, approvedAt, ...((s.approvers ?? []).length ? { step } : {}) })];
       }
       case 'ReturnReport': {
         if (s.status !== 'submitted') throw new DomainRuleViolation(`${name(s)} is ${s.status}; only a submitted report can be returned.`, 'period-not-submitted');
@@ -205,6 +268,7 @@ export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): De
             returnerUnit: c.by.unit,
             returnedAt: instantOf(c.returnedAt, 'returnedAt'),
             reason: nfc(c.reason.trim()),
+            ...((s.approvers ?? []).length ? { step: (s.approvals ?? []).length + 1 } : {}),
           }),
         ];
       }
@@ -237,14 +301,23 @@ export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): De
 export function evolveReportingPeriod(s: ReportingPeriodState, e: ReportingPeriodEvent): ReportingPeriodState {
   switch (e.type) {
     case 'ReportingPeriodOpened':
-      return { ...s, status: 'open', ...e.data };
+      return { ...s, status: 'open', ...e.data, approvers: e.data.approvers ?? [], approvals: [] };
     case 'ReportSubmitted':
     case 'ReportResubmitted':
-      return { ...s, status: 'submitted', lockedAt: e.data.submittedAt, submissions: [...s.submissions, e.data] };
+      return { ...s, status: 'submitted', lockedAt: e.data.submittedAt, submissions: [...s.submissions, e.data], approvals: [] };
+    case 'ReportEndorsed':
+      return { ...s, approvals: [...(s.approvals ?? []), { unit: e.data.approverUnit, by: e.data.approvedBy, at: e.data.approvedAt }] };
     case 'ReportApproved':
-      return { ...s, status: 'approved', approvedAt: e.data.approvedAt };
+      return { ...s, status: 'approved', approvedAt: e.data.approvedAt, approvals: [...(s.approvals ?? []), { unit: e.data.approverUnit, by: e.data.approvedBy, at: e.data.approvedAt }] };
     case 'ReportReturned':
-      return { ...s, status: 'returned', lockedAt: undefined, returns: [...s.returns, { reason: e.data.reason, returnedAt: e.data.returnedAt, returnedBy: e.data.returnedBy }] };
+      return {
+        ...s,
+        status: 'returned',
+        lockedAt: undefined,
+        approvals: [],
+        returnedAtLevel: e.data.returnerUnit,
+        returns: [...s.returns, { reason: e.data.reason, returnedAt: e.data.returnedAt, returnedBy: e.data.returnedBy }],
+      };
     case 'LateEventsExceptionGranted':
       return { ...s, exceptionEventIds: [...s.exceptionEventIds, ...e.data.eventIds] };
     default:

@@ -17,6 +17,7 @@ import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { formatDate, formatNumber, IsoDate } from '@nangsuat/vietnamese';
 import { computePlanProgress, Contribution, ReportedValue, TargetProgress } from '../domain/progress';
 import type { Target } from '../domain/plan-content';
+import type { IndicatorLookup } from '../../indicators/domain/indicator';
 import type { StoredContribution } from './contributions/contribution-mapping';
 
 export interface PlanForProgress {
@@ -29,6 +30,8 @@ export interface PlanForProgress {
   readonly issueDate?: IsoDate;
   readonly targets: readonly Target[];
   readonly implementsPlan?: string;
+  /** The indicator catalogue in force (progress.service loads it; default: the seeded entries). */
+  readonly catalogue?: IndicatorLookup;
 }
 
 /** Units whose facts may count for a plan of `unit` (its subtree, former units through the lineage included). */
@@ -59,6 +62,7 @@ export function computeForPlan(
     { contributions: attributeToPlan(plan, contributions, units), reported },
     asOf,
     units,
+    plan.catalogue,
   );
 }
 

@@ -7,7 +7,9 @@ import { formatDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { planVersionAt } from '../domain/plan';
 import type { ReportedValue, TargetProgress } from '../domain/progress';
 import { PlanCommands } from '../plan-commands.service';
-import type { StoredContribution } from './contributions/contribution-mapping';
+import { INDICATOR_OF_KIND, StoredContribution } from './contributions/contribution-mapping';
+import type { IndicatorEntry } from '../../indicators/domain/indicator';
+import { IndicatorCatalogue } from '../../indicators/indicator-catalogue.service';
 import { ContributionStore } from './contributions/contribution-store';
 import { candidateUnits, computeForPlan, PlanForProgress } from './plan-progress';
 import { reportedValuesStreamId, toReportedValues } from './reported-values/reported-values';
@@ -38,6 +40,17 @@ export function assertCanReadProgress(access: AccessPolicy, actor: Actor, unit: 
   throw new Forbidden(`Progress of ${unit} is for the officers of its units and those above it; you act for ${actor.unit}.`, { unit });
 }
 
+/**
+ * The `indicator` keys under which the facts of a catalogue entry are stored: service events are
+ * stored under the indicator of their kind (contribution-mapping.ts), recorded achievements under
+ * their own indicator's code — so an indicator added at run time that counts, say, completed pilot
+ * models finds them.
+ */
+export function storedIndicatorsOf(entry: IndicatorEntry | undefined, code: string): string[] {
+  if (!entry || entry.feed.from !== 'service-events') return [code];
+  return [...new Set([...entry.feed.counts, ...entry.feed.reverses].map((k) => INDICATOR_OF_KIND[k] ?? code))];
+}
+
 /** Progress of plans from the contributions read model, the plan's stream and its reported values. */
 @Injectable()
 export class ProgressService {
@@ -45,11 +58,12 @@ export class ProgressService {
     private readonly plans: PlanCommands,
     private readonly contributions: ContributionStore,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
+    private readonly catalogue: IndicatorCatalogue,
   ) {}
 
   /** The plan as it stood on `asOfDate` (the version in force; a draft as it is). */
   async plan(planId: string, asOfDate?: IsoDate): Promise<PlanForProgress> {
-    const { state } = await this.plans.load(planId);
+    const [{ state }, catalogue] = await Promise.all([this.plans.load(planId), this.catalogue.lookup()]);
     let content = state.content!;
     if (asOfDate && state.versions.length > 0) {
       const v = planVersionAt(state, asOfDate);
@@ -66,6 +80,7 @@ export class ProgressService {
       issueDate: content.issueDate,
       targets: content.targets,
       implementsPlan: content.implementsPlan,
+      catalogue,
     };
   }
 
@@ -75,7 +90,7 @@ export class ProgressService {
 
   /** The facts a plan's counted targets may see (the exact rules are applied by computeForPlan). */
   async contributionsFor(plan: PlanForProgress, occurredUntil?: string, recordedUntil?: string): Promise<StoredContribution[]> {
-    const indicators = [...new Set(plan.targets.filter((t) => t.source === 'counted').map((t) => t.indicator))];
+    const indicators = [...new Set(plan.targets.filter((t) => t.source === 'counted').flatMap((t) => storedIndicatorsOf(plan.catalogue?.(t.indicator), t.indicator)))];
     return this.contributions.find({ indicators, units: candidateUnits(plan.issuingUnit), documentNumber: plan.documentNumber, occurredUntil, recordedUntil });
   }
 

@@ -5,8 +5,34 @@ import type { PlanForProgress } from '../progress/plan-progress';
 import type { PeriodFigure, PeriodFiguresResult } from './period-figures';
 import type { ReportDocument } from './report-html';
 import type { LoadedPeriod } from './reporting-periods.service';
+import type { ReportingPeriodState } from '../domain/reporting-period';
 
 const unitName = (code: string) => (seedUnitTree.has(code) ? seedUnitTree.displayName(code) : code);
+
+export interface SubReport {
+  readonly periodId: string;
+  readonly unit: string;
+  readonly unitName: string;
+  readonly status: string;
+  readonly dueDate: string;
+  readonly approvals: ReportingPeriodState['approvals'];
+  readonly submitted?: { readonly submission: number; readonly submittedAt: string; readonly late: boolean; readonly figures: readonly PeriodFigure[] };
+  readonly lastReturn?: { readonly reason: string; readonly returnedAt: string; readonly returnedBy: string };
+}
+
+export function toSubReport(s: ReportingPeriodState): SubReport {
+  const last = s.submissions[s.submissions.length - 1];
+  return {
+    periodId: s.periodId!,
+    unit: s.unit!,
+    unitName: unitName(s.unit!),
+    status: s.status,
+    dueDate: s.dueDate!,
+    approvals: s.approvals ?? [],
+    ...(last ? { submitted: { submission: last.submission, submittedAt: last.submittedAt, late: last.late, figures: last.figures as readonly PeriodFigure[] } } : {}),
+    ...(s.returns.length ? { lastReturn: s.returns[s.returns.length - 1] } : {}),
+  };
+}
 
 export interface PeriodHistoryEntry {
   readonly type: string;
@@ -39,7 +65,12 @@ export interface ReportingPeriodView {
     readonly figures: readonly PeriodFigure[];
   };
   readonly approvedAt?: string;
+  /** The approval chain: the units that approve in turn, which approved, and whose turn it is. */
+  readonly approvalChain: readonly { readonly unit: string; readonly unitName: string; readonly approvedBy?: string; readonly approvedAt?: string }[];
+  readonly awaiting?: { readonly unit: string; readonly unitName: string };
   readonly returns: readonly { readonly reason: string; readonly returnedAt: string; readonly returnedBy: string }[];
+  /** The reports of the units directly below, for the same plan and year: their status and frozen figures (with the events behind them). */
+  readonly subReports?: readonly SubReport[];
   readonly exceptionEventIds: readonly string[];
   /** Figures computed now from the projection (a locked period: late facts left to the next period). */
   readonly current: PeriodFiguresResult;
@@ -53,8 +84,11 @@ function whoDid(events: readonly RecordedEvent[], type: string | string[]): Reco
   return events.filter((e) => types.includes(e.type));
 }
 
-export function toPeriodView(loaded: LoadedPeriod, current: PeriodFiguresResult & { plan: PlanForProgress }): ReportingPeriodView {
+export function toPeriodView(loaded: LoadedPeriod, current: PeriodFiguresResult & { plan: PlanForProgress }, subReports?: readonly ReportingPeriodState[]): ReportingPeriodView {
   const s = loaded.state;
+  const approvers = s.approvers ?? [];
+  const approvals = s.approvals ?? [];
+  const next = s.status === 'submitted' ? approvers[approvals.length] : undefined;
   const last = s.submissions[s.submissions.length - 1];
   const submitEvents = whoDid(loaded.events, ['ReportSubmitted', 'ReportResubmitted']);
   const { plan, ...figures } = current;
@@ -82,7 +116,10 @@ export function toPeriodView(loaded: LoadedPeriod, current: PeriodFiguresResult 
         }
       : undefined,
     approvedAt: s.approvedAt,
+    approvalChain: approvers.map((unit, i) => ({ unit, unitName: unitName(unit), ...(approvals[i] ? { approvedBy: approvals[i].by, approvedAt: approvals[i].at } : {}) })),
+    ...(next ? { awaiting: { unit: next, unitName: unitName(next) } } : {}),
     returns: s.returns,
+    ...(subReports ? { subReports: subReports.map(toSubReport) } : {}),
     exceptionEventIds: s.exceptionEventIds,
     current: figures,
     history: loaded.events.map((e) => ({

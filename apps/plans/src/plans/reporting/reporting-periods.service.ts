@@ -51,6 +51,13 @@ export class ReportingPeriods {
     return loaded;
   }
 
+  /** The periods of the units directly below, for the same plan and year (those opened). */
+  async subReportsOf(state: ReportingPeriodState): Promise<ReportingPeriodState[]> {
+    const children = seedUnitTree.children(state.unit!).map((u) => u.code);
+    const loaded = await Promise.all(children.map((unit) => this.store.readStream(reportingPeriodStreamId(reportingPeriodId(state.planId!, unit, state.year!)))));
+    return loaded.filter((events) => events.length > 0).map((events) => fold(this.decider, events as unknown as ReportingPeriodEvent[]));
+  }
+
   async previousOf(state: ReportingPeriodState): Promise<ReportingPeriodState | undefined> {
     const events = await this.store.readStream(reportingPeriodStreamId(reportingPeriodId(state.planId!, state.unit!, state.year! - 1)));
     return events.length ? fold(this.decider, events as unknown as ReportingPeriodEvent[]) : undefined;

@@ -5,11 +5,14 @@
  */
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
-import { isIsoDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
+import { isIsoDate, IsoDate, startOfVietnamDay, toVietnamDate } from '@nangsuat/vietnamese';
 import { normalizeDocumentNumber } from '../../domain/document-number';
 import type { Contribution, ContributionKind } from '../../domain/progress';
 
-/** The services whose events count, by the topic suffix `nangsuat.<service>.events`. */
+/**
+ * The services whose events count, by the topic suffix `nangsuat.<service>.events`. (The plans
+ * service's own topic carries the recorded achievements: mapAchievementToContribution.)
+ */
 export const SOURCE_SERVICES = ['support-programs', 'training', 'awards'] as const;
 export type SourceService = (typeof SOURCE_SERVICES)[number];
 
@@ -33,8 +36,8 @@ export interface StoredContribution extends Contribution {
   readonly _id: string;
   /** Indicator key of the plan targets it counts for. */
   readonly indicator: string;
-  /** The source service and event. */
-  readonly sourceService: SourceService;
+  /** The source service and event ('plans': a recorded achievement). */
+  readonly sourceService: SourceService | 'plans';
   readonly eventType: string;
   readonly streamId: string;
   readonly globalPosition: number;
@@ -182,6 +185,51 @@ function instantOf(value: unknown): string | undefined {
   if (isIsoDate(value)) return value;
   const t = new Date(value);
   return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
+}
+
+/**
+ * Recorded achievements (apps/plans/src/achievements): a verification counts for the achievement's
+ * own indicator (in its data, not fixed by the type); a withdrawal undoes it — from the day it was
+ * said to be achieved (1 ms later, so that it sorts after the count it undoes), since a withdrawn
+ * record is taken back, not ended. A withdrawal of an achievement never verified was never counted.
+ */
+const ACHIEVEMENT_TYPES = ['AchievementVerified', 'AchievementWithdrawn'];
+
+/** Is this the plans service's own topic (`<prefix>.plans.events`)? */
+export const isPlansTopic = (topic: string): boolean => /^[A-Za-z0-9_-]+\.plans\.events$/.test(topic);
+
+/** Maps an event of the plans topic: a verified or withdrawn recorded achievement; anything else is irrelevant. */
+export function mapAchievementToContribution(event: RecordedEvent, units: UnitTree = seedUnitTree): MappingResult {
+  if (!ACHIEVEMENT_TYPES.includes(event.type)) return { outcome: 'irrelevant' };
+  const data = (event.data ?? {}) as Data;
+  const missing = ['achievementId', 'indicator', 'subjectId', 'unitCode', 'achievedOn'].filter((f) => !isText(data[f]));
+  if (missing.length) return { outcome: 'unmappable', reason: `missing ${missing.join(', ')}` };
+  const unit = String(data.unitCode);
+  if (!units.has(unit)) return { outcome: 'unmappable', reason: `unknown administrative unit "${unit}"` };
+  if (!isIsoDate(data.achievedOn)) return { outcome: 'unmappable', reason: `achievedOn "${String(data.achievedOn)}" is not a date (yyyy-mm-dd)` };
+  const verified = event.type === 'AchievementVerified';
+  if (!verified && data.wasVerified !== true) return { outcome: 'not-counted', reason: 'withdrawn before verification: it was never counted' };
+  const day = startOfVietnamDay(data.achievedOn).getTime();
+  const occurredAt = new Date(verified ? day : day + 1).toISOString();
+  const contribution: StoredContribution = {
+    _id: event.id,
+    eventId: event.id,
+    kind: verified ? 'indicator-counted' : 'indicator-count-withdrawn',
+    indicator: String(data.indicator),
+    unit,
+    occurredAt,
+    occurredOn: data.achievedOn,
+    recordedAt: instantOf(event.recordedAt) ?? occurredAt,
+    subjectId: String(data.subjectId),
+    refId: String(data.achievementId),
+    ...(typeof data.value === 'number' && Number.isFinite(data.value) ? { value: data.value } : {}),
+    sourceService: 'plans',
+    eventType: event.type,
+    streamId: event.streamId,
+    globalPosition: event.globalPosition,
+    ...(event.metadata?.actor ? { actor: { username: event.metadata.actor.username, unit: event.metadata.actor.unit } } : {}),
+  };
+  return { outcome: 'contribution', contribution };
 }
 
 /** Maps one recorded event of `service`'s topic to a contribution, or says why not. */

@@ -2,14 +2,15 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { eventsTopic, IdempotentConsumer, IdempotentConsumerFactory } from '@nangsuat/messaging';
-import { mapEventToContribution, sourceServiceOfTopic, UnmappableEvent } from './contribution-mapping';
+import { isPlansTopic, mapAchievementToContribution, mapEventToContribution, sourceServiceOfTopic, UnmappableEvent } from './contribution-mapping';
 import { ContributionStore } from './contribution-store';
 
 /** Consumer name: processed event ids are remembered under it. */
 export const CONTRIBUTIONS_CONSUMER = 'plans.contributions';
 
 /**
- * Feeds the progress projection: the counted facts of support-programs, training and awards become
+ * Feeds the progress projection: the counted facts of support-programs, training and awards, and the
+ * recorded achievements verified in this service, become
  * contributions (idempotent consumer — a redelivered event changes nothing; what cannot be mapped
  * goes to `<topic>.dlq` with the reason, and the consumer carries on).
  */
@@ -40,15 +41,21 @@ export class ContributionsConsumer {
     return this.consume(ctx);
   }
 
+  /** The plans service's own topic: verified and withdrawn recorded achievements (the read models consume it too). */
+  @EventPattern(eventsTopic('plans'))
+  onPlans(@Ctx() ctx: KafkaContext): Promise<unknown> {
+    return this.consume(ctx);
+  }
+
   private consume(ctx: KafkaContext): Promise<unknown> {
     return this.consumer.handleKafkaContext(ctx, (event, c) => this.ingest(event, c.topic));
   }
 
   /** One event: store its contribution, note why it does not count, or refuse it (→ dead-letter topic). */
   async ingest(event: RecordedEvent, topic: string): Promise<void> {
-    const service = sourceServiceOfTopic(topic);
+    const service = sourceServiceOfTopic(topic) ?? (isPlansTopic(topic) ? ('plans' as const) : undefined);
     if (!service) return;
-    const result = mapEventToContribution(event, service);
+    const result = service === 'plans' ? mapAchievementToContribution(event) : mapEventToContribution(event, service);
     switch (result.outcome) {
       case 'contribution':
         await this.store.save(result.contribution);

@@ -19,10 +19,11 @@ export class GetReportingPeriodController {
   constructor(private readonly periods: ReportingPeriods) {}
 
   @Get(':periodId')
-  @ApiOperation({ summary: 'A reporting period: its frozen report (after submission), today’s figures, late facts, history' })
+  @ApiOperation({ summary: 'A reporting period: its frozen report (after submission), today’s figures, late facts, the approval chain, the reports of the units below, history' })
   async get(@CurrentActor() actor: Actor, @Param('periodId') periodId: string): Promise<ReportingPeriodView> {
     const loaded = await this.periods.read(actor, periodId);
-    return toPeriodView(loaded, await this.periods.figures(loaded.state));
+    const [figures, subReports] = await Promise.all([this.periods.figures(loaded.state), this.periods.subReportsOf(loaded.state)]);
+    return toPeriodView(loaded, figures, subReports);
   }
 
   @Get(':periodId/report.html')

@@ -4,7 +4,8 @@ import { IsOptional } from 'class-validator';
 import { CalendarDate, UnitCode, Year } from '@nangsuat/service-runtime';
 import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import type { ReportingLevel, ReportingRules } from '../../domain/plan-content';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { addDays, dayOfYear, formatDate, tryParseDate } from '@nangsuat/vietnamese';
 import { reportingPeriodId } from '../../domain/reporting-period';
@@ -39,6 +40,28 @@ export function storedDeadline(stored: unknown): { day: number; month: number } 
   );
 }
 
+/**
+ * A unit's place in the plan's approval chain: the units that approve its report in turn (its
+ * ancestors at the levels above its own in the chain) and its own deadline (levelDeadlines for its
+ * level, else the annual deadline). A unit whose level is not in the chain, or a plan without a
+ * chain: no approvers (one approval by any unit above) and the annual deadline.
+ */
+export function chainOf(reporting: ReportingRules | undefined, unit: string, units: UnitTree = seedUnitTree): { approvers: string[]; deadline: { day: number; month: number } } {
+  const level = units.levelOf(unit) as ReportingLevel;
+  const own = (reporting?.levelDeadlines ?? []).find((d) => d.level === level);
+  const deadline = own ? storedDeadline({ day: own.day, month: own.month }) : storedDeadline(reporting?.annualDeadline);
+  const chain = reporting?.approvalChain ?? [];
+  if (!chain.includes(level)) return { approvers: [], deadline };
+  const ancestors = units.ancestors(unit);
+  const approvers: string[] = [];
+  for (const above of chain.slice(chain.indexOf(level) + 1)) {
+    const found = ancestors.find((a) => units.levelOf(a) === above);
+    if (!found) throw new DomainRuleViolation(`The plan's approval chain names the ${above} level, but ${unit} has no ${above} above it.`, 'invalid-chain');
+    approvers.push(found);
+  }
+  return { approvers, deadline };
+}
+
 export class OpenReportingPeriodDto {
   @ApiProperty({ example: '51-NGOKBAY', description: 'the reporting unit: the plan’s unit or a unit within it' })
   @UnitCode() unit: string;
@@ -55,7 +78,7 @@ export class OpenReportingPeriodController {
 
   @Post(':planId/reporting-periods')
   @Roles(...PLAN_WRITERS, 'village-officer')
-  @ApiOperation({ summary: 'Open the annual reporting period of a unit for a plan and year (due on the plan’s deadline, 10/11 by default)' })
+  @ApiOperation({ summary: 'Open the annual reporting period of a unit for a plan and year (due on its level’s deadline, else the plan’s, 10/11 by default; approved by each level of the plan’s approval chain in turn)' })
   async open(@Req() req: Request, @CurrentActor() actor: Actor, @Param('planId') planId: string, @Body() dto: OpenReportingPeriodDto): Promise<ReportingPeriodView> {
     const { state } = await this.plans.load(planId);
     const content = state.content!;
@@ -73,7 +96,7 @@ export class OpenReportingPeriodController {
       if (!periodStart) problems.push(`periodStart "${dto.periodStart}" is not a date; write dd/mm/yyyy`);
     }
     if (problems.length) throw new DomainRuleViolation(`The reporting period cannot be opened: ${problems.join('; ')}.`, 'invalid-period', { problems });
-    const deadline = storedDeadline(content.reporting?.annualDeadline);
+    const { approvers, deadline } = chainOf(content.reporting, dto.unit);
     if (!periodStart) {
       const afterLast = addDays(dayOfYear(dto.year - 1, deadline.month, deadline.day), 1);
       periodStart = content.issueDate! > afterLast ? content.issueDate! : afterLast;
@@ -82,7 +105,12 @@ export class OpenReportingPeriodController {
       throw new DomainRuleViolation(`The period cannot start (${formatDate(periodStart)}) before the plan was issued (${formatDate(content.issueDate!)}).`, 'invalid-period');
     }
     const periodId = reportingPeriodId(planId, dto.unit, dto.year);
-    const loaded = await this.periods.execute(req, actor, { type: 'OpenReportingPeriod', periodId, planId, unit: dto.unit, year: dto.year, deadline, periodStart }, dto.unit);
+    const loaded = await this.periods.execute(
+      req,
+      actor,
+      { type: 'OpenReportingPeriod', periodId, planId, unit: dto.unit, year: dto.year, deadline, periodStart, ...(approvers.length ? { approvers } : {}) },
+      dto.unit,
+    );
     return toPeriodView(loaded, await this.periods.figures(loaded.state));
   }
 }

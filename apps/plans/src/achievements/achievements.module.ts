@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CommandRunner } from '@nangsuat/service-runtime';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { AchievementCommands } from './achievement-commands.service';
+import { ListAchievementsController } from './list-achievements/list-achievements.controller';
+import { ListOrganisationsController } from './list-organisations/list-organisations.controller';
+import { RecordAchievementController } from './record-achievement/record-achievement.controller';
+import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
+import { ReviewAchievementController } from './review-achievement/review-achievement.controller';
+
+/**
+ * Recorded achievements and the registry of organisations they name (docs/decisions/0009). Its
+ * verified facts reach progress the way the other services' facts do: published on the plans topic
+ * and mapped by the contributions consumer. Read models: achievement-projections.ts (registered with
+ * the plans context's projections).
+ */
+@Module({
+  imports: [IndicatorsModule],
+  controllers: [RegisterOrganisationController, ListOrganisationsController, RecordAchievementController, ReviewAchievementController, ListAchievementsController],
+  providers: [CommandRunner, AchievementCommands],
+})
+export class AchievementsModule {}

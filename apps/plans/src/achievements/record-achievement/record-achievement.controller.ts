@@ -1,0 +1,41 @@
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import type { Request } from 'express';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-sourcing';
+import { BoundedNumber, CalendarDate, Id, Text } from '@nangsuat/service-runtime';
+import { ACHIEVEMENT_RECORDERS } from '../achievement-roles';
+import { AchievementCommands } from '../achievement-commands.service';
+import type { AchievementView } from '../achievement-view';
+
+export class RecordAchievementDto {
+  @ApiPropertyOptional({ example: 'clb-cd-nghe-2024', description: 'default: derived from the Idempotency-Key, else generated' }) @IsOptional() @Id() achievementId?: string;
+  @ApiProperty({ example: 'productivity-clubs', description: 'a catalogue indicator fed by recorded achievements (GET /indicators)' })
+  @MaxLength(64)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'indicator must be the code of an indicator of the catalogue, such as schools-5s' })
+  indicator: string;
+  @ApiProperty({ example: 'cd-nghe-ninh-thuan', description: 'a registered organisation (GET /organisations)' }) @Id() organisationId: string;
+  @ApiPropertyOptional({ example: 'Quyết định 123/QĐ-UBND giao nhiệm vụ KH&CN', description: 'what is counted when it is not the organisation (an S&T task’s reference)' })
+  @IsOptional()
+  @Text(200)
+  subjectRef?: string;
+  @ApiProperty({ example: '20/11/2024', description: 'the day it was achieved (dd/mm/yyyy or yyyy-mm-dd)' }) @CalendarDate() achievedOn: string;
+  @ApiProperty({ example: 'Thành lập Câu lạc bộ cải tiến năng suất của nhà trường' }) @Text(2000) description: string;
+  @ApiProperty({ example: 'Quyết định số 215/QĐ-CĐN ngày 20/11/2024' }) @Text(500) evidence: string;
+  @ApiPropertyOptional({ example: 1, description: 'for indicators that add up values' }) @IsOptional() @BoundedNumber(-1_000_000_000, 1_000_000_000) value?: number;
+}
+
+@ApiTags('achievements')
+@ApiBearerAuth()
+@Controller('achievements')
+export class RecordAchievementController {
+  constructor(private readonly commands: AchievementCommands) {}
+
+  @Post()
+  @Roles(...ACHIEVEMENT_RECORDERS)
+  @ApiOperation({ summary: 'Record an achievement for an indicator no service counts (club founded, S&T task, tool applied, enterprise supported); it counts once the unit above verifies it' })
+  record(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: RecordAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
+    return this.commands.record(req, actor, { ...dto });
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Request } from 'express';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-sourcing';
+import { Id, Text, UnitCode } from '@nangsuat/service-runtime';
+import { ORGANISATION_REGISTRARS } from '../achievement-roles';
+import { AchievementCommands } from '../achievement-commands.service';
+import type { OrganisationView } from '../achievement-view';
+import { ORGANISATION_KINDS, OrganisationKind } from '../domain/organisation';
+
+export class RegisterOrganisationDto {
+  @ApiPropertyOptional({ example: 'bv-da-khoa-ninh-thuan', description: 'default: derived from the Idempotency-Key, else generated' }) @IsOptional() @Id() organisationId?: string;
+  @ApiProperty({ example: 'Bệnh viện Đa khoa tỉnh Ninh Thuận' }) @Text(300) name: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS, example: 'hospital' }) @IsIn(ORGANISATION_KINDS, { message: `kind must be one of: ${ORGANISATION_KINDS.join(', ')}` }) kind: OrganisationKind;
+  @ApiProperty({ example: '58', description: 'the administrative unit it belongs to' }) @UnitCode() unitCode: string;
+  @ApiPropertyOptional({ example: 'Phan Rang – Tháp Chàm' }) @IsOptional() @Text(500) address?: string;
+  @ApiPropertyOptional({ example: '4500123456', description: 'tax code or budget-unit code' }) @IsOptional() @Id(/^[A-Za-z0-9-]{1,32}$/, 'up to 32 letters, digits or -') officialCode?: string;
+}
+
+@ApiTags('achievements')
+@ApiBearerAuth()
+@Controller('organisations')
+export class RegisterOrganisationController {
+  constructor(private readonly commands: AchievementCommands) {}
+
+  @Post()
+  @Roles(...ORGANISATION_REGISTRARS)
+  @ApiOperation({ summary: 'Register an organisation (school, hospital, college, institute…) in its unit, for recorded achievements' })
+  register(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: RegisterOrganisationDto): Promise<OrganisationView & { duplicate: boolean }> {
+    return this.commands.registerOrganisation(req, actor, { ...dto });
+  }
+}

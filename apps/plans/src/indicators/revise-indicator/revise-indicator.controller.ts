@@ -1,0 +1,29 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { Nested, Text } from '@nangsuat/service-runtime';
+import { IndicatorEntryDto, toEntry } from '../indicator-entry.dto';
+import { CATALOGUE_WRITERS, IndicatorCatalogue, IndicatorView } from '../indicator-catalogue.service';
+
+export class ReviseIndicatorDto {
+  @ApiProperty({ type: IndicatorEntryDto, description: 'the whole entry as it is to be; its code is the one in the path' }) @Nested(() => IndicatorEntryDto) entry: IndicatorEntryDto;
+  @ApiProperty({ example: 'Bộ KH&CN công bố bộ chỉ số năm 2026' }) @Text(1000, 3) reason: string;
+}
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller('indicators')
+export class ReviseIndicatorController {
+  constructor(private readonly catalogue: IndicatorCatalogue) {}
+
+  @Post(':code/revisions')
+  @Roles(...CATALOGUE_WRITERS)
+  @ApiOperation({ summary: 'Revise a catalogue entry (names, levels, validity, counting rule…), with the reason; the previous entry is kept in the event' })
+  async revise(@Req() req: Request, @CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ReviseIndicatorDto): Promise<IndicatorView & { catalogueVersion: number }> {
+    if (dto.entry.code !== code) throw new DomainRuleViolation(`The entry's code "${dto.entry.code}" is not the one in the path ("${code}"); a code never changes — define a new indicator instead.`, 'code-mismatch');
+    const { view } = await this.catalogue.execute(req, actor, { type: 'ReviseIndicator', entry: toEntry(dto.entry) }, dto.reason);
+    return { ...view.indicators.find((i) => i.code === code)!, catalogueVersion: view.version };
+  }
+}
