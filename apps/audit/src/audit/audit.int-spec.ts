@@ -70,6 +70,9 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
     process.env.KAFKA_BROKERS ??= '127.0.0.1:9092';
     process.env.OIDC_ISSUER ??= issuer;
     process.env.MONGODB_DB = auditDb;
+    // This test reconciles the stores it made itself, on request; the periodic pass over the
+    // platform's stores (nangsuat_<context>) would find this test's ledger entries missing there.
+    process.env.AUDIT_RECONCILE_INTERVAL_MS = '0';
     const { AppModule } = await import('../app.module');
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
       .overrideProvider(TOPIC_NAMING)
