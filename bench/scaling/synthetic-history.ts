@@ -153,8 +153,11 @@ export async function writeHistory(
   events: number,
   onProgress?: (written: number) => void,
 ): Promise<{ nextCourse: number; lastPosition: number; sampleStreams: string[] }> {
-  const projection = courseProjection(undefined as never, readModels).options;
-  const views = readModels.collection<Record<string, unknown>>(projection.collection);
+  // The read model as the service declares it (its fields and indexes), as a service that ran all along has it.
+  const courses = courseProjection(undefined as never, readModels);
+  await courses.ensureIndexes();
+  const projection = courses.options;
+  const views = courses.documents;
   let course = firstCourse;
   let position = (await sink.highestPosition()) + 1;
   let written = 0;

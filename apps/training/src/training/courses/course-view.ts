@@ -117,7 +117,8 @@ export const courseProjection = (store: EventStorePort, readModels: ReadModelSto
   new StreamStateProjection<CourseViewState>(store, readModels, {
     name: 'training.courses',
     collection: COURSES_COLLECTION,
-    indexes: [{ startDate: -1, courseId: 1 }, { unitCode: 1, startDate: -1 }],
+    // The list's order; and unit + status with it, so that a filtered count reads the index only.
+    indexes: [{ startDate: -1, courseId: 1 }, { unitCode: 1, startDate: -1 }, { status: 1, unitCode: 1, startDate: -1, courseId: 1, _id: 1 }],
     fields: ['status', 'endDate', 'counts.completed'],
     textSearch: ['searchKey'],
     streamPrefix: COURSE_STREAM_PREFIX,
