@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { Client } from 'pg';
+import { readModelsFromEnvironment } from '@nangsuat/read-models';
 import { supportPrograms } from './access-matrix';
 import { call, tokenFor } from './support/platform';
 
@@ -38,9 +39,11 @@ describe('tamper evidence across stores', () => {
     const edited = await pg.query(`UPDATE nangsuat_support_programs.events SET data = (data::jsonb || '{"capacity": 40}'::jsonb)::json WHERE stream_id = $1 AND stream_version = 1`, [streamId]);
     await pg.end();
     expect(edited.rowCount).toBe(1);
-    // ... and someone else the ledger's copy of the second.
+    // ... and someone else the ledger's copy of the second, wherever the audit service keeps it.
     const audit = await mongoose.createConnection(mongoUri, { dbName: 'nangsuat_audit' }).asPromise();
-    const ledgerEdit = await audit.collection<{ _id: string }>('ledger').updateOne({ _id: second.eventId }, { $set: { 'event.metadata.reason': 'Không có gì thay đổi' } });
+    const ledger = readModelsFromEnvironment(audit, { ...process.env, MONGODB_DB: 'nangsuat_audit' });
+    const ledgerEdit = await ledger.collection<{ _id: string }>('ledger').updateOne({ _id: second.eventId }, { $set: { 'event.metadata.reason': 'Không có gì thay đổi' } });
+    await ledger.close();
     await audit.close();
     expect(ledgerEdit.modifiedCount).toBe(1);
 
