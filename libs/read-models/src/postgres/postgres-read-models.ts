@@ -143,7 +143,10 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   private ready(): Promise<void> {
     this.tableReady ??= (async () => {
       await this.store.ensureSchema();
-      await this.store.query(`CREATE TABLE IF NOT EXISTS ${this.qualified} (id text PRIMARY KEY, doc jsonb NOT NULL)`).catch((error) => {
+      // Room on each page for an updated row beside its old one: an update that changes no indexed
+      // field (a course's counts) then touches no index (a HOT update), which keeps a command's
+      // own read-model refresh cheap as the tables grow.
+      await this.store.query(`CREATE TABLE IF NOT EXISTS ${this.qualified} (id text PRIMARY KEY, doc jsonb NOT NULL) WITH (fillfactor = 80)`).catch((error) => {
         // Two processes creating the same table at once: the loser sees a duplicate type.
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       });
