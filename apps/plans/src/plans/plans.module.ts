@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { CommandRunner } from '@nangsuat/service-runtime';
+import { PlanAttachmentsController } from './attachments/plan-attachments.controller';
 import { AmendPlanController } from './amend-plan/amend-plan.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
 import { DraftPlanController } from './draft-plan/draft-plan.controller';
@@ -28,7 +31,7 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
 
 /** The plans bounded context: administrative units, plans and targets, progress, annual reports. */
 @Module({
-  imports: [ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection])],
+  imports: [ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection]), AttachmentsModule],
   controllers: [
     DraftPlanController,
     ReviseDraftController,
@@ -38,6 +41,7 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     ClosePlanController,
     // Static routes before /plans/:planId.
     ListPlansController,
+    PlanAttachmentsController,
     GetPlanController,
     UnitsController,
     // Progress (contributions from the other services' events, reported statistics).
@@ -53,6 +57,6 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     LateExceptionController,
     GetReportingPeriodController,
   ],
-  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods],
+  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods, CommandRunner, RecordAttachments],
 })
 export class PlansModule {}

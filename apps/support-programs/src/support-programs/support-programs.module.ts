@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { CommandRunner } from '@nangsuat/service-runtime';
 import { ApproveRegistrationController } from './approve-registration/approve-registration.controller';
 import { ApproveRegistrationHandler } from './approve-registration/approve-registration.handler';
 import { EventLog } from './common/event-log';
@@ -15,6 +17,7 @@ import { ListProgrammesController } from './list-programmes/list-programmes.cont
 import { ProgrammeQueries } from './list-programmes/list-programmes.query';
 import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
 import { RegistrationQueries } from './list-registrations/list-registrations.query';
+import { RegistrationAttachmentsController } from './registration-attachments/registration-attachments.controller';
 import { RegisterEnterpriseController } from './register-enterprise/register-enterprise.controller';
 import { RegisterEnterpriseHandler } from './register-enterprise/register-enterprise.handler';
 import { ReviewRegistrationController } from './review-registration/review-registration.controller';
@@ -30,7 +33,7 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
 
 /** The support-programs bounded context: one folder per use case (command or query) beside this module. */
 @Module({
-  imports: [ProjectionsModule.forContext('support-programs', READ_MODEL_FACTORIES)],
+  imports: [ProjectionsModule.forContext('support-programs', READ_MODEL_FACTORIES), AttachmentsModule],
   controllers: [
     CreateProgrammeController,
     UpdateProgrammeController,
@@ -43,6 +46,7 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ApproveRegistrationController,
     ImplementRegistrationController,
     WithdrawRegistrationController,
+    RegistrationAttachmentsController,
     ListRegistrationsController,
   ],
   providers: [
@@ -60,6 +64,8 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ImplementRegistrationHandler,
     WithdrawRegistrationHandler,
     RegistrationQueries,
+    CommandRunner,
+    RecordAttachments,
   ],
 })
 export class SupportProgramsModule {}
