@@ -8,7 +8,7 @@ FERRETDB_VERSION=1.24.0
 KEYCLOAK_VERSION=26.4.7
 # SeaweedFS (S3-compatible object storage for attachments) and Mailpit (catches the platform's mail),
 # both built from their Go modules pinned in deploy/local/<name>/go.mod.
-SEAWEEDFS_VERSION=4.0-20261109
+SEAWEEDFS_VERSION=4.53
 MAILPIT_VERSION=1.33.1
 
 KAFKA_HOME="$NS_CACHE/kafka-$KAFKA_VERSION"

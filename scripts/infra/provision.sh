@@ -42,7 +42,7 @@ build_go_command() {
     log "provision: building $name from its Go module ($note, first time only)"
     mkdir -p "$(dirname "$bin")"
     local started=$SECONDS
-    (cd "$dir" && CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" "$package" && mv "$bin.tmp" "$bin") \
+    (cd "$dir" && go build -o "$bin.tmp" "$package" && mv "$bin.tmp" "$bin") \
       || die "could not build $name (go build $package in $dir)"
     log "provision: $name built in $((SECONDS - started)) s"
   fi

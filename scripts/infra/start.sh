@@ -75,14 +75,14 @@ log "start: Keycloak $KEYCLOAK_VERSION (pid $!) on 127.0.0.1:$KEYCLOAK_PORT"
 
 # SeaweedFS (S3 API for attachments; master, volume and filer servers behind it) ------------------
 # Credentials from deploy/local/seaweedfs/s3.json: anonymous requests are refused, so downloads go
-# through presigned links exactly as with a cloud S3. No telemetry, no Iceberg catalog.
+# through presigned links exactly as with a cloud S3. No telemetry, no Iceberg or Lance catalog.
 mkdir -p "$RUN_DIR/seaweedfs"
 sw=$SEAWEEDFS_PORT_BASE
 "$SEAWEEDFS_BIN" server -ip=127.0.0.1 -ip.bind=127.0.0.1 -dir="$RUN_DIR/seaweedfs" -volume.max=16 \
   -master.port=$sw -master.port.grpc=$((sw + 1)) -master.volumeSizeLimitMB=64 -master.telemetry=false \
   -volume.port=$((sw + 2)) -volume.port.grpc=$((sw + 3)) \
   -filer -filer.port=$((sw + 4)) -filer.port.grpc=$((sw + 5)) \
-  -s3 -s3.port="$S3_PORT" -s3.port.grpc=$((sw + 6)) -s3.port.iceberg=0 -s3.config="$NS_ROOT/deploy/local/seaweedfs/s3.json" \
+  -s3 -s3.port="$S3_PORT" -s3.port.grpc=$((sw + 6)) -s3.port.iceberg=0 -s3.port.lance=0 -s3.config="$NS_ROOT/deploy/local/seaweedfs/s3.json" \
   >"$RUN_DIR/logs/seaweedfs.log" 2>&1 &
 echo $! >"$RUN_DIR/pids/seaweedfs.pid"
 log "start: SeaweedFS (pid $!) S3 on 127.0.0.1:$S3_PORT (internal ports $sw-$((sw + 6)))"
