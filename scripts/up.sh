@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Brings the whole platform up on this machine: npm dependencies, PostgreSQL + Kafka + FerretDB + Keycloak
-# (provisioned into ~/.cache/nangsuat on first use), the five services, and the demo data from the
+# + SeaweedFS + Mailpit (provisioned into ~/.cache/nangsuat on first use), the six services, and the demo data from the
 # seed plans. Returns when everything answers; stop it all with scripts/down.sh.
 #   NANGSUAT_RUN_DIR  where pids, logs and data go (default .run)
 #   *_PORT            see README (MONGO_PORT, KAFKA_PORT, KEYCLOAK_PORT, PLANS_PORT, ...)
@@ -83,6 +83,7 @@ Năng Suất is up.
   training          http://127.0.0.1:$TRAINING_PORT/docs
   awards            http://127.0.0.1:$AWARDS_PORT/docs
   audit             http://127.0.0.1:$AUDIT_PORT/docs
+  notifications     http://127.0.0.1:$NOTIFICATIONS_PORT/docs
   Keycloak          http://127.0.0.1:$KEYCLOAK_PORT (realm nangsuat; demo users in README)
   object storage    http://127.0.0.1:$S3_PORT (SeaweedFS, S3 API; bucket nangsuat-attachments)
   mail (Mailpit)    SMTP 127.0.0.1:$MAIL_SMTP_PORT, API http://127.0.0.1:$MAIL_API_PORT/api/v1/messages
