@@ -119,7 +119,10 @@ export class EventsConsumer {
       case 'NominationEvaluationStarted':
         await s.nominations.updateOne(
           { _id: d.nominationId },
-          { $set: { unitCode: d.unitCode, nomineeName: d.nomineeName, councilMemberIds: d.councilMemberIds ?? [], status: 'evaluating' }, $setOnInsert: { evaluatedBy: [] } },
+          {
+            $set: { unitCode: d.unitCode, nomineeName: d.nomineeName, councilMemberIds: d.councilMemberIds ?? [], startedOn: vietnamDay(d.startedAt ?? event.occurredAt), status: 'evaluating' },
+            $setOnInsert: { evaluatedBy: [] },
+          },
           { upsert: true },
         );
         return;

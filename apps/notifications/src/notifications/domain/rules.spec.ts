@@ -80,4 +80,12 @@ describe('reminders due on a day', () => {
     expect(on('2026-10-09')).toEqual(['reminder:registration-waiting:prog:mst-1']);
     expect(on('2026-10-20', registration({ status: 'under-review' }))).toEqual([]);
   });
+
+  it('a council member who has not scored 7 days after the evaluation started, each member once', () => {
+    const nomination = { _id: 'n1', unitCode: '51', nomineeName: 'HTX Sâm', councilMemberIds: ['qn.council', 'kh.council'], evaluatedBy: ['kh.council'], startedOn: '2026-11-01', status: 'evaluating' as const };
+    const on = (day: string, n = nomination) => dueReminders(day, { ...none, nominations: [n] });
+    expect(on('2026-11-08')).toEqual([]);
+    expect(on('2026-11-09').map((r) => [r.key, r.audience])).toEqual([['reminder:nomination-unscored:n1:qn.council', { kind: 'users', userIds: ['qn.council'] }]]);
+    expect(on('2026-11-20', { ...nomination, status: 'decided' as never })).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { addDays, formatDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { Notice, OFFICER_ROLES } from './kinds';
-import type { TrackedCertification, TrackedPeriod, TrackedRegistration } from './tracked';
+import type { TrackedCertification, TrackedNomination, TrackedPeriod, TrackedRegistration } from './tracked';
 
 /**
  * Who is told what: pure rules from a context's event (live notices) and from the tracked records
@@ -91,6 +91,7 @@ export function noticesForEvent(event: Pick<RecordedEvent, 'id' | 'type' | 'data
 export const REPORT_REMINDER_DAYS = [14, 3] as const;
 export const CERTIFICATION_REMINDER_DAYS = [60, 30] as const;
 export const REGISTRATION_WAITING_DAYS = 7;
+export const UNSCORED_NOMINATION_DAYS = 7;
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -100,7 +101,12 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  */
 export function dueReminders(
   today: string,
-  records: { periods: readonly TrackedPeriod[]; certifications: readonly TrackedCertification[]; registrations: readonly TrackedRegistration[] },
+  records: {
+    periods: readonly TrackedPeriod[];
+    certifications: readonly TrackedCertification[];
+    registrations: readonly TrackedRegistration[];
+    nominations?: readonly TrackedNomination[];
+  },
 ): Notice[] {
   const notices: Notice[] = [];
   for (const p of records.periods) {
@@ -161,6 +167,20 @@ export function dueReminders(
       link: registrationLink(r._id),
       unit: r.programmeUnitCode,
     });
+  }
+  for (const n of records.nominations ?? []) {
+    if (n.status !== 'evaluating' || daysBetween(n.startedOn, today) <= UNSCORED_NOMINATION_DAYS) continue;
+    for (const member of n.councilMemberIds.filter((m) => !n.evaluatedBy.includes(m))) {
+      notices.push({
+        key: `reminder:nomination-unscored:${n._id}:${member}`,
+        kind: 'nomination-to-score',
+        audience: { kind: 'users', userIds: [member] },
+        title: `Nhắc chấm điểm hồ sơ đề cử: ${n.nomineeName}`,
+        body: `Hội đồng bắt đầu đánh giá hồ sơ đề cử ${n.nomineeName} từ ngày ${formatDate(n.startedOn)}; bạn chưa chấm điểm.`,
+        link: nominationLink(n._id),
+        unit: n.unitCode,
+      });
+    }
   }
   return notices;
 }

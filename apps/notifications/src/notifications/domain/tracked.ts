@@ -35,5 +35,7 @@ export interface TrackedNomination {
   readonly nomineeName: string;
   readonly councilMemberIds: readonly string[];
   readonly evaluatedBy: readonly string[];
+  /** Vietnam day the council's evaluation started. */
+  readonly startedOn: string;
   readonly status: 'evaluating' | 'decided';
 }

@@ -6,7 +6,8 @@ import { NotificationStore } from '../delivery/notification-store';
 
 /**
  * Scheduled reminders: reporting deadlines (14 and 3 days ahead, and once passed), certifications
- * (60 and 30 days before they expire), registrations waiting for review more than 7 days. Run every
+ * (60 and 30 days before they expire), registrations waiting for review more than 7 days, council
+ * members who have not scored a nomination 7 days after its evaluation started. Run every
  * REMINDER_INTERVAL_MINUTES (60 by default; 0 switches the timer off) for today in Vietnam, and on
  * request for a given day. Each reminder goes to a person once, however often the run repeats.
  */
@@ -33,12 +34,13 @@ export class SendReminders implements OnModuleInit, OnModuleDestroy {
 
   /** Sends what is due on `day` (yyyy-mm-dd, default today in Vietnam); returns the reminders considered and the inbox entries made. */
   async run(day: string = toVietnamDate(new Date())): Promise<{ day: string; due: number; delivered: number }> {
-    const [periods, certifications, registrations] = await Promise.all([
+    const [periods, certifications, registrations, nominations] = await Promise.all([
       this.store.periods.find({ status: { $in: ['open', 'returned'] } }).toArray(),
       this.store.certifications.find({ status: 'valid' }).toArray(),
       this.store.registrations.find({ status: 'submitted' }).toArray(),
+      this.store.nominations.find({ status: 'evaluating' }).toArray(),
     ]);
-    const notices = dueReminders(day, { periods, certifications, registrations });
+    const notices = dueReminders(day, { periods, certifications, registrations, nominations });
     const delivered = await this.delivery.deliver(notices);
     if (delivered > 0) this.logger.log(`${day}: ${delivered} reminder(s) delivered`);
     return { day, due: notices.length, delivered };
