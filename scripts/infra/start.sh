@@ -64,6 +64,8 @@ rm -rf "$KEYCLOAK_HOME/data/import"; mkdir -p "$KEYCLOAK_HOME/data/import"
 cp "$NS_ROOT"/deploy/keycloak/*-realm.json "$KEYCLOAK_HOME/data/import/"
 # Brute-force protection stays on, but concurrent correct logins of one user are not taken for an
 # attack (Keycloak 26 blocks them by default: services and tests sign the same demo user in at once).
+# The realm's mail (sign-up email verification) goes to the Mailpit started below.
+KC_SMTP_HOST=127.0.0.1 KC_SMTP_PORT="$MAIL_SMTP_PORT" \
 JAVA_HOME="$(dirname "$(dirname "$java21")")" JAVA_OPTS_KC_HEAP="-Xms256m -Xmx1g" \
 KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS=true \
 KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \

@@ -17,6 +17,9 @@ import { ListProgrammesController } from './list-programmes/list-programmes.cont
 import { ProgrammeQueries } from './list-programmes/list-programmes.query';
 import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
 import { RegistrationQueries } from './list-registrations/list-registrations.query';
+import { EnterpriseClaimsController } from './enterprise-claims/enterprise-claims.controller';
+import { EnterpriseClaimsHandler } from './enterprise-claims/enterprise-claims.handler';
+import { IdentityAccounts } from './enterprise-claims/identity-accounts';
 import { RegistrationAttachmentsController } from './registration-attachments/registration-attachments.controller';
 import { RegisterEnterpriseController } from './register-enterprise/register-enterprise.controller';
 import { RegisterEnterpriseHandler } from './register-enterprise/register-enterprise.handler';
@@ -41,6 +44,7 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     RegisterEnterpriseController,
     UpdateEnterpriseController,
     ListEnterprisesController,
+    EnterpriseClaimsController,
     SubmitRegistrationController,
     ReviewRegistrationController,
     ApproveRegistrationController,
@@ -66,6 +70,8 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     RegistrationQueries,
     CommandRunner,
     RecordAttachments,
+    IdentityAccounts,
+    EnterpriseClaimsHandler,
   ],
 })
 export class SupportProgramsModule {}
