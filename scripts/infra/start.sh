@@ -59,9 +59,16 @@ log "start: FerretDB (pid $!) on 127.0.0.1:$MONGO_PORT"
 
 # Keycloak (dev mode, in-memory H2: the realm is imported fresh at each start) --------------------
 java21=$(find_java 21) || die "Keycloak $KEYCLOAK_VERSION needs Java 21+; none under /usr/lib/jvm"
-# --import-realm reads only $KEYCLOAK_HOME/data/import; the realm is the project's, so refresh it.
-rm -rf "$KEYCLOAK_HOME/data/import"; mkdir -p "$KEYCLOAK_HOME/data/import"
-cp "$NS_ROOT"/deploy/keycloak/*-realm.json "$KEYCLOAK_HOME/data/import/"
+# --import-realm reads only <home>/data/import. Each run gets a home of its own — hard links to the
+# cached distribution, with its own data/ (the realm imported), lib/quarkus and conf/ (which Keycloak may
+# rewrite) — so runs from other clones on this machine never import each other's realm.
+kc_home="$RUN_DIR/keycloak-home"
+rm -rf "$kc_home"
+cp -al "$KEYCLOAK_HOME" "$kc_home" 2>/dev/null || cp -a "$KEYCLOAK_HOME" "$kc_home"
+for d in data lib/quarkus conf; do rm -rf "${kc_home:?}/$d"; done
+cp -a "$KEYCLOAK_HOME/lib/quarkus" "$kc_home/lib/quarkus"; cp -a "$KEYCLOAK_HOME/conf" "$kc_home/conf"
+mkdir -p "$kc_home/data/import"
+cp "$NS_ROOT"/deploy/keycloak/*-realm.json "$kc_home/data/import/"
 # Brute-force protection stays on, but concurrent correct logins of one user are not taken for an
 # attack (Keycloak 26 blocks them by default: services and tests sign the same demo user in at once).
 # The realm's mail (sign-up email verification) goes to the Mailpit started below.
@@ -69,7 +76,7 @@ KC_SMTP_HOST=127.0.0.1 KC_SMTP_PORT="$MAIL_SMTP_PORT" \
 JAVA_HOME="$(dirname "$(dirname "$java21")")" JAVA_OPTS_KC_HEAP="-Xms256m -Xmx1g" \
 KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS=true \
 KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
-  "$KEYCLOAK_HOME/bin/kc.sh" start-dev --db=dev-mem --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+  "$kc_home/bin/kc.sh" start-dev --db=dev-mem --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
   --http-management-port=0 --health-enabled=false --import-realm \
   >"$RUN_DIR/logs/keycloak.log" 2>&1 &
 echo $! >"$RUN_DIR/pids/keycloak.pid"

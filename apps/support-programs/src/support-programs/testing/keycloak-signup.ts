@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { testIssuer } from '@nangsuat/auth/testing';
 
 /**
@@ -33,11 +34,22 @@ const decodeHtml = (s: string) => s.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=
 
 export async function signUp(person: { username: string; email: string; password: string; firstName: string; lastName: string }): Promise<void> {
   const browser = new Browser();
-  const start = `${testIssuer()}/protocol/openid-connect/registrations?client_id=nangsuat-console&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('http://127.0.0.1:4200/')}`;
-  const page = await browser.get(start);
+  // As the console starts it: authorization code with PKCE.
+  const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
+  const start = `${testIssuer()}/protocol/openid-connect/registrations?client_id=nangsuat-console&response_type=code&scope=openid&code_challenge=${challenge}&code_challenge_method=S256&redirect_uri=${encodeURIComponent('http://127.0.0.1:4200/')}`;
+  let page = await browser.get(start);
+  // Keycloak answers the registrations endpoint with a redirect to its registration form.
+  for (let hop = 0; hop < 5 && page.location; hop++) {
+    if (page.location.startsWith('http://127.0.0.1:4200')) throw new Error(`Keycloak sent the browser back without a form: ${page.location}`);
+    page = await browser.get(new URL(page.location, start).toString());
+  }
   const action = /<form[^>]*id="kc-register-form"[^>]*action="([^"]+)"/.exec(page.html) ?? /action="([^"]*login-actions\/registration[^"]*)"/.exec(page.html);
   if (!action) throw new Error(`Keycloak's registration page has no form (status ${page.status}): is registration allowed in the realm?`);
-  const posted = await browser.post(decodeHtml(action[1]), { ...person, 'password-confirm': person.password });
+  let posted = await browser.post(decodeHtml(action[1]), { ...person, 'password-confirm': person.password });
+  // On to the "verify your email" step, which is when Keycloak sends the mail.
+  for (let hop = 0; hop < 5 && posted.location && !posted.location.startsWith('http://127.0.0.1:4200'); hop++) {
+    posted = await browser.get(new URL(posted.location, start).toString());
+  }
   if (posted.status >= 400 || /kc-feedback-text|alert-error/.test(posted.html) && !/verify/i.test(posted.html)) {
     throw new Error(`Keycloak refused the registration (${posted.status}): ${posted.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
   }
