@@ -9,6 +9,7 @@ import { READ_MODEL_FACTORIES } from './common/read-models';
 import { Registrations } from './common/registrations';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
 import { CreateProgrammeHandler } from './create-programme/create-programme.handler';
+import { ExportRegistrationsController } from './export-registrations/export-registrations.controller';
 import { ImplementRegistrationController } from './implement-registration/implement-registration.controller';
 import { ImplementRegistrationHandler } from './implement-registration/implement-registration.handler';
 import { ListEnterprisesController } from './list-enterprises/list-enterprises.controller';
@@ -51,6 +52,8 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ImplementRegistrationController,
     WithdrawRegistrationController,
     RegistrationAttachmentsController,
+    // Before /registrations/:id.
+    ExportRegistrationsController,
     ListRegistrationsController,
   ],
   providers: [
