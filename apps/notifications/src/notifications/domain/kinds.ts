@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = {
   'report-overdue': { vi: 'Quá hạn nộp báo cáo định kỳ', en: 'A periodic report is overdue' },
   'certification-expiring': { vi: 'Chứng nhận chuyên gia sắp hết hạn', en: 'An expert certification expires soon' },
   'nomination-to-score': { vi: 'Hồ sơ đề cử cần chấm điểm', en: 'A nomination awaits your score' },
+  'enterprise-claim-submitted': { vi: 'Có người xin đại diện doanh nghiệp cần xác nhận', en: 'An enterprise claim awaits confirmation' },
+  'enterprise-claim-decided': { vi: 'Yêu cầu đại diện doanh nghiệp đã được xử lý', en: 'Your enterprise claim was decided' },
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -45,6 +45,19 @@ describe('who is told what, from an event', () => {
     expect(notice.body).toContain('10/11/2026');
   });
 
+  it('an enterprise claim goes to the office of its unit; its decision to the person who claimed', () => {
+    const [submitted] = noticesForEvent({
+      id: 'e8',
+      type: 'EnterpriseClaimSubmitted',
+      data: { claimId: 'c1', claimant: { userId: 'u9', username: 'nguoi.moi', email: 'a@b.vn' }, taxCode: '6101000011', unitCode: '51-NGOKBAY', profile: { name: 'HTX Sâm' } },
+    });
+    expect(submitted).toMatchObject({ kind: 'enterprise-claim-submitted', audience: { kind: 'office', unit: '51-NGOKBAY' } });
+    expect(submitted.body).toContain('HTX Sâm');
+    const [refused] = noticesForEvent({ id: 'e9', type: 'EnterpriseClaimRefused', data: { claimId: 'c1', claimantId: 'u9', unitCode: '51-NGOKBAY', reason: 'Sai người' } });
+    expect(refused).toMatchObject({ kind: 'enterprise-claim-decided', audience: { kind: 'users', userIds: ['u9'] } });
+    expect(refused.body).toContain('Sai người');
+  });
+
   it('council members are asked to score; events that concern nobody tell nobody', () => {
     expect(noticesForEvent({ id: 'e6', type: 'NominationEvaluationStarted', data: { nominationId: 'n1', councilMemberIds: ['qn.council'], nomineeName: 'HTX', unitCode: '51' } })[0]).toMatchObject({
       audience: { kind: 'users', userIds: ['qn.council'] },

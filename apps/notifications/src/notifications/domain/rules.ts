@@ -13,6 +13,7 @@ type Data = Record<string, any>;
 const registrationLink = (id: string) => ({ service: 'support-programs', recordType: 'registration', recordId: id, path: `/registrations/${encodeURIComponent(id)}` });
 const periodLink = (id: string) => ({ service: 'plans', recordType: 'reporting-period', recordId: id, path: `/reporting?period=${encodeURIComponent(id)}` });
 const certificationLink = (id: string) => ({ service: 'training', recordType: 'certification', recordId: id, path: `/certifications?id=${encodeURIComponent(id)}` });
+const claimLink = (id: string) => ({ service: 'support-programs', recordType: 'enterprise-claim', recordId: id, path: `/enterprise-claims/${encodeURIComponent(id)}` });
 const nominationLink = (id: string) => ({ service: 'awards', recordType: 'nomination', recordId: id, path: `/nominations?id=${encodeURIComponent(id)}` });
 
 /** Live notices for one event; `registration`/`period` are what was tracked before it (for its addressee). */
@@ -67,6 +68,38 @@ export function noticesForEvent(event: Pick<RecordedEvent, 'id' | 'type' | 'data
             : `Báo cáo năm ${period.year} (kế hoạch ${period.planId}) đã được chấp thuận.`,
           link: periodLink(period._id),
           unit: period.unit,
+        },
+      ];
+    }
+    case 'EnterpriseClaimSubmitted':
+      return [
+        {
+          key: key('enterprise-claim-submitted'),
+          kind: 'enterprise-claim-submitted',
+          audience: { kind: 'office', roles: OFFICER_ROLES, unit: d.unitCode },
+          title: `${d.claimant?.username} xin đại diện ${d.profile?.name}`,
+          body: `${d.claimant?.username}${d.claimant?.email ? ` (${d.claimant.email})` : ''} xin được đại diện doanh nghiệp ${d.profile?.name} (MST ${d.taxCode}). Vui lòng xác nhận hoặc từ chối.`,
+          link: claimLink(d.claimId),
+          unit: d.unitCode,
+        },
+      ];
+    case 'EnterpriseClaimConfirmed':
+    case 'EnterpriseClaimRefused':
+    case 'EnterpriseLinkRevoked': {
+      const text =
+        event.type === 'EnterpriseClaimConfirmed'
+          ? { title: 'Yêu cầu đại diện doanh nghiệp đã được xác nhận', body: 'Tài khoản của bạn đã được liên kết với doanh nghiệp; hãy đăng nhập lại để sử dụng.' }
+          : event.type === 'EnterpriseClaimRefused'
+            ? { title: 'Yêu cầu đại diện doanh nghiệp bị từ chối', body: `Lý do: ${d.reason}` }
+            : { title: 'Liên kết với doanh nghiệp đã bị thu hồi', body: `Lý do: ${d.reason}` };
+      return [
+        {
+          key: key('enterprise-claim-decided'),
+          kind: 'enterprise-claim-decided',
+          audience: { kind: 'users', userIds: [d.claimantId] },
+          ...text,
+          link: claimLink(d.claimId),
+          unit: d.unitCode,
         },
       ];
     }

@@ -55,9 +55,15 @@ export class PeopleDirectory {
     switch (audience.kind) {
       case 'users': {
         if (audience.userIds.length === 0) return [];
-        const all = await this.everyone();
         // Council members are named by account id or username.
-        return all.filter((p) => audience.userIds.includes(p.id) || audience.userIds.includes(p.username));
+        const named = (people: Person[]) => people.filter((p) => audience.userIds.includes(p.id) || audience.userIds.includes(p.username));
+        let found = named(await this.everyone());
+        // Someone who signed up a moment ago is not in the cached directory yet: read it again once.
+        if (found.length < audience.userIds.length && this.cache && Date.now() - this.cache.at > 2000) {
+          this.cache = undefined;
+          found = named(await this.everyone());
+        }
+        return found;
       }
       case 'enterprise':
         return (await this.everyone()).filter((p) => p.enterpriseId === audience.enterpriseAccountId);
