@@ -64,3 +64,28 @@ export function downloadName(base: string, format: ExportFormat): string {
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** Every page of a list query (100 rows a page), up to MAX_EXPORT_ROWS: the rows the list shows, all of them. */
+export async function allPages<T>(page: (n: number, pageSize: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let n = 1; rows.length < MAX_EXPORT_ROWS; n++) {
+    const found = await page(n, 100);
+    rows.push(...found.items);
+    if (found.items.length < 100 || rows.length >= found.total) break;
+  }
+  return rows.slice(0, MAX_EXPORT_ROWS);
+}
+
+/** Writes the export as the answer (content type and download name set). */
+export async function sendExport<T>(
+  res: { setHeader(name: string, value: string): unknown; send(body: Buffer): unknown },
+  format: ExportFormat,
+  rows: readonly T[],
+  columns: readonly ExportColumn<T>[],
+  names: { sheet: string; file: string },
+): Promise<void> {
+  const body = await renderExport(format, rows, columns, names.sheet);
+  res.setHeader('content-type', MEDIA_TYPES[format]);
+  res.setHeader('content-disposition', downloadName(names.file, format));
+  res.send(body);
+}

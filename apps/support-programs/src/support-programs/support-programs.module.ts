@@ -9,6 +9,7 @@ import { READ_MODEL_FACTORIES } from './common/read-models';
 import { Registrations } from './common/registrations';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
 import { CreateProgrammeHandler } from './create-programme/create-programme.handler';
+import { ExportEnterprisesController } from './export-enterprises/export-enterprises.controller';
 import { ExportRegistrationsController } from './export-registrations/export-registrations.controller';
 import { ImplementRegistrationController } from './implement-registration/implement-registration.controller';
 import { ImplementRegistrationHandler } from './implement-registration/implement-registration.handler';
@@ -44,6 +45,8 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ListProgrammesController,
     RegisterEnterpriseController,
     UpdateEnterpriseController,
+    // Before /enterprises/:id.
+    ExportEnterprisesController,
     ListEnterprisesController,
     EnterpriseClaimsController,
     SubmitRegistrationController,

@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { downloadName, EXPORT_FORMATS, ExportColumn, ExportFormat, MAX_EXPORT_ROWS, MEDIA_TYPES, renderExport } from '@nangsuat/exports';
+import { allPages, EXPORT_FORMATS, ExportColumn, ExportFormat, MAX_EXPORT_ROWS, MEDIA_TYPES, sendExport } from '@nangsuat/exports';
 import { formatDate } from '@nangsuat/vietnamese';
 import { RegistrationView } from '../common/views';
 import { ListRegistrationsQuery, RegistrationQueries } from '../list-registrations/list-registrations.query';
@@ -50,16 +50,7 @@ export class ExportRegistrationsController {
   @ApiProduces(MEDIA_TYPES.csv, MEDIA_TYPES.xlsx)
   @ApiOperation({ summary: `The registration list as CSV or Excel, filtered as the list is (same parameters), every page up to ${MAX_EXPORT_ROWS} rows` })
   async export(@CurrentActor() actor: Actor, @Query() q: ExportRegistrationsQuery, @Res() res: Response): Promise<void> {
-    const format = q.format ?? 'csv';
-    const rows: RegistrationView[] = [];
-    for (let page = 1; rows.length < MAX_EXPORT_ROWS; page++) {
-      const found = await this.queries.list(Object.assign(new ListRegistrationsQuery(), q, { page, pageSize: 100 }), actor);
-      rows.push(...found.items);
-      if (found.items.length < 100 || rows.length >= found.total) break;
-    }
-    const body = await renderExport(format, rows.slice(0, MAX_EXPORT_ROWS), REGISTRATION_COLUMNS, 'Đăng ký mô hình điểm');
-    res.setHeader('content-type', MEDIA_TYPES[format]);
-    res.setHeader('content-disposition', downloadName(`dang-ky-mo-hinh-diem-${formatDate(new Date()).replace(/\//g, '-')}`, format));
-    res.send(body);
+    const rows = await allPages((page, pageSize) => this.queries.list(Object.assign(new ListRegistrationsQuery(), q, { page, pageSize }), actor));
+    await sendExport(res, q.format ?? 'csv', rows, REGISTRATION_COLUMNS, { sheet: 'Đăng ký mô hình điểm', file: `dang-ky-mo-hinh-diem-${formatDate(new Date()).replace(/\//g, '-')}` });
   }
 }

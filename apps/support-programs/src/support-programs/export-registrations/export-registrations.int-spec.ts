@@ -87,4 +87,14 @@ describe('support-programs: registration list exports (CSV, Excel)', () => {
     expect(other.body.toString('utf8').slice(1).trimEnd().split('\r\n')).toHaveLength(1);
     expect((await download('ngokbay.officer', 'format=pdf')).status).toBe(400);
   });
+
+  it('the enterprise list exports the same way: its rows, its Vietnamese headers', async () => {
+    const list = await api.get('/enterprises?unit=51-NGOKBAY&pageSize=100', 'ngokbay.officer');
+    const res = await fetch(`${service.url}/enterprises/export?unit=51-NGOKBAY&format=csv`, { headers: { authorization: `Bearer ${await tokenFor('ngokbay.officer')}` } });
+    expect(res.status).toBe(200);
+    const lines = Buffer.from(await res.arrayBuffer()).toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Doanh nghiệp,Mã số thuế,Đơn vị,Ngành nghề,Quy mô,Nhóm,Tài khoản');
+    expect(lines).toHaveLength(list.body.total + 1);
+    expect(lines[1]).toBe(`"'=HTX ""Sâm, Chè"" Ngọk Bay",${list.body.items[0].taxCode},51-NGOKBAY,Nông nghiệp,Nhỏ,Hợp tác xã,DN-51-0001`);
+  });
 });
