@@ -31,6 +31,7 @@ import { CompleteTraineeHandler } from './complete-trainee/complete-trainee.hand
 import { CourseCommands } from './courses/course-commands';
 import { CourseLoader } from './courses/course-loader';
 import { courseProjection } from './courses/course-view';
+import { ExportCertificationsController } from './export-certifications/export-certifications.controller';
 import { ExportCoursesController } from './export-courses/export-courses.controller';
 import { GetCourseController } from './get-course/get-course.controller';
 import { GetCourseHandler } from './get-course/get-course.handler';
@@ -62,6 +63,8 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     CancelCourseController,
     CertificationStandardsController,
     ListCertificationsController,
+    // Before /certifications/:id.
+    ExportCertificationsController,
     ApplyCertificationController,
     GetCertificationController,
     AssessCertificationController,
