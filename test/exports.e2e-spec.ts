@@ -16,6 +16,7 @@ describe('exports of lists (CSV, Excel) against the running platform', () => {
     ['training', '/courses', 'unit=51', 'ngokbay.trainer', 'Khóa đào tạo,Đơn vị,Từ ngày,Đến ngày,Trạng thái,Số chỗ,Đã đăng ký,Danh sách chờ,Hoàn thành (lượt người),Kế hoạch'],
     ['awards', '/nominations', 'unit=51', 'qn.council', 'Đối tượng đề cử,Hạng mục,Đơn vị,Trạng thái,Ngày đề cử,Điểm trung bình,Kết quả,Quyết định số,Ngày quyết định'],
     ['support-programs', '/registrations', 'unit=51', 'qn.admin', 'Doanh nghiệp,Mã số thuế,Đơn vị,Chương trình,Kế hoạch,Công cụ,Trạng thái,Ngày nộp,Ngày phê duyệt,Ngày hoàn thành,Tăng năng suất (%)'],
+    ['plans', '/plans', 'status=issued', 'qn.admin', 'Số hiệu,Tên kế hoạch,Cơ quan ban hành,Ngày ban hành,Trạng thái,Phiên bản,Mốc,Số chỉ tiêu'],
     ['training', '/certifications', 'unit=51', 'qn.assessor', 'Họ và tên,Đơn vị công tác,Đơn vị,Tiêu chuẩn,Hạng,Trạng thái,Số chứng nhận,Hiệu lực từ,Hiệu lực đến'],
     ['support-programs', '/enterprises', 'unit=51', 'qn.admin', 'Doanh nghiệp,Mã số thuế,Đơn vị,Ngành nghề,Quy mô,Nhóm,Tài khoản'],
   ] as const)('%s %s: the CSV has the list\'s rows under Vietnamese headers', async (service, list, filter, as, header) => {

@@ -3,6 +3,7 @@ import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
 import { CommandRunner } from '@nangsuat/service-runtime';
 import { PlanAttachmentsController } from './attachments/plan-attachments.controller';
+import { ExportPlansController } from './export-plans/export-plans.controller';
 import { AmendPlanController } from './amend-plan/amend-plan.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
 import { DraftPlanController } from './draft-plan/draft-plan.controller';
@@ -41,6 +42,7 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     ClosePlanController,
     // Static routes before /plans/:planId.
     ListPlansController,
+    ExportPlansController,
     PlanAttachmentsController,
     GetPlanController,
     UnitsController,
