@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Brings the whole platform up on this machine: npm dependencies, PostgreSQL + Kafka + FerretDB + Keycloak
-# (provisioned into ~/.cache/nangsuat on first use), the five services, and the demo data from the
+# + SeaweedFS + Mailpit (provisioned into ~/.cache/nangsuat on first use), the six services, and the demo data from the
 # seed plans. Returns when everything answers; stop it all with scripts/down.sh.
 #   NANGSUAT_RUN_DIR  where pids, logs and data go (default .run)
 #   *_PORT            see README (MONGO_PORT, KAFKA_PORT, KEYCLOAK_PORT, PLANS_PORT, ...)
@@ -24,6 +24,7 @@ export EVENT_STORE_URL="${EVENT_STORE_URL:-postgres://nangsuat@127.0.0.1:$PG_POR
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
 export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat"
+export S3_ENDPOINT="${S3_ENDPOINT:-http://127.0.0.1:$S3_PORT}" SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:$MAIL_SMTP_PORT}" MAILPIT_URL="${MAILPIT_URL:-http://127.0.0.1:$MAIL_API_PORT}"
 export OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-none}" OTEL_METRICS_EXPORTER="${OTEL_METRICS_EXPORTER:-none}" OTEL_LOGS_EXPORTER="${OTEL_LOGS_EXPORTER:-none}"
 for s in "${SERVICES[@]}"; do
   pidfile="$RUN_DIR/services/pids/$s.pid"
@@ -82,7 +83,10 @@ Năng Suất is up.
   training          http://127.0.0.1:$TRAINING_PORT/docs
   awards            http://127.0.0.1:$AWARDS_PORT/docs
   audit             http://127.0.0.1:$AUDIT_PORT/docs
+  notifications     http://127.0.0.1:$NOTIFICATIONS_PORT/docs
   Keycloak          http://127.0.0.1:$KEYCLOAK_PORT (realm nangsuat; demo users in README)
+  object storage    http://127.0.0.1:$S3_PORT (SeaweedFS, S3 API; bucket nangsuat-attachments)
+  mail (Mailpit)    SMTP 127.0.0.1:$MAIL_SMTP_PORT, API http://127.0.0.1:$MAIL_API_PORT/api/v1/messages
   logs              $RUN_DIR/services/logs, $RUN_DIR/infra/logs
 Stop everything with: bash scripts/down.sh
 MSG

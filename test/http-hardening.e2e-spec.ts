@@ -9,7 +9,7 @@ describe('HTTP hardening of every service', () => {
   const deep = '['.repeat(10_000) + ']'.repeat(10_000);
 
   it.each(SERVICES)('%s answers 401 to a request without a token whatever its body, and 400 to the same body with one', async (service) => {
-    const path = { plans: '/plans', 'support-programs': '/programmes', training: '/courses', awards: '/award-categories', audit: '/audit/backfill/plans' }[service];
+    const path = { plans: '/plans', 'support-programs': '/programmes', training: '/courses', awards: '/award-categories', audit: '/audit/backfill/plans', notifications: '/notifications/reminders/run' }[service];
     const anonymous = await call(service, 'POST', path, { body: deep });
     expect(anonymous.status).toBe(401);
     const token = await tokenFor('qn.admin');

@@ -111,11 +111,20 @@ describe('plans progress e2e: counts equal what training and support-programs ho
       personTimes += course.body.counts.completed;
     }
     expect(personTimes).toBe(10);
-    let approved = 0;
-    for (const programmeId of programmes) {
-      const regs = await as('support-programs', 'qn.admin', 'GET', `/registrations?programme=${programmeId}&status=approved`);
-      expect(regs.status).toBe(200);
-      approved += regs.body.total;
+    // The registration list is a read model: it follows the approvals within moments (bounded wait).
+    const countApproved = async () => {
+      let total = 0;
+      for (const programmeId of programmes) {
+        const regs = await as('support-programs', 'qn.admin', 'GET', `/registrations?programme=${programmeId}&status=approved`);
+        expect(regs.status).toBe(200);
+        total += regs.body.total;
+      }
+      return total;
+    };
+    let approved = await countApproved();
+    for (let i = 0; i < 60 && approved !== programmes.length; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      approved = await countApproved();
     }
     expect(approved).toBe(programmes.length);
 

@@ -6,10 +6,16 @@ NS_CACHE="${NANGSUAT_CACHE:-$HOME/.cache/nangsuat}"
 KAFKA_VERSION=3.9.1
 FERRETDB_VERSION=1.24.0
 KEYCLOAK_VERSION=26.4.7
+# SeaweedFS (S3-compatible object storage for attachments) and Mailpit (catches the platform's mail),
+# both built from their Go modules pinned in deploy/local/<name>/go.mod.
+SEAWEEDFS_VERSION=4.53
+MAILPIT_VERSION=1.33.1
 
 KAFKA_HOME="$NS_CACHE/kafka-$KAFKA_VERSION"
 FERRETDB_BIN="$NS_CACHE/ferretdb-$FERRETDB_VERSION/ferretdb"
 KEYCLOAK_HOME="$NS_CACHE/keycloak-$KEYCLOAK_VERSION"
+SEAWEEDFS_BIN="$NS_CACHE/seaweedfs-$SEAWEEDFS_VERSION/weed"
+MAILPIT_BIN="$NS_CACHE/mailpit-$MAILPIT_VERSION/mailpit"
 
 # Ports (all bound to 127.0.0.1).
 MONGO_PORT="${MONGO_PORT:-27017}"
@@ -17,6 +23,13 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8080}"
 PG_PORT="${PG_PORT:-5432}"
+# SeaweedFS: the S3 API on S3_PORT; its master, volume and filer servers (and their gRPC ports) on
+# SEAWEEDFS_PORT_BASE .. +6, all on 127.0.0.1.
+S3_PORT="${S3_PORT:-8333}"
+SEAWEEDFS_PORT_BASE="${SEAWEEDFS_PORT_BASE:-9333}"
+# Mailpit: SMTP on MAIL_SMTP_PORT, its web page and API (the tests read the mail there) on MAIL_API_PORT.
+MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}"
+MAIL_API_PORT="${MAIL_API_PORT:-8025}"
 
 # PostgreSQL from Debian's package (the event store, and FerretDB's backend for the read models).
 pg_bin_dir() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Provisions Kafka (jars from Maven Central), FerretDB (built from its Go module) and Keycloak
-# (distribution zip from Maven Central) into the cache. Idempotent: a warm cache needs no network.
+# Provisions Kafka (jars from Maven Central), FerretDB, SeaweedFS and Mailpit (built from their Go
+# modules) and Keycloak (distribution zip from Maven Central) into the cache. Idempotent: a warm
+# cache needs no network.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 mkdir -p "$NS_CACHE"
@@ -32,6 +33,25 @@ if [ ! -x "$FERRETDB_BIN" ] || [ "$NS_ROOT/deploy/local/ferretdb/main.go" -nt "$
   (cd "$NS_ROOT/deploy/local/ferretdb" && go build -o "$FERRETDB_BIN.tmp" . && mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN")
 fi
 log "provision: FerretDB $FERRETDB_VERSION ready"
+
+# A command of a Go module, built from deploy/local/<dir> (whose go.mod and go.sum pin the version)
+# into the cache; rebuilt when the pin changes.
+build_go_command() {
+  local name="$1" dir="$2" package="$3" bin="$4" note="$5"
+  if [ ! -x "$bin" ] || [ "$dir/go.mod" -nt "$bin" ]; then
+    log "provision: building $name from its Go module ($note, first time only)"
+    mkdir -p "$(dirname "$bin")"
+    local started=$SECONDS
+    (cd "$dir" && go build -o "$bin.tmp" "$package" && mv "$bin.tmp" "$bin") \
+      || die "could not build $name (go build $package in $dir)"
+    log "provision: $name built in $((SECONDS - started)) s"
+  fi
+}
+build_go_command "SeaweedFS $SEAWEEDFS_VERSION" "$NS_ROOT/deploy/local/seaweedfs" github.com/seaweedfs/seaweedfs/weed "$SEAWEEDFS_BIN" \
+  "about 10 minutes on 2 cores: docs/decisions/0011-object-storage-seaweedfs.md"
+log "provision: SeaweedFS $SEAWEEDFS_VERSION ready"
+build_go_command "Mailpit $MAILPIT_VERSION" "$NS_ROOT/deploy/local/mailpit" github.com/axllent/mailpit "$MAILPIT_BIN" "a few minutes"
+log "provision: Mailpit $MAILPIT_VERSION ready"
 
 if [ ! -f "$KEYCLOAK_HOME/.complete" ]; then
   log "provision: Keycloak $KEYCLOAK_VERSION distribution from Maven Central (about 160 MB, first time only)"

@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { createTopicsWithLeaders } from '@nangsuat/messaging';
+import { createTopics } from '@nangsuat/messaging/testing/kafka';
 
 // Integration tests publish on topics of their own (one prefix per test file), never on the
 // platform's `nangsuat.*` topics: an audit ledger fed from those would record test events.
@@ -9,12 +9,6 @@ process.env.KAFKA_TOPIC_PREFIX = prefix;
 // Created up front: a consumer or producer meeting a topic the broker is still creating fails.
 beforeAll(async () => {
   const kafka = new Kafka({ clientId: 'own-topics', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const topics = ['plans', 'support-programs', 'training', 'awards', 'audit'].flatMap((c) => [`${prefix}.${c}.events`, `${prefix}.${c}.events.dlq`]);
-    await createTopicsWithLeaders(admin, topics, { numPartitions: 3 });
-  } finally {
-    await admin.disconnect();
-  }
+  const topics = ['plans', 'support-programs', 'training', 'awards', 'audit', 'notifications'].flatMap((c) => [`${prefix}.${c}.events`, `${prefix}.${c}.events.dlq`]);
+  await createTopics(kafka, topics);
 });

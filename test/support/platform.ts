@@ -1,10 +1,10 @@
 import { DEMO_PASSWORD, testIssuer, tokenFor } from '@nangsuat/auth/testing';
 
 /** Where the platform under test runs, and how to act as one of its demo users. */
-export const SERVICES = ['plans', 'support-programs', 'training', 'awards', 'audit'] as const;
+export const SERVICES = ['plans', 'support-programs', 'training', 'awards', 'audit', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-const defaultPorts: Record<ServiceName, number> = { plans: 3001, 'support-programs': 3002, training: 3003, awards: 3004, audit: 3005 };
+const defaultPorts: Record<ServiceName, number> = { plans: 3001, 'support-programs': 3002, training: 3003, awards: 3004, audit: 3005, notifications: 3006 };
 
 export function serviceUrl(service: ServiceName): string {
   const port = process.env[`${service.toUpperCase().replace(/-/g, '_')}_PORT`] ?? defaultPorts[service];

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenVerifier, IdentityProviderUnavailable, InvalidAccessToken } from './access-token-verifier';
-import { ACTOR_PROPERTY, IS_PUBLIC, READ_ONLY_OPERATION, REQUIRED_ROLES } from './decorators';
+import { ACTOR_PROPERTY, IS_PUBLIC, READ_ONLY_OPERATION, REQUIRED_ROLES, WITHOUT_UNIT } from './decorators';
 import { isReadOnly, Role } from './roles';
 
 /** The little of express's request and response the guard touches (no dependency on @types/express). */
@@ -20,7 +20,7 @@ const REALM = 'nangsuat';
  * The one guard of every service (registered as APP_GUARD by AuthModule.forRoot()):
  * 1. @Public() routes pass;
  * 2. the bearer token must be a valid access token of the realm (else 401 + WWW-Authenticate);
- * 3. the token must name an administrative unit (else 403);
+ * 3. the token must name an administrative unit (else 403), except on @WithoutUnit() routes;
  * 4. read-only actors (auditors, service accounts) are refused every non-GET/HEAD/OPTIONS request (403),
  *    except on routes marked @ReadOnlyOperation() (queries with a body, integrity checks);
  * 5. @Roles(...) on the route or controller: at least one must be held (else 403).
@@ -63,7 +63,7 @@ export class AccessTokenGuard implements CanActivate {
     }
     (request as unknown as Record<string, unknown>)[ACTOR_PROPERTY] = actor;
 
-    if (!actor.unit) {
+    if (!actor.unit && !this.reflector.getAllAndOverride<boolean>(WITHOUT_UNIT, targets)) {
       throw new ForbiddenException('Your account is not assigned to an administrative unit (attribute unit_code); ask the realm administrator.');
     }
     const changesState = !SAFE_METHODS.has(request.method.toUpperCase()) && !this.reflector.getAllAndOverride<boolean>(READ_ONLY_OPERATION, targets);

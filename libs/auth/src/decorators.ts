@@ -19,6 +19,15 @@ export const Roles = (...roles: (Role | `${Role}`)[]): CustomDecorator<string> =
  */
 export const ReadOnlyOperation = (): CustomDecorator<string> => SetMetadata(READ_ONLY_OPERATION, true);
 
+export const WITHOUT_UNIT = 'nangsuat:auth:without-unit';
+
+/**
+ * The route accepts a signed-in person whose account has no administrative unit yet — someone who
+ * signed up on Keycloak's registration page and is claiming an enterprise. Every other check of the
+ * guard still applies; the handler decides what such a person may do.
+ */
+export const WithoutUnit = (): CustomDecorator<string> => SetMetadata(WITHOUT_UNIT, true);
+
 /** Request property where the guard puts the verified actor. */
 export const ACTOR_PROPERTY = 'actor';
 

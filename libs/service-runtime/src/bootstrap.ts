@@ -48,7 +48,8 @@ export async function createServiceApp(def: ServiceDefinition, config: ServiceCo
   for (const headers of securityHeaders()) app.use(headers);
   app.use(refuseNulInAddress);
   // The only body parser: size while reading (413); type, depth and shape after the token check.
-  app.use(parseJsonBody({ limitBytes: sizeInBytes(config.HTTP_BODY_LIMIT) }));
+  // Uploads (multipart to …/attachments) are read by the route itself, after the token check.
+  app.use(parseJsonBody({ limitBytes: sizeInBytes(config.HTTP_BODY_LIMIT), uploadLimitBytes: uploadLimitBytes() }));
   app.enableShutdownHooks();
   app.useGlobalPipes(
     new ValidationPipe({
@@ -104,6 +105,12 @@ function answerUnreadableRequests(server: Server): void {
     const body = JSON.stringify({ statusCode: status, error: reason, message });
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
+}
+
+/** The largest multipart upload read at all: the largest file (ATTACHMENT_MAX_BYTES, 20 MB by default) and its form fields. */
+function uploadLimitBytes(): number {
+  const maxFile = Number(process.env.ATTACHMENT_MAX_BYTES ?? 20 * 1024 * 1024);
+  return (Number.isSafeInteger(maxFile) && maxFile > 0 ? maxFile : 20 * 1024 * 1024) + 64 * 1024;
 }
 
 /** A NUL character (%00) in the path or query names nothing that can exist: 400 before any store sees it. */

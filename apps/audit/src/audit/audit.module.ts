@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '@nangsuat/attachments';
 import { MessagingModule } from '@nangsuat/messaging';
+import { VerifyAttachmentsController } from './attachments/verify-attachments.controller';
+import { VerifyAttachmentsQuery } from './attachments/verify-attachments.query';
 import { AnomaliesController, AnomaliesQuery } from './anomalies/anomalies.controller';
 import { BackfillController } from './backfill/backfill.controller';
 import { BackfillService } from './backfill/backfill.service';
@@ -39,7 +42,7 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
  * checkpointed per day, and the auditor's read-only API over it. One folder per use case.
  */
 @Module({
-  imports: [MessagingModule.forRoot({ brokers: brokers(), clientId: 'nangsuat-audit', relay: false })],
+  imports: [MessagingModule.forRoot({ brokers: brokers(), clientId: 'nangsuat-audit', relay: false }), AttachmentsModule],
   controllers: [
     LedgerConsumer,
     StoreReconciliationController,
@@ -47,6 +50,7 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
     StateAsOfController,
     DiffController,
     VerifyStreamController,
+    VerifyAttachmentsController,
     UserActivityController,
     UnitChangesController,
     CountTrailController,
@@ -70,6 +74,7 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
     StateAsOfQuery,
     DiffQuery,
     VerifyStreamQuery,
+    VerifyAttachmentsQuery,
     UserActivityQuery,
     UnitChangesQuery,
     CountTrailQuery,

@@ -11,6 +11,7 @@ import { DecideNominationController } from './decide-nomination/decide-nominatio
 import { DecideNominationHandler } from './decide-nomination/decide-nomination.handler';
 import { EvaluateNominationController } from './evaluate-nomination/evaluate-nomination.controller';
 import { EvaluateNominationHandler } from './evaluate-nomination/evaluate-nomination.handler';
+import { ExportNominationsController } from './export-nominations/export-nominations.controller';
 import { GetNominationController } from './get-nomination/get-nomination.controller';
 import { GetNominationHandler } from './get-nomination/get-nomination.handler';
 import { ListAwardCategoriesController } from './list-award-categories/list-award-categories.controller';
@@ -33,6 +34,8 @@ import { WithdrawNominationHandler } from './withdraw-nomination/withdraw-nomina
     ListAwardCategoriesController,
     CreateAwardCategoryController,
     ListNominationsController,
+    // Before /nominations/:id.
+    ExportNominationsController,
     NominateController,
     GetNominationController,
     StartEvaluationController,

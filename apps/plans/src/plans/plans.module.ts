@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { AchievementsModule } from '../achievements/achievements.module';
 import { achievementListProjection, organisationListProjection } from '../achievements/achievement-projections';
+import { CommandRunner } from '@nangsuat/service-runtime';
+import { PlanAttachmentsController } from './attachments/plan-attachments.controller';
+import { ExportPlansController } from './export-plans/export-plans.controller';
 import { AmendPlanController } from './amend-plan/amend-plan.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
 import { DraftPlanController } from './draft-plan/draft-plan.controller';
@@ -35,6 +39,7 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     ProjectionsModule.forContext('plans', [planListProjection, reportingPeriodListProjection, achievementListProjection, organisationListProjection]),
     IndicatorsModule,
     AchievementsModule,
+    AttachmentsModule,
   ],
   controllers: [
     DraftPlanController,
@@ -45,6 +50,8 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     ClosePlanController,
     // Static routes before /plans/:planId.
     ListPlansController,
+    ExportPlansController,
+    PlanAttachmentsController,
     GetPlanController,
     UnitsController,
     // Progress (contributions from the other services' events, reported statistics).
@@ -60,6 +67,6 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     LateExceptionController,
     GetReportingPeriodController,
   ],
-  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods],
+  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods, CommandRunner, RecordAttachments],
 })
 export class PlansModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { CommandRunner } from '@nangsuat/service-runtime';
 import { ApproveRegistrationController } from './approve-registration/approve-registration.controller';
 import { ApproveRegistrationHandler } from './approve-registration/approve-registration.handler';
 import { EventLog } from './common/event-log';
@@ -7,6 +9,8 @@ import { READ_MODEL_FACTORIES } from './common/read-models';
 import { Registrations } from './common/registrations';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
 import { CreateProgrammeHandler } from './create-programme/create-programme.handler';
+import { ExportEnterprisesController } from './export-enterprises/export-enterprises.controller';
+import { ExportRegistrationsController } from './export-registrations/export-registrations.controller';
 import { ImplementRegistrationController } from './implement-registration/implement-registration.controller';
 import { ImplementRegistrationHandler } from './implement-registration/implement-registration.handler';
 import { ListEnterprisesController } from './list-enterprises/list-enterprises.controller';
@@ -15,6 +19,10 @@ import { ListProgrammesController } from './list-programmes/list-programmes.cont
 import { ProgrammeQueries } from './list-programmes/list-programmes.query';
 import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
 import { RegistrationQueries } from './list-registrations/list-registrations.query';
+import { EnterpriseClaimsController } from './enterprise-claims/enterprise-claims.controller';
+import { EnterpriseClaimsHandler } from './enterprise-claims/enterprise-claims.handler';
+import { IdentityAccounts } from './enterprise-claims/identity-accounts';
+import { RegistrationAttachmentsController } from './registration-attachments/registration-attachments.controller';
 import { RegisterEnterpriseController } from './register-enterprise/register-enterprise.controller';
 import { RegisterEnterpriseHandler } from './register-enterprise/register-enterprise.handler';
 import { ReviewRegistrationController } from './review-registration/review-registration.controller';
@@ -30,19 +38,25 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
 
 /** The support-programs bounded context: one folder per use case (command or query) beside this module. */
 @Module({
-  imports: [ProjectionsModule.forContext('support-programs', READ_MODEL_FACTORIES)],
+  imports: [ProjectionsModule.forContext('support-programs', READ_MODEL_FACTORIES), AttachmentsModule],
   controllers: [
     CreateProgrammeController,
     UpdateProgrammeController,
     ListProgrammesController,
     RegisterEnterpriseController,
     UpdateEnterpriseController,
+    // Before /enterprises/:id.
+    ExportEnterprisesController,
     ListEnterprisesController,
+    EnterpriseClaimsController,
     SubmitRegistrationController,
     ReviewRegistrationController,
     ApproveRegistrationController,
     ImplementRegistrationController,
     WithdrawRegistrationController,
+    RegistrationAttachmentsController,
+    // Before /registrations/:id.
+    ExportRegistrationsController,
     ListRegistrationsController,
   ],
   providers: [
@@ -60,6 +74,10 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ImplementRegistrationHandler,
     WithdrawRegistrationHandler,
     RegistrationQueries,
+    CommandRunner,
+    RecordAttachments,
+    IdentityAccounts,
+    EnterpriseClaimsHandler,
   ],
 })
 export class SupportProgramsModule {}

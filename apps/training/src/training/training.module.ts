@@ -31,6 +31,8 @@ import { CompleteTraineeHandler } from './complete-trainee/complete-trainee.hand
 import { CourseCommands } from './courses/course-commands';
 import { CourseLoader } from './courses/course-loader';
 import { courseProjection } from './courses/course-view';
+import { ExportCertificationsController } from './export-certifications/export-certifications.controller';
+import { ExportCoursesController } from './export-courses/export-courses.controller';
 import { GetCourseController } from './get-course/get-course.controller';
 import { GetCourseHandler } from './get-course/get-course.handler';
 import { ListCoursesController } from './list-courses/list-courses.controller';
@@ -50,6 +52,7 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
   controllers: [
     // list and person-times before :id routes
     ListCoursesController,
+    ExportCoursesController,
     PersonTimesController,
     ScheduleCourseController,
     GetCourseController,
@@ -60,6 +63,8 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     CancelCourseController,
     CertificationStandardsController,
     ListCertificationsController,
+    // Before /certifications/:id.
+    ExportCertificationsController,
     ApplyCertificationController,
     GetCertificationController,
     AssessCertificationController,

@@ -10,7 +10,12 @@ export function testKafka(brokers = testBrokers, clientId = 'test'): Kafka {
 
 export const uniqueSuffix = () => randomBytes(4).toString('hex');
 
-/** Creates topics up front so consumers subscribed from the beginning see every message. */
+/**
+ * Creates topics up front so consumers subscribed from the beginning see every message, and returns
+ * once the broker serves their metadata. On a loaded machine the broker can answer the wait for
+ * leaders with "does not host this topic-partition" before it hosts the new partitions: then the
+ * creation (a no-op for topics that exist) and the wait are simply asked again.
+ */
 export async function createTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();

@@ -4,7 +4,7 @@ import { createTopicsWithLeaders, eventsTopic } from '@nangsuat/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 
 /** Bounded contexts that publish events, and every service (for the echo diagnostics). */
-export const EVENT_CONTEXTS = ['plans', 'support-programs', 'training', 'awards'] as const;
+export const EVENT_CONTEXTS = ['plans', 'support-programs', 'training', 'awards', 'notifications'] as const;
 export const SERVICES = [...EVENT_CONTEXTS, 'audit'] as const;
 export const echoTopic = (service: string) => `nangsuat.${service}.diagnostics.echo`;
 

@@ -57,10 +57,32 @@ function hasBody(req: Request): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
+/**
+ * Routes that take a file (POST …/attachments): a multipart/form-data body to one of them is left
+ * unread here, for the route's own upload reader (libs/attachments) after the token check, with its
+ * own size limit. Any other body to them is read as JSON like everywhere else.
+ */
+export const UPLOAD_PATH = /\/attachments\/?$/;
+
+function isMultipart(contentType: string | undefined): boolean {
+  return !!contentType && contentType.split(';')[0].trim().toLowerCase() === 'multipart/form-data';
+}
+
 /** Reads the JSON body into req.body ({} when there is none); see the module comment for the order of checks. */
-export function parseJsonBody(options: { limitBytes: number; maxDepth?: number }) {
+export function parseJsonBody(options: { limitBytes: number; maxDepth?: number; uploadLimitBytes?: number }) {
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
   return (req: Request, _res: Response, next: NextFunction): void => {
+    if (options.uploadLimitBytes && req.method === 'POST' && isMultipart(req.headers['content-type']) && UPLOAD_PATH.test(req.path)) {
+      const declaredUpload = Number(req.headers['content-length']);
+      if (Number.isFinite(declaredUpload) && declaredUpload > options.uploadLimitBytes) {
+        req.resume();
+        next(new PayloadTooLargeException(`The upload (${declaredUpload} bytes) is larger than the ${options.uploadLimitBytes} bytes accepted.`));
+        return;
+      }
+      req.body = {};
+      next();
+      return;
+    }
     const defer = (problem: HttpException) => {
       (req as WithProblem)[BODY_PROBLEM] = problem;
       req.body = {};

@@ -1,3 +1,4 @@
+import { ATTACHMENTS_STREAM_PREFIX, attachmentsDecider } from '@nangsuat/attachments';
 import { Decider, DomainEvent } from '@nangsuat/event-sourcing';
 import { awardCategoryDecider } from '../../../../awards/src/awards/domain/award-category';
 import { AWARD_CATEGORY_STREAM_PREFIX, NOMINATION_STREAM_PREFIX } from '../../../../awards/src/awards/domain/events';
@@ -52,6 +53,9 @@ export const STREAM_KINDS: readonly StreamKind[] = [
   { context: 'support-programs', entity: 'support programme', prefix: PROGRAMME_STREAM_PREFIX, decider: asEvolver(supportProgrammeDecider) },
   { context: 'support-programs', entity: 'enterprise', prefix: ENTERPRISE_STREAM_PREFIX, decider: asEvolver(enterpriseDecider) },
   { context: 'support-programs', entity: 'pilot-model registration', prefix: REGISTRATION_STREAM_PREFIX, decider: asEvolver(pilotModelRegistrationDecider) },
+  // Documents attached to a record: `attachments-<the record's stream id>` (libs/attachments).
+  { context: 'plans', entity: 'documents of a plan', prefix: `${ATTACHMENTS_STREAM_PREFIX}plan-`, decider: asEvolver(attachmentsDecider) },
+  { context: 'support-programs', entity: 'documents of a pilot-model registration', prefix: `${ATTACHMENTS_STREAM_PREFIX}${REGISTRATION_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },
 ];
 
 export class DeciderRegistry {

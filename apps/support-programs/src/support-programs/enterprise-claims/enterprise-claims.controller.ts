@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentActor, Roles, WithoutUnit } from '@nangsuat/auth';
+import type { Actor } from '@nangsuat/event-sourcing';
+import { CommandDocs } from '../common/http';
+import { REVIEWERS } from '../review-registration/review-registration.controller';
+import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
+import { EnterpriseClaimsHandler, EnterpriseClaimView } from './enterprise-claims.handler';
+
+/**
+ * Enterprise onboarding. A person signs up on Keycloak's registration page (email verified), then
+ * claims an enterprise by its tax code; the officer of the enterprise's unit (or the department, the
+ * province) confirms — the person's account is linked to the enterprise — or refuses; a link can be
+ * revoked. A person without a unit or role may claim and read their own claim, nothing else.
+ */
+@ApiTags('enterprise claims')
+@ApiBearerAuth()
+@Controller('enterprise-claims')
+export class EnterpriseClaimsController {
+  constructor(private readonly claims: EnterpriseClaimsHandler) {}
+
+  @Post()
+  @WithoutUnit()
+  @CommandDocs()
+  @ApiOperation({ summary: 'Claim an enterprise by its tax code (a new one with its profile); for people who signed up themselves' })
+  submit(@CurrentActor() actor: Actor, @Body() dto: SubmitEnterpriseClaimDto, @Req() req: Request): Promise<EnterpriseClaimView> {
+    return this.claims.submit(dto, actor, req);
+  }
+
+  @Get(':id')
+  @WithoutUnit()
+  @ApiOperation({ summary: 'A claim: its status, and the reason when refused or revoked (the claimant, or officers of its unit)' })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnterpriseClaimView> {
+    return this.claims.get(id, actor);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Roles(...REVIEWERS)
+  @CommandDocs()
+  @ApiOperation({ summary: "Confirm a claim: the person's account is linked to the enterprise (enterprise_id, unit, role enterprise)" })
+  confirm(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request): Promise<EnterpriseClaimView> {
+    return this.claims.confirm(id, actor, req);
+  }
+
+  @Post(':id/refuse')
+  @HttpCode(200)
+  @Roles(...REVIEWERS)
+  @CommandDocs()
+  @ApiOperation({ summary: 'Refuse a claim, with the reason the person is shown' })
+  refuse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ClaimReasonDto, @Req() req: Request): Promise<EnterpriseClaimView> {
+    return this.claims.refuse(id, dto, actor, req);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Roles(...REVIEWERS)
+  @CommandDocs()
+  @ApiOperation({ summary: "Revoke a confirmed link: the person's account no longer acts for the enterprise" })
+  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ClaimReasonDto, @Req() req: Request): Promise<EnterpriseClaimView> {
+    return this.claims.revoke(id, dto, actor, req);
+  }
+}

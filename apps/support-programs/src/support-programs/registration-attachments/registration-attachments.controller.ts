@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import type { Actor } from '@nangsuat/event-sourcing';
+import { CommandDocs } from '../common/http';
+import { Registrations } from '../common/registrations';
+import { IMPLEMENTERS } from '../implement-registration/implement-registration.controller';
+import { AttachRegistrationDocumentDto } from './attach-registration-document.dto';
+
+/**
+ * Documents of a pilot-model registration: the application and the evidence of its outcome. The
+ * enterprise itself or the officers running the programme attach them; whoever may read the
+ * registration lists them and gets a time-limited download link.
+ */
+@ApiTags('registrations')
+@ApiBearerAuth()
+@Controller('registrations')
+export class RegistrationAttachmentsController {
+  constructor(
+    private readonly registrations: Registrations,
+    private readonly attachments: RecordAttachments,
+  ) {}
+
+  @Post(':id/attachments')
+  @Roles(...IMPLEMENTERS)
+  @UseInterceptors(FileUploadInterceptor)
+  @CommandDocs()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: AttachRegistrationDocumentDto })
+  @ApiOperation({ summary: 'Attach a document (application, evidence) to a registration; its SHA-256 goes into the event' })
+  async attach(
+    @Req() req: Request,
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: AttachRegistrationDocumentDto,
+    @UploadedFile() file: UploadedBytes | undefined,
+  ): Promise<AttachmentView> {
+    const registration = await this.registrations.load(id);
+    this.registrations.assertOwnerOrReviewer(actor, registration);
+    return this.attachments.attach(req, actor, {
+      context: 'support-programs',
+      record: { recordType: 'registration', recordId: registration.state.ref.registrationId, recordStreamId: registration.streamId, unitCode: registration.state.ref.unitCode },
+      purpose: dto.purpose,
+      ...(dto.title ? { title: dto.title } : {}),
+      ...(dto.name ? { name: dto.name } : {}),
+      file,
+    });
+  }
+
+  @Get(':id/attachments')
+  @ApiOperation({ summary: "A registration's documents: name, kind, size, SHA-256, who attached them and when" })
+  async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentView[]> {
+    return this.attachments.list(await this.readable(actor, id));
+  }
+
+  @Get(':id/attachments/:attachmentId/link')
+  @ApiOperation({ summary: 'A time-limited download link (presigned, ATTACHMENT_LINK_SECONDS, 5 minutes by default) for one document' })
+  async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('attachmentId') attachmentId: string): Promise<DownloadLink> {
+    return this.attachments.link(await this.readable(actor, id), attachmentId);
+  }
+
+  private async readable(actor: Actor, id: string): Promise<string> {
+    const { streamId } = await this.registrations.load(id);
+    this.registrations.assertCanRead(actor, await this.registrations.view(streamId));
+    return streamId;
+  }
+}
