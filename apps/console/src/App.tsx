@@ -29,6 +29,7 @@ const CertificationsPage = lazy(() => import('./pages/assessor/CertificationsPag
 const NominationsPage = lazy(() => import('./pages/council/NominationsPage').then((m) => ({ default: m.NominationsPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ReportingPage = lazy(() => import('./pages/reporting/ReportingPage').then((m) => ({ default: m.ReportingPage })));
+const ReportingPeriodPage = lazy(() => import('./pages/reporting/ReportingPeriodPage').then((m) => ({ default: m.ReportingPeriodPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -82,6 +83,7 @@ export function AppRoutes() {
         <Route path="nominations" element={<NominationsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="reporting" element={<ReportingPage />} />
+        <Route path="reporting/:periodId" element={<ReportingPeriodPage />} />
         <Route path="programmes" element={<ProgrammesPage />} />
         <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
       </Route>
