@@ -30,6 +30,7 @@ const NominationsPage = lazy(() => import('./pages/council/NominationsPage').the
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ReportingPage = lazy(() => import('./pages/reporting/ReportingPage').then((m) => ({ default: m.ReportingPage })));
 const ReportingPeriodPage = lazy(() => import('./pages/reporting/ReportingPeriodPage').then((m) => ({ default: m.ReportingPeriodPage })));
+const SealedReportsPage = lazy(() => import('./pages/audit/SealedReportsPage').then((m) => ({ default: m.SealedReportsPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -82,6 +83,7 @@ export function AppRoutes() {
         <Route path="certifications" element={<CertificationsPage />} />
         <Route path="nominations" element={<NominationsPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="audit/reports" element={<SealedReportsPage />} />
         <Route path="reporting" element={<ReportingPage />} />
         <Route path="reporting/:periodId" element={<ReportingPeriodPage />} />
         <Route path="programmes" element={<ProgrammesPage />} />

@@ -36,6 +36,7 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
   }
   if (hasRole(p, 'auditor')) {
     entries.push({ key: 'audit', path: '/audit', label: 'nav.audit' });
+    entries.push({ key: 'audit-reports', path: '/audit/reports', label: 'nav.auditReports' });
   }
   if (!entries.some((e) => e.key === 'plans')) entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
   return entries;
