@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, checkReportSeal, leafHash, verifyInclusion, type MerkleLeaf } from './integrity';
-
-// Vectors produced by the audit service's own code (apps/audit domain/merkle.ts inclusionProof and
-// domain/report-hash.ts sealReport), so the browser's recomputation is checked against the server's.
-const leaves: MerkleLeaf[] = [
-  { eventId: 'e2', streamId: 'plan-p2', streamVersion: 2, globalPosition: 102, type: 'PlanDrafted', hash: '844ecc08164e2eab27634a9adee1afa6599e589570e719784e080ce747fc0e45' },
-  { eventId: 'e5', streamId: 'plan-p5', streamVersion: 5, globalPosition: 105, type: 'PlanIssued', hash: '29f2394eb92d0ded9247b8d7188ebddae3e13c71ebcf939302619b29604486b0' },
-];
-const ROOT = 'de7dfd0bac48fc2e63c366a0afc0e5b11e474f47a4ff9724cb75d2b9eb0d75d2';
-const proofOfE2 = [
-  { side: 'left' as const, hash: 'af00b624140b9493675e91f78ee0960acb1aba0dec1d1f15b625ee0bf2b4b1e1' },
-  { side: 'right' as const, hash: 'b5dc6ac4bb0d3193bed1d17d515acdda71bebeaff0aa3cc8cf3097447594351f' },
-  { side: 'right' as const, hash: '1be2176d63ee1fcde91279881aa02609bfe6cb35c45b64556f6c3a755f940e29' },
-];
-const sealed = {
-  format: 'nangsuat-audit-report/2',
-  plan: { planId: 'p', title: 'Kế hoạch năng suất Đắk Lắk' },
-  metrics: [{ metric: 'm', countAtEnd: 3, steps: [] }],
-  n: 1.5,
-  z: null,
-  integrity: { algorithm: 'SHA-256', canonicalisation: 'JSON, object keys sorted recursively', sha256: '3839c8653540e3075912baf75134ef2cd781d05458c41e6e9181131c6648b206' },
-};
+import { canonicalJson, checkReportSeal, leafHash, merkleRoot, verifyInclusion } from './integrity';
+import { dayLeaves, leaves, proofOfE2, ROOT, sealed } from './integrity.fixtures';
 
 describe('integrity checks recomputed in the browser', () => {
+  it('computes a day’s Merkle root as the audit service does, and a different one when a leaf moves', async () => {
+    expect(await merkleRoot(dayLeaves)).toBe(ROOT);
+    expect(await merkleRoot([dayLeaves[1], dayLeaves[0], ...dayLeaves.slice(2)])).not.toBe(ROOT);
+  });
+
   it('writes canonical JSON as the event store does: keys sorted, undefined dropped', () => {
     expect(canonicalJson({ b: 1, a: { d: undefined, c: [undefined, 2] } })).toBe('{"a":{"c":[null,2]},"b":1}');
   });

@@ -64,6 +64,18 @@ export async function leafHash(leaf: MerkleLeaf): Promise<string> {
   return sha256Hex(`leaf:${canonicalJson({ eventId, streamId, streamVersion, globalPosition, type, hash })}`);
 }
 
+/** The Merkle root of a day's leaves (in the order given): an odd last node is promoted; no leaves hash "empty". */
+export async function merkleRoot(leaves: readonly MerkleLeaf[]): Promise<string> {
+  if (leaves.length === 0) return sha256Hex('empty');
+  let level = await Promise.all(leaves.map(leafHash));
+  while (level.length > 1) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? await sha256Hex(`node:${level[i]}${level[i + 1]}`) : level[i]);
+    level = next;
+  }
+  return level[0];
+}
+
 /** Walks the audit path from the leaf to the top; the proof holds when it ends at the root the auditor trusts. */
 export async function verifyInclusion(proof: Pick<InclusionProof, 'leaf' | 'steps'>, root: string): Promise<{ valid: boolean; computedRoot: string; path: string[] }> {
   let hash = await leafHash(proof.leaf);

@@ -8,6 +8,8 @@ import { hasRole } from '../../auth/claims';
 import { api, downloadText, type Page } from '../../lib/api';
 import { formatDateTime, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import { ErrorAlert, Loading, NotAllowed } from '../../components/common';
+import type { MerkleLeaf } from '../../lib/integrity';
+import { CheckpointFileCheck, InclusionProofs } from './CheckpointTools';
 
 interface LedgerEvent {
   eventId: string;
@@ -232,7 +234,7 @@ function IntegrityAndCounts() {
   const checkpoint = useQuery({
     queryKey: ['audit', 'checkpoint', context, iso(day)],
     enabled: !!day,
-    queryFn: () => api.get<{ root: string; leafCount: number; sealed: boolean; date: string }>('audit', '/audit/checkpoints', { context, date: iso(day) }),
+    queryFn: () => api.get<{ root: string; leafCount: number; sealed: boolean; date: string; leaves: MerkleLeaf[] }>('audit', '/audit/checkpoints', { context, date: iso(day) }),
   });
   const verify = useMutation({
     mutationFn: () => api.get<{ intact: boolean; checkpointConsistent: boolean; storedCheckpoint?: string; findings: unknown[]; lateArrivals: unknown[] }>('audit', '/audit/checkpoints/verify', { context, date: iso(day), root: checkpoint.data?.root }),
@@ -316,10 +318,16 @@ function IntegrityAndCounts() {
                         description={verify.data.storedCheckpoint === 'missing' ? t('audit.noStoredCheckpoint') : undefined}
                       />
                     )}
+                    <InclusionProofs key={`${context}:${iso(day)}`} context={context} date={iso(day)!} root={checkpoint.data.root} leaves={checkpoint.data.leaves ?? []} />
                   </>
                 )}
               </Space>
             ),
+          },
+          {
+            key: 'checkpoint-file',
+            label: t('checkpoints.fileTab'),
+            children: <CheckpointFileCheck />,
           },
         ]}
       />
