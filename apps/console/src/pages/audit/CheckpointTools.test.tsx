@@ -26,7 +26,7 @@ describe('checkpoint inclusion proofs', () => {
     fakeFetch(() => ({ status: 200, body: proof([proofOfE2[1], proofOfE2[0], proofOfE2[2]]) }));
     renderWith(<InclusionProofs context="plans" date="2026-11-29" root={ROOT} leaves={dayLeaves} />, { who: auditor });
     await userEvent.type(screen.getByRole('searchbox', { name: 'Mã sự kiện' }), 'e2{Enter}');
-    expect(await screen.findByText(/Đường băm không dẫn tới gốc Merkle/)).toBeInTheDocument();
+    expect(await screen.findByText(/Đường băm không dẫn tới gốc của dấu mốc/)).toBeInTheDocument();
   });
 
   it("shows the audit service's answer for an event not in the day", async () => {

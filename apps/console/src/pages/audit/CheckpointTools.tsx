@@ -30,6 +30,9 @@ export interface CheckpointFileAnswer {
   lateArrivals: number;
 }
 
+/** Nothing in the file was changed, removed or moved; the ledger only holds more of the day than the file (exported before the day ended, or late arrivals). */
+const onlyAdded = (r: { ownRootMatches: boolean; server: CheckpointFileAnswer }) => r.ownRootMatches && r.server.checkpointConsistent && r.server.findings.length === 0 && r.server.addedEvents > 0;
+
 /** One finding in words: which event, what happened to it. */
 function FindingsTable({ findings }: { findings: LeafFinding[] }) {
   const { t } = useTranslation();
@@ -181,9 +184,15 @@ export function CheckpointFileCheck() {
       {check.data && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="checkpoint-file-check">
           <Alert
-            type={check.data.server.intact ? 'success' : 'error'}
+            type={check.data.server.intact ? 'success' : onlyAdded(check.data) ? 'warning' : 'error'}
             showIcon
-            message={check.data.server.intact ? t('checkpoints.fileIntact', { context: check.data.server.context, date: check.data.server.date }) : t('checkpoints.fileNotIntact', { findings: check.data.server.findings.length })}
+            message={
+              check.data.server.intact
+                ? t('checkpoints.fileIntact', { context: check.data.server.context, date: check.data.server.date })
+                : onlyAdded(check.data)
+                  ? t('checkpoints.fileOnlyAdded', { context: check.data.server.context, date: check.data.server.date })
+                  : t('checkpoints.fileNotIntact', { findings: check.data.server.findings.length })
+            }
             description={
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 <li>{check.data.ownRootMatches ? t('checkpoints.fileRootOk') : t('checkpoints.fileRootBroken')}</li>

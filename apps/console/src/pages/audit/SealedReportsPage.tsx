@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Select, Space, Table, Tabs, Typography, Upload } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Space, Table, Tabs, Typography, Upload } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { DATE_INPUT_FORMATS, formatDate, formatDateTime, formatNumber, todayInVi
 import { checkReportSeal, readJsonFile, type ReportCheck } from '../../lib/integrity';
 import type { PlanSummary } from '../../lib/types';
 import { ErrorAlert, Loading, NotAllowed } from '../../components/common';
+import { FormSelect } from '../../components/FormSelect';
 import { sealedReportHtml, shortValue, type SealedReport } from './sealedReport';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -224,8 +225,7 @@ export function SealedReportsPage() {
           onFinish={(v: { planId: string; range: [Dayjs, Dayjs] }) => setParams({ planId: v.planId, from: iso(v.range[0])!, to: iso(v.range[1])! })}
         >
           <Form.Item name="planId" label={t('reporting.plan')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select
-              showSearch
+            <FormSelect
               style={{ width: 420 }}
               filterOption={false}
               onSearch={setSearch}
