@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Input, Space, Table, Typography, Upload } 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { merkleRoot, readJsonFile, verifyInclusion, type InclusionProof, type MerkleLeaf } from '../../lib/integrity';
 import { ErrorAlert } from '../../components/common';
 
@@ -188,9 +188,9 @@ export function CheckpointFileCheck() {
             showIcon
             message={
               check.data.server.intact
-                ? t('checkpoints.fileIntact', { context: check.data.server.context, date: check.data.server.date })
+                ? t('checkpoints.fileIntact', { context: check.data.server.context, date: formatDate(check.data.server.date) })
                 : onlyAdded(check.data)
-                  ? t('checkpoints.fileOnlyAdded', { context: check.data.server.context, date: check.data.server.date })
+                  ? t('checkpoints.fileOnlyAdded', { context: check.data.server.context, date: formatDate(check.data.server.date) })
                   : t('checkpoints.fileNotIntact', { findings: check.data.server.findings.length })
             }
             description={
