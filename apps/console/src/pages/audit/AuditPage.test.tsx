@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, principal, renderWith } from '../../test-utils';
@@ -25,18 +25,18 @@ describe('the auditor compares two version numbers of an entity', () => {
         : { status: 200, body: empty },
     );
     renderWith(<AuditPage />, { who: auditor, path: '/audit' });
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Mã đối tượng' }), 'plan-p1');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Mã đối tượng' }), { target: { value: 'plan-p1' } });
     await userEvent.click(screen.getByRole('button', { name: 'Mở' }));
     await userEvent.click(await screen.findByRole('tab', { name: 'So sánh hai trạng thái' }));
     await userEvent.click(screen.getByText('Hai số phiên bản'));
     expect(screen.getByRole('button', { name: 'So sánh' })).toBeDisabled();
-    await userEvent.type(screen.getByRole('spinbutton', { name: 'Từ phiên bản' }), '4');
-    await userEvent.type(screen.getByRole('spinbutton', { name: 'Đến phiên bản' }), '2');
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Từ phiên bản' }), { target: { value: '4' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Đến phiên bản' }), { target: { value: '2' } });
     await userEvent.click(screen.getByRole('button', { name: 'So sánh' }));
     expect(await screen.findByText('Từ phiên bản 2 đến phiên bản 4')).toBeInTheDocument();
     expect(screen.getByText('content.targets[0].max')).toBeInTheDocument();
     expect(screen.getByText('1 sự kiện giữa hai trạng thái')).toBeInTheDocument();
     expect(screen.getByText('Tăng chỉ tiêu')).toBeInTheDocument();
     await waitFor(() => expect(calls.map((c) => c.url)).toContain('/api/audit/audit/streams/plan-p1/diff?from=2&to=4'));
-  });
+  }, 60_000);
 });
