@@ -31,6 +31,7 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ de
 const ReportingPage = lazy(() => import('./pages/reporting/ReportingPage').then((m) => ({ default: m.ReportingPage })));
 const ReportingPeriodPage = lazy(() => import('./pages/reporting/ReportingPeriodPage').then((m) => ({ default: m.ReportingPeriodPage })));
 const SealedReportsPage = lazy(() => import('./pages/audit/SealedReportsPage').then((m) => ({ default: m.SealedReportsPage })));
+const BackfillPage = lazy(() => import('./pages/audit/BackfillPage').then((m) => ({ default: m.BackfillPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -84,6 +85,7 @@ export function AppRoutes() {
         <Route path="nominations" element={<NominationsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="audit/reports" element={<SealedReportsPage />} />
+        <Route path="audit/backfill" element={<BackfillPage />} />
         <Route path="reporting" element={<ReportingPage />} />
         <Route path="reporting/:periodId" element={<ReportingPeriodPage />} />
         <Route path="programmes" element={<ProgrammesPage />} />

@@ -20,6 +20,6 @@ describe('menus follow the token', () => {
     expect(homePathFor(who('award-council'))).toBe('/nominations');
     expect(homePathFor(who('auditor'))).toBe('/audit');
   });
-  it('an auditor gets the audit history and the sealed reports', () => expect(keys(who('auditor'))).toEqual(['audit', 'audit-reports', 'plans']));
+  it('an auditor gets the audit history and the sealed reports', () => expect(keys(who('auditor'))).toEqual(['audit', 'audit-reports', 'backfill', 'plans']));
   it('nobody signed in gets no menu', () => expect(menuFor(undefined)).toEqual([]));
 });

@@ -38,6 +38,10 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'audit', path: '/audit', label: 'nav.audit' });
     entries.push({ key: 'audit-reports', path: '/audit/reports', label: 'nav.auditReports' });
   }
+  // Backfill is an operation a province administrator starts; auditors follow a run.
+  if (hasRole(p, 'province-admin', 'auditor')) {
+    entries.push({ key: 'backfill', path: '/audit/backfill', label: 'nav.backfill' });
+  }
   if (!entries.some((e) => e.key === 'plans')) entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
   return entries;
 }
