@@ -129,3 +129,32 @@ test('auditor: the sealed audit report of a plan, its printable page, and the ex
     await page.getByTestId('report-file-server').getByText('Dịch vụ kiểm toán: niêm phong khớp.').waitFor();
   });
 });
+
+test('backfill: the province administrator re-reads a context into the audit ledger, the auditor follows the run by its id', async () => {
+  const admin = await (await newContext(browser)).newPage();
+  let runId = '';
+  await withFailureScreenshot(admin, 'backfill-admin', async () => {
+    await signIn(admin, 'qn.admin');
+    await admin.getByRole('navigation').getByRole('link', { name: 'Nạp lại sổ cái kiểm toán' }).click();
+    await admin.getByRole('button', { name: 'Bắt đầu nạp lại' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Bắt đầu nạp lại' });
+    await dialog.locator('.ant-select-selector').click();
+    await admin.locator('.ant-select-item-option[title="awards"]').click();
+    await dialog.getByRole('button', { name: 'Gửi' }).click();
+    const run = admin.getByTestId('backfill-run').first();
+    await run.getByText('Đã xong').waitFor({ timeout: 90_000 });
+    // Every award event is in the ledger already (the live feed put it there): nothing differs.
+    assert.equal(await run.getByTestId('backfill-conflicts').innerText(), '0');
+    runId = (await run.getByTestId('backfill-run-id').innerText()).trim();
+    await checkMainPage(admin, 'backfill');
+  });
+  const auditor = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(auditor, 'backfill-auditor', async () => {
+    await signIn(auditor, 'auditor.vn');
+    await auditor.goto(`${CONSOLE_URL}/audit/backfill`);
+    assert.equal(await auditor.getByRole('button', { name: 'Bắt đầu nạp lại' }).count(), 0);
+    await auditor.getByRole('searchbox', { name: 'Mã lần nạp lại' }).fill(runId);
+    await auditor.keyboard.press('Enter');
+    await auditor.getByTestId('backfill-run').getByText('Đã xong').waitFor();
+  });
+});

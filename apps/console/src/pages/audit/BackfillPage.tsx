@@ -72,12 +72,16 @@ export function BackfillRunCard({ id }: { id: string }) {
           <Descriptions.Item label={t('backfill.read')}>{`${n(r.read)} / ${n(r.expected)}`}</Descriptions.Item>
           <Descriptions.Item label={t('backfill.stored')}>{n(r.counts?.stored)}</Descriptions.Item>
           <Descriptions.Item label={t('backfill.duplicate')}>{n(r.counts?.duplicate)}</Descriptions.Item>
-          <Descriptions.Item label={t('backfill.conflict')}>{n(r.counts?.conflict)}</Descriptions.Item>
+          <Descriptions.Item label={t('backfill.conflict')}>
+            <span data-testid="backfill-conflicts">{n(r.counts?.conflict)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('backfill.anomalies')}>{n(r.anomalies)}</Descriptions.Item>
           <Descriptions.Item label={t('backfill.finished')}>{r.finishedAt ? formatDateTime(r.finishedAt) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('backfill.topic')}>{r.topic}</Descriptions.Item>
           <Descriptions.Item label={t('backfill.runId')}>
-            <Typography.Text copyable>{r.id}</Typography.Text>
+            <Typography.Text copyable={{ text: r.id }}>
+              <span data-testid="backfill-run-id">{r.id}</span>
+            </Typography.Text>
           </Descriptions.Item>
         </Descriptions>
         {r.error && <Alert type="error" showIcon message={r.error} />}
