@@ -184,6 +184,10 @@ export const vi = {
     'digital-transformation': 'Chuyển đổi số',
   },
   course: {
+    cancelCourse: 'Hủy khóa đào tạo',
+    cancelledCourse: 'Đã hủy khóa đào tạo',
+    cancelHelp: 'Khóa đào tạo có {{registered}} học viên đã đăng ký và {{waitlisted}} người trong danh sách chờ. Không thể hủy khi đã có học viên hoàn thành.',
+    cancelledBecause: 'Khóa đào tạo đã bị hủy: {{reason}}',
     schedule: 'Lên lịch khóa học',
     scheduled: 'Đã lên lịch khóa học',
     topic: 'Chủ đề',
@@ -884,6 +888,10 @@ export const en: Shape<typeof vi> = {
     'digital-transformation': 'Digital transformation',
   },
   course: {
+    cancelCourse: 'Cancel the course',
+    cancelledCourse: 'Course cancelled',
+    cancelHelp: 'The course has {{registered}} registered trainee(s) and {{waitlisted}} on the waiting list. It cannot be cancelled once someone completed it.',
+    cancelledBecause: 'The course was cancelled: {{reason}}',
     schedule: 'Schedule a course',
     scheduled: 'Course scheduled',
     topic: 'Topic',

@@ -17,6 +17,10 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
     entries.push({ key: 'programmes', path: '/programmes', label: 'nav.programmes' });
   }
+  // Officers who schedule and cancel courses (the training API's writers for courses).
+  if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
+    entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });
+  }
   // Officers who enter expert applications and nominations (the API's writers for those).
   if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
     entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
@@ -25,7 +29,7 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
   if (hasRole(p, 'enterprise')) {
     entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });
   }
-  if (hasRole(p, 'trainer')) {
+  if (hasRole(p, 'trainer') && !entries.some((e) => e.key === 'courses')) {
     entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });
   }
   if (hasRole(p, 'expert-assessor') && !entries.some((e) => e.key === 'certifications')) {
