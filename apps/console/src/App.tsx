@@ -32,6 +32,7 @@ const ReportingPage = lazy(() => import('./pages/reporting/ReportingPage').then(
 const ReportingPeriodPage = lazy(() => import('./pages/reporting/ReportingPeriodPage').then((m) => ({ default: m.ReportingPeriodPage })));
 const SealedReportsPage = lazy(() => import('./pages/audit/SealedReportsPage').then((m) => ({ default: m.SealedReportsPage })));
 const BackfillPage = lazy(() => import('./pages/audit/BackfillPage').then((m) => ({ default: m.BackfillPage })));
+const AwardCategoriesPage = lazy(() => import('./pages/council/AwardCategoriesPage').then((m) => ({ default: m.AwardCategoriesPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="courses/:id" element={<CourseDetailPage />} />
         <Route path="certifications" element={<CertificationsPage />} />
         <Route path="nominations" element={<NominationsPage />} />
+        <Route path="award-categories" element={<AwardCategoriesPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="audit/reports" element={<SealedReportsPage />} />
         <Route path="audit/backfill" element={<BackfillPage />} />

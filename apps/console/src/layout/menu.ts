@@ -26,6 +26,9 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
     entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
   }
+  if (hasRole(p, 'province-admin', 'department-officer')) {
+    entries.push({ key: 'award-categories', path: '/award-categories', label: 'nav.awardCategories' });
+  }
   if (hasRole(p, 'enterprise')) {
     entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });
   }
