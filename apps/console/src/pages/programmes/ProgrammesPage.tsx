@@ -11,10 +11,9 @@ import type { Programme } from '../../lib/types';
 import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
 import { FormSelect } from '../../components/FormSelect';
+import { EditProgramme, GROUPS, TOOLS } from './EditProgramme';
 
 export const PROGRAMME_WRITERS = ['province-admin', 'department-officer'] as const;
-const TOOLS = ['5s', 'kaizen', 'lean', 'iso-9001', 'iso-56000', 'green-productivity', 'gap-organic', 'traceability', 'digital-transformation'];
-const GROUPS = ['sme', 'cooperative', 'startup', 'st-enterprise', 'ocop-producer'];
 
 interface ProgrammeForm {
   name: string;
@@ -125,14 +124,17 @@ export function ProgrammesPage() {
           { title: t('common.status'), render: (_, p) => <StatusTag status={p.status} />, width: 110 },
           {
             title: t('common.actions'),
-            width: 120,
+            width: 190,
             render: (_, p) =>
               writer && p.status === 'open' ? (
-                <ActionForm<{ reason: string }> danger label={t('programme.close')} doneMessage={t('programme.closed')} send={(body) => api.post('support-programs', `/programmes/${encodeURIComponent(p.id)}/close`, body)} onDone={refresh} toBody={(v) => v}>
-                  <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-                    <Input.TextArea rows={2} />
-                  </Form.Item>
-                </ActionForm>
+                <Space wrap>
+                  <EditProgramme programme={p} onDone={refresh} />
+                  <ActionForm<{ reason: string }> danger label={t('programme.close')} doneMessage={t('programme.closed')} send={(body) => api.post('support-programs', `/programmes/${encodeURIComponent(p.id)}/close`, body)} onDone={refresh} toBody={(v) => v}>
+                    <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+                      <Input.TextArea rows={2} />
+                    </Form.Item>
+                  </ActionForm>
+                </Space>
               ) : null,
           },
         ]}
