@@ -10,6 +10,8 @@ import { formatDateTime, formatNumber, DATE_INPUT_FORMATS } from '../../lib/form
 import { ErrorAlert, Loading, NotAllowed } from '../../components/common';
 import type { MerkleLeaf } from '../../lib/integrity';
 import { CheckpointFileCheck, InclusionProofs } from './CheckpointTools';
+import { StoreIntegrity } from './StoreIntegrity';
+import { AUDITED_CONTEXTS } from './contexts';
 
 interface LedgerEvent {
   eventId: string;
@@ -220,7 +222,6 @@ function StreamView({ streamId }: { streamId: string }) {
   );
 }
 
-const CONTEXTS = ['plans', 'support-programs', 'training', 'awards'];
 const METRICS = ['pilot-model-enterprises', 'trained-person-times', 'certified-experts'];
 
 /** A context's Merkle checkpoint for a Vietnam day, re-verified by its root; and how a count was reached, event by event. */
@@ -286,7 +287,7 @@ function IntegrityAndCounts() {
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Space wrap>
-                  <Select aria-label={t('audit.context')} value={context} onChange={setContext} style={{ width: 200 }} options={CONTEXTS.map((c) => ({ value: c, label: c }))} />
+                  <Select aria-label={t('audit.context')} value={context} onChange={setContext} style={{ width: 200 }} options={AUDITED_CONTEXTS.map((c) => ({ value: c, label: c }))} />
                   <DatePicker aria-label={t('audit.day')} format={DATE_INPUT_FORMATS} value={day} onChange={setDay} placeholder="dd/mm/yyyy" />
                 </Space>
                 <ErrorAlert error={checkpoint.error ?? exportJson.error} />
@@ -328,6 +329,11 @@ function IntegrityAndCounts() {
             key: 'checkpoint-file',
             label: t('checkpoints.fileTab'),
             children: <CheckpointFileCheck />,
+          },
+          {
+            key: 'stores',
+            label: t('stores.tab'),
+            children: <StoreIntegrity />,
           },
         ]}
       />

@@ -9,8 +9,8 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert, Loading, NotAllowed, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
 import { FormSelect } from '../../components/FormSelect';
+import { AUDITED_CONTEXTS } from './contexts';
 
-export const AUDITED_CONTEXTS = ['plans', 'support-programs', 'training', 'awards'] as const;
 
 export interface BackfillRun {
   id: string;
