@@ -511,6 +511,14 @@ export const vi = {
     'backfill-done': 'Đã xong',
     'backfill-failed': 'Thất bại',
   },
+  planClose: {
+    close: 'Kết thúc kế hoạch',
+    closed: 'Đã kết thúc kế hoạch',
+    help: 'Sau khi tổng kết, kế hoạch được kết thúc và không thay đổi được nữa.',
+    closedOn: 'Ngày kết thúc',
+    reasonRule: 'Nêu lý do (ít nhất 5 ký tự)',
+    reasonExample: 'Tổng kết thực hiện Kế hoạch giai đoạn 2023–2030',
+  },
   compare: {
     tab: 'So sánh phiên bản',
     onlyOne: 'Kế hoạch mới có một phiên bản ban hành; chưa có gì để so sánh.',
@@ -1281,6 +1289,14 @@ export const en: Shape<typeof vi> = {
     'backfill-running': 'Running',
     'backfill-done': 'Done',
     'backfill-failed': 'Failed',
+  },
+  planClose: {
+    close: 'Close the plan',
+    closed: 'Plan closed',
+    help: 'After the final review the plan is closed, and nothing in it changes afterwards.',
+    closedOn: 'Closed on',
+    reasonRule: 'Give the reason (at least 5 characters)',
+    reasonExample: 'Final review of the plan for 2023–2030',
   },
   compare: {
     tab: 'Compare versions',

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Card, Descriptions, List, Select, Space, Table, Tabs, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Card, DatePicker, Descriptions, Form, Input, List, Select, Space, Table, Tabs, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../../lib/api';
-import { formatDate, formatNumber } from '../../lib/format';
+import { DATE_INPUT_FORMATS, formatDate, formatNumber, todayInVietnam } from '../../lib/format';
+import { ActionForm } from '../../components/ActionForm';
 import type { PlanContent, PlanDetail, PlanTarget } from '../../lib/types';
 import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { HistoryTable } from '../../components/HistoryTable';
@@ -113,6 +115,35 @@ function VersionsTab({ plan }: { plan: PlanDetail }) {
   );
 }
 
+/** After the final review the plan is closed: nothing changes afterwards, so the officer gives the day and the reason. */
+export function ClosePlanAction({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return (
+    <ActionForm<{ closedOn: Dayjs; reason: string }>
+      danger
+      label={t('planClose.close')}
+      doneMessage={t('planClose.closed')}
+      initialValues={{ closedOn: dayjs(todayInVietnam()) }}
+      send={(body) => api.post('plans', `/plans/${encodeURIComponent(plan.planId)}/close`, body)}
+      onDone={async () => {
+        await queryClient.invalidateQueries({ queryKey: ['plan', plan.planId] });
+        await queryClient.invalidateQueries({ queryKey: ['plan-history', plan.planId] });
+        await queryClient.invalidateQueries({ queryKey: ['plans'] });
+      }}
+      toBody={(v) => ({ closedOn: v.closedOn.format('YYYY-MM-DD'), reason: v.reason.trim() })}
+    >
+      <Typography.Paragraph>{t('planClose.help')}</Typography.Paragraph>
+      <Form.Item name="closedOn" label={t('planClose.closedOn')} rules={[{ required: true, message: t('common.required') }]}>
+        <DatePicker format={DATE_INPUT_FORMATS} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, min: 5, message: t('planClose.reasonRule') }]}>
+        <Input.TextArea rows={3} placeholder={t('planClose.reasonExample')} />
+      </Form.Item>
+    </ActionForm>
+  );
+}
+
 type VersionAnswer = { version: number; effectiveDate: string; reason?: string; legalBasis?: string; content: PlanContent };
 
 /** Two issued versions side by side: what the amendments between them changed, field by field, and why. */
@@ -203,6 +234,7 @@ export function PlanDetailPage() {
       {mayEdit && (p.status === 'issued' || p.status === 'amended') && (
         <Space>
           <AmendAction plan={p} />
+          <ClosePlanAction plan={p} />
         </Space>
       )}
       <Tabs
