@@ -98,6 +98,14 @@ test('auditor: difference between two version numbers, inclusion proof of an eve
     await check.getByText(/Sổ cái vẫn giữ đúng|không bị sửa, xóa hay đổi thứ tự/).waitFor();
     assert.equal(await check.getByText(/Bị sửa|Bị xóa|Đổi thứ tự/).count(), 0);
     await checkMainPage(page, 'auditor-checkpoint-file');
+
+    // The context's stores as a whole: the chain of sealed days, and its own store against the ledger.
+    await page.getByRole('tab', { name: 'Toàn vẹn kho dữ liệu' }).click();
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi' }).click();
+    await page.getByTestId('chain-of-days').getByText(/Chuỗi \d+ ngày đã niêm phong nguyên vẹn/).waitFor();
+    await page.getByRole('button', { name: 'Đối chiếu ngay' }).click();
+    await page.getByTestId('reconciliation').getByText(/Kho của phân hệ khớp với sổ cái \(\d+ sự kiện\)/).waitFor();
+    await checkMainPage(page, 'auditor-store-integrity');
   });
 });
 

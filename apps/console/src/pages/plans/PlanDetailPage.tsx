@@ -120,7 +120,7 @@ export function ClosePlanAction({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   return (
-    <ActionForm<{ closedOn: Dayjs; reason: string }>
+    <ActionForm<{ closedOn: Dayjs; closeReason: string }>
       danger
       label={t('planClose.close')}
       doneMessage={t('planClose.closed')}
@@ -131,13 +131,14 @@ export function ClosePlanAction({ plan }: { plan: PlanDetail }) {
         await queryClient.invalidateQueries({ queryKey: ['plan-history', plan.planId] });
         await queryClient.invalidateQueries({ queryKey: ['plans'] });
       }}
-      toBody={(v) => ({ closedOn: v.closedOn.format('YYYY-MM-DD'), reason: v.reason.trim() })}
+      toBody={(v) => ({ closedOn: v.closedOn.format('YYYY-MM-DD'), reason: v.closeReason.trim() })}
     >
       <Typography.Paragraph>{t('planClose.help')}</Typography.Paragraph>
       <Form.Item name="closedOn" label={t('planClose.closedOn')} rules={[{ required: true, message: t('common.required') }]}>
         <DatePicker format={DATE_INPUT_FORMATS} />
       </Form.Item>
-      <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, min: 5, message: t('planClose.reasonRule') }]}>
+      {/* Not "reason": the amendment's form on the same page has that field, and a label must name one element. */}
+      <Form.Item name="closeReason" label={t('common.reason')} rules={[{ required: true, whitespace: true, min: 5, message: t('planClose.reasonRule') }]}>
         <Input.TextArea rows={3} placeholder={t('planClose.reasonExample')} />
       </Form.Item>
     </ActionForm>
