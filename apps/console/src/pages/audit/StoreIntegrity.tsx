@@ -87,10 +87,12 @@ export function StoreIntegrity() {
       {chain.data && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="chain-of-days">
           <Alert
-            type={chain.data.consistent && chain.data.matchesExportedHead !== false ? 'success' : 'error'}
+            type={chain.data.days === 0 ? 'info' : chain.data.consistent && chain.data.matchesExportedHead !== false ? 'success' : 'error'}
             showIcon
             message={
-              chain.data.consistent
+              chain.data.days === 0
+                ? t('stores.noSealedDays')
+                : chain.data.consistent
                 ? t('stores.chainOk', { days: n(chain.data.days) } as Record<string, string>)
                 : t('stores.chainBroken', { date: formatDate(chain.data.firstBroken?.date), reason: chain.data.firstBroken?.reason ?? '' })
             }
