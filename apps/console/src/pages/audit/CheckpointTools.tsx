@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Input, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Input, Space, Table, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';
-import { merkleRoot, readJsonFile, verifyInclusion, type InclusionProof, type MerkleLeaf } from '../../lib/integrity';
+import { merkleRoot, verifyInclusion, type InclusionProof, type MerkleLeaf } from '../../lib/integrity';
 import { ErrorAlert } from '../../components/common';
+import { JsonFileCheck } from '../../components/JsonFileCheck';
 
 interface LeafFinding {
   kind: 'changed' | 'removed' | 'reordered' | 'added';
@@ -152,58 +153,39 @@ export function InclusionProofs({ context, date, root, leaves }: { context: stri
  */
 export function CheckpointFileCheck() {
   const { t, i18n } = useTranslation();
-  const [name, setName] = useState<string>();
-  const check = useMutation({
-    mutationFn: async (file: File) => {
-      const checkpoint = await readJsonFile(file);
-      const leaves = Array.isArray(checkpoint.leaves) ? (checkpoint.leaves as MerkleLeaf[]) : [];
-      const [ownRoot, server] = await Promise.all([merkleRoot(leaves), api.post<CheckpointFileAnswer>('audit', '/audit/checkpoints/verify', checkpoint)]);
-      return { ownRootMatches: ownRoot === checkpoint.root, server };
-    },
-  });
   const n = (v: number) => formatNumber(v, i18n.language);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('checkpoints.fileHelp')}
-      </Typography.Paragraph>
-      <Upload
-        accept="application/json,.json"
-        maxCount={1}
-        showUploadList={false}
-        beforeUpload={(file) => {
-          setName(file.name);
-          check.mutate(file);
-          return false;
-        }}
-      >
-        <Button>{t('sealed.chooseFile')}</Button>
-      </Upload>
-      {name && <Typography.Text>{name}</Typography.Text>}
-      {check.error instanceof ApiError ? <ErrorAlert error={check.error} /> : check.error ? <Alert role="alert" type="error" showIcon message={t('sealed.fileUnreadable')} description={check.error.message} /> : null}
-      {check.data && (
+    <JsonFileCheck
+      help={t('checkpoints.fileHelp')}
+      check={async (checkpoint) => {
+        const leaves = Array.isArray(checkpoint.leaves) ? (checkpoint.leaves as MerkleLeaf[]) : [];
+        const [ownRoot, server] = await Promise.all([merkleRoot(leaves), api.post<CheckpointFileAnswer>('audit', '/audit/checkpoints/verify', checkpoint)]);
+        return { ownRootMatches: ownRoot === checkpoint.root, server };
+      }}
+    >
+      {(result) => (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="checkpoint-file-check">
           <Alert
-            type={check.data.server.intact ? 'success' : onlyAdded(check.data) ? 'warning' : 'error'}
+            type={result.server.intact ? 'success' : onlyAdded(result) ? 'warning' : 'error'}
             showIcon
             message={
-              check.data.server.intact
-                ? t('checkpoints.fileIntact', { context: check.data.server.context, date: formatDate(check.data.server.date) })
-                : onlyAdded(check.data)
-                  ? t('checkpoints.fileOnlyAdded', { context: check.data.server.context, date: formatDate(check.data.server.date) })
-                  : t('checkpoints.fileNotIntact', { findings: check.data.server.findings.length })
+              result.server.intact
+                ? t('checkpoints.fileIntact', { context: result.server.context, date: formatDate(result.server.date) })
+                : onlyAdded(result)
+                  ? t('checkpoints.fileOnlyAdded', { context: result.server.context, date: formatDate(result.server.date) })
+                  : t('checkpoints.fileNotIntact', { findings: result.server.findings.length })
             }
             description={
               <ul style={{ margin: 0, paddingLeft: 20 }}>
-                <li>{check.data.ownRootMatches ? t('checkpoints.fileRootOk') : t('checkpoints.fileRootBroken')}</li>
-                <li>{t('checkpoints.ledgerNow', { count: n(check.data.server.currentLeafCount) } as Record<string, string>)}</li>
-                {check.data.server.addedEvents > 0 && <li>{t('checkpoints.added', { count: n(check.data.server.addedEvents), late: n(check.data.server.lateArrivals) } as Record<string, string>)}</li>}
+                <li>{result.ownRootMatches ? t('checkpoints.fileRootOk') : t('checkpoints.fileRootBroken')}</li>
+                <li>{t('checkpoints.ledgerNow', { count: n(result.server.currentLeafCount) } as Record<string, string>)}</li>
+                {result.server.addedEvents > 0 && <li>{t('checkpoints.added', { count: n(result.server.addedEvents), late: n(result.server.lateArrivals) } as Record<string, string>)}</li>}
               </ul>
             }
           />
-          {check.data.server.findings.length > 0 && <FindingsTable findings={check.data.server.findings} />}
+          {result.server.findings.length > 0 && <FindingsTable findings={result.server.findings} />}
         </Space>
       )}
-    </Space>
+    </JsonFileCheck>
   );
 }

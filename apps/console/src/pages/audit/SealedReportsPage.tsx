@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Space, Table, Tabs, Typography, Upload } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Space, Table, Tabs, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/claims';
-import { api, ApiError, downloadText, type Page } from '../../lib/api';
+import { api, downloadText, type Page } from '../../lib/api';
 import { DATE_INPUT_FORMATS, formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../lib/format';
-import { checkReportSeal, readJsonFile, type ReportCheck } from '../../lib/integrity';
+import { checkReportSeal, type ReportCheck } from '../../lib/integrity';
 import type { PlanSummary } from '../../lib/types';
 import { ErrorAlert, Loading, NotAllowed } from '../../components/common';
 import { FormSelect } from '../../components/FormSelect';
+import { JsonFileCheck } from '../../components/JsonFileCheck';
 import { sealedReportHtml, shortValue, type SealedReport } from './sealedReport';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -152,43 +153,24 @@ export function SealedReportView({ report, onPrint }: { report: SealedReport; on
 /** A report file someone handed over: its seal recomputed here, and by the audit service (which anyone may ask). */
 function CheckReportFile() {
   const { t } = useTranslation();
-  const [name, setName] = useState<string>();
-  const check = useMutation({
-    mutationFn: async (file: File) => {
-      const report = await readJsonFile(file);
-      const [browser, server] = await Promise.all([checkReportSeal(report), api.post<{ valid: boolean; reason?: string }>('audit', '/audit/reports/verify', report)]);
-      return { browser, server };
-    },
-  });
   return (
     <Card title={t('sealed.checkFile')}>
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('sealed.checkFileHelp')}
-        </Typography.Paragraph>
-        <Upload
-          accept="application/json,.json"
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            setName(file.name);
-            check.mutate(file);
-            return false;
-          }}
-        >
-          <Button>{t('sealed.chooseFile')}</Button>
-        </Upload>
-        {name && <Typography.Text>{name}</Typography.Text>}
-        {check.error instanceof ApiError ? <ErrorAlert error={check.error} /> : check.error ? <Alert role="alert" type="error" showIcon message={t('sealed.fileUnreadable')} description={check.error.message} /> : null}
-        {check.data && (
+      <JsonFileCheck
+        help={t('sealed.checkFileHelp')}
+        check={async (report) => {
+          const [browser, server] = await Promise.all([checkReportSeal(report), api.post<{ valid: boolean; reason?: string }>('audit', '/audit/reports/verify', report)]);
+          return { browser, server };
+        }}
+      >
+        {(result) => (
           <>
-            <SealAlert check={check.data.browser} testId="report-file-check" />
+            <SealAlert check={result.browser} testId="report-file-check" />
             <Typography.Text data-testid="report-file-server">
-              {check.data.server.valid ? t('sealed.serverAgrees') : t('sealed.serverDisagrees', { reason: check.data.server.reason ?? '' })}
+              {result.server.valid ? t('sealed.serverAgrees') : t('sealed.serverDisagrees', { reason: result.server.reason ?? '' })}
             </Typography.Text>
           </>
         )}
-      </Space>
+      </JsonFileCheck>
     </Card>
   );
 }

@@ -26,6 +26,38 @@ type EditableProgramme = Programme & { funding?: { sources: string[]; amountVnd?
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The terms of a programme as a form asks for them (creating one, or changing an open one). */
+export function ProgrammeTermsFields({ minCapacity = 1, capacityExtra }: { minCapacity?: number; capacityExtra?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="legalBasis" label={t('programme.legalBasis')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input.TextArea rows={2} placeholder="Kế hoạch 138/KH-UBND ngày 19/6/2025 của UBND tỉnh Quảng Ngãi" />
+      </Form.Item>
+      <Form.Item name="planDocumentNumber" label={t('course.plan')}>
+        <Input placeholder="138/KH-UBND" />
+      </Form.Item>
+      <Form.Item name="toolsOffered" label={t('registration.tools')} rules={[{ required: true, message: t('common.required') }]}>
+        <FormSelect mode="multiple" options={TOOLS.map((x) => ({ value: x, label: t(`tool.${x}`) }))} />
+      </Form.Item>
+      <Form.Item name="eligibleGroups" label={t('programme.groups')} rules={[{ required: true, message: t('common.required') }]}>
+        <FormSelect mode="multiple" options={GROUPS.map((g) => ({ value: g, label: t(`enterprise.group_${g}`) }))} />
+      </Form.Item>
+      <Form.Item name="dates" label={t('programme.window')} rules={[{ required: true, message: t('common.required') }]}>
+        <DatePicker.RangePicker format={DATE_INPUT_FORMATS} />
+      </Form.Item>
+      <Space>
+        <Form.Item name="capacity" label={t('programme.capacity')} extra={capacityExtra} rules={[{ required: true, message: t('common.required') }]}>
+          <InputNumber min={minCapacity} max={100000} />
+        </Form.Item>
+        <Form.Item name="amountVnd" label={t('programme.amount')}>
+          <InputNumber<number> min={0} step={1_000_000} style={{ width: 200 }} formatter={(v) => (v ? new Intl.NumberFormat('vi-VN').format(Number(v)) : '')} parser={(v) => parseNumber(v ?? '') ?? 0} />
+        </Form.Item>
+      </Space>
+    </>
+  );
+}
+
 /** Only what the officer changed (the API keeps the rest), with the reason kept in the programme's history. */
 export function programmeChanges(before: EditableProgramme, v: ProgrammeEditForm): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -77,29 +109,7 @@ export function EditProgramme({ programme, onDone }: { programme: EditableProgra
       <Form.Item name="name" label={t('programme.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="legalBasis" label={t('programme.legalBasis')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
-      <Form.Item name="planDocumentNumber" label={t('course.plan')}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="toolsOffered" label={t('registration.tools')} rules={[{ required: true, message: t('common.required') }]}>
-        <FormSelect mode="multiple" options={TOOLS.map((x) => ({ value: x, label: t(`tool.${x}`) }))} />
-      </Form.Item>
-      <Form.Item name="eligibleGroups" label={t('programme.groups')} rules={[{ required: true, message: t('common.required') }]}>
-        <FormSelect mode="multiple" options={GROUPS.map((g) => ({ value: g, label: t(`enterprise.group_${g}`) }))} />
-      </Form.Item>
-      <Form.Item name="dates" label={t('programme.window')} rules={[{ required: true, message: t('common.required') }]}>
-        <DatePicker.RangePicker format={DATE_INPUT_FORMATS} />
-      </Form.Item>
-      <Space>
-        <Form.Item name="capacity" label={t('programme.capacity')} extra={t('programme.seatsTakenNow', { seats: programme.seatsTaken })} rules={[{ required: true, message: t('common.required') }]}>
-          <InputNumber min={Math.max(1, programme.seatsTaken)} max={100000} />
-        </Form.Item>
-        <Form.Item name="amountVnd" label={t('programme.amount')}>
-          <InputNumber<number> min={0} step={1_000_000} style={{ width: 200 }} formatter={(v) => (v ? new Intl.NumberFormat('vi-VN').format(Number(v)) : '')} parser={(v) => parseNumber(v ?? '') ?? 0} />
-        </Form.Item>
-      </Space>
+      <ProgrammeTermsFields minCapacity={Math.max(1, programme.seatsTaken)} capacityExtra={t('programme.seatsTakenNow', { seats: programme.seatsTaken })} />
       <Form.Item name="reason" label={t('programme.editReason')}>
         <Input.TextArea rows={2} />
       </Form.Item>
