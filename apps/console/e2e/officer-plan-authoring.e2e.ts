@@ -67,6 +67,24 @@ test('commune officer: draft, target, issue, amend with the change shown first',
     await page.getByRole('tab', { name: 'Các phiên bản' }).click();
     await page.getByText('Nhiều hợp tác xã đăng ký hơn dự kiến').waitFor();
     await checkMainPage(page, 'plan-amended');
+
+    // Versions 1 and 2 side by side: the upper bound went from 2 to 3, with the amendment's reason.
+    await page.getByRole('tab', { name: 'So sánh phiên bản' }).click();
+    const differences = page.getByTestId('version-differences');
+    await differences.getByText('1 điểm khác nhau giữa phiên bản 1 và phiên bản 2').waitFor();
+    const row = differences.getByRole('row').filter({ hasText: 'Cận trên' });
+    assert.deepEqual(await row.getByRole('cell').allInnerTexts(), ['Mục tiêu cụ thể', 'Sửa', 'Doanh nghiệp xây dựng mô hình điểm', 'Cận trên', '2', '3']);
+    await page.getByText('Nhiều hợp tác xã đăng ký hơn dự kiến · Nghị quyết số 12/NQ-HĐND').waitFor();
+    await checkMainPage(page, 'plan-versions-compared');
+
+    // After its final review the plan is closed, with the day and the reason.
+    await page.getByRole('button', { name: 'Kết thúc kế hoạch' }).click();
+    const close = page.getByRole('dialog', { name: 'Kết thúc kế hoạch' });
+    await close.getByLabel('Lý do').fill('Tổng kết thực hiện kế hoạch (kiểm thử)');
+    await close.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByText('Đã kết thúc kế hoạch').waitFor();
+    await page.getByTestId('plan-status').getByText('Đã kết thúc', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Điều chỉnh kế hoạch' }).count(), 0);
     assert.match(page.url(), new RegExp(`^${CONSOLE_URL}/plans/`));
   });
 });

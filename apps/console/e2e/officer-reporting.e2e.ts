@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CONSOLE_URL, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
+import { CONSOLE_URL, eventuallyVisible, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
 import { checkMainPage } from './page-check';
 import { callApi } from './platform-api';
 
@@ -64,5 +64,54 @@ test('commune submits its annual report, province approves it, the printable rep
     const [printable] = await Promise.all([province.waitForEvent('popup'), row.getByRole('button', { name: 'Bản in' }).click()]);
     await printable.waitForLoadState();
     assert.ok((await printable.content()).includes(documentNumber));
+  });
+});
+
+test('a fact recorded after the commune submitted: the province lets it count in the locked period', async () => {
+  // Preparation through the API: an issued plan counting trained person-times, its period opened and
+  // submitted (locked), then a trainee completes a course in the commune — a fact of this year
+  // recorded after the lock, which would count in the next period.
+  const stamp = Date.now();
+  const number = `${(stamp + 7) % 100000}/KH-UBND`;
+  const plan = await callApi<{ planId: string }>('ngokbay.officer', 'plans', 'POST', '/plans', {
+    content: { issuingUnit: '51-NGOKBAY', title: `Kế hoạch đào tạo năng suất xã Ngọk Bay (kiểm thử nộp muộn ${number})`, horizonYears: [2030], generalObjectives: ['Đào tạo về năng suất cho hợp tác xã'], implementsPlan: '138/KH-UBND',
+      // The report is due at the year's end, so that today lies in this year's period.
+      reporting: { annualDeadline: '31/12' } },
+  });
+  await callApi('ngokbay.officer', 'plans', 'POST', `/plans/${plan.planId}/targets`, {
+    id: 'trained-person-times-2030', indicator: 'trained-person-times', label: { vi: 'Lượt người được đào tạo về năng suất', en: 'Person-times trained in productivity' },
+    unit: 'person-times', milestoneYear: 2030, comparison: 'at-least', value: 10, source: 'counted',
+  });
+  await callApi('ngokbay.officer', 'plans', 'POST', `/plans/${plan.planId}/issue`, { documentNumber: number, issueDate: `${year}-01-01`, signer: { name: 'A Thịnh' } });
+  const period = await callApi<{ periodId: string }>('ngokbay.officer', 'plans', 'POST', `/plans/${plan.planId}/reporting-periods`, { year, unit: '51-NGOKBAY' });
+  await callApi('ngokbay.officer', 'plans', 'POST', `/reporting-periods/${period.periodId}/submit`, { summary: 'Báo cáo kiểm thử' });
+  const day = (offset: number) => new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const courseId = `late-${stamp}`;
+  const personId = `late-person-${stamp}`;
+  await callApi('ngokbay.officer', 'training', 'POST', '/courses', { courseId, unitCode: '51-NGOKBAY', topic: 'Tập huấn 5S (kiểm thử nộp muộn)', startDate: day(0), endDate: day(1), capacity: 5, trainerId: 'ngokbay.trainer' });
+  await callApi('ngokbay.officer', 'training', 'POST', `/courses/${courseId}/registrations`, { personId, fullName: 'Y Blăng', organisationType: 'cooperative', organisationName: 'HTX Nông nghiệp Sâm Ngọc Linh Ngọk Bay' });
+  await callApi('ngokbay.trainer', 'training', 'POST', `/courses/${courseId}/attendance`, { sessionId: 's1', personId });
+  await callApi('ngokbay.trainer', 'training', 'POST', `/courses/${courseId}/completions`, { personId });
+
+  const province = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(province, 'reporting-late-exception', async () => {
+    await signIn(province, 'qn.admin');
+    await province.getByRole('navigation').getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+    await province.getByRole('combobox', { name: 'Trạng thái' }).click();
+    await province.locator('.ant-select-item-option[title="Đã nộp"]').click();
+    await province.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Chi tiết' }).click();
+    await province.waitForURL(`${CONSOLE_URL}/reporting/${encodeURIComponent(period.periodId)}`);
+    // The completion reaches the plans service over Kafka: it shows within moments.
+    await eventuallyVisible(province, province.getByTestId('late-facts').getByText(/Hoàn thành khóa đào tạo — xã Ngọk Bay/i), 60);
+    await checkMainPage(province, 'reporting-period-late');
+    await province.getByRole('button', { name: 'Cho phép tính vào kỳ này' }).click();
+    const grant = province.getByRole('dialog', { name: 'Cho phép tính vào kỳ này' });
+    await grant.getByLabel('Lý do').fill('Lớp tập huấn kết thúc trước khi nộp nhưng danh sách gửi chậm do mất điện.');
+    await grant.getByRole('button', { name: 'Gửi' }).click();
+    await province.getByText('Đã cho phép tính số liệu nộp muộn vào kỳ này').waitFor();
+    await province.getByTestId('exception-facts').getByText(/Hoàn thành khóa đào tạo/).waitFor();
+    await province.getByTestId('no-late-facts').waitFor();
+    await province.getByRole('cell', { name: 'Cho phép tính số liệu nộp muộn' }).waitFor();
+    await checkMainPage(province, 'reporting-period-exception');
   });
 });

@@ -14,6 +14,8 @@ import { isOfficer } from './auth/claims';
 // Ant Design's default greys for secondary text fall below WCAG AA contrast; these pass it (axe).
 const THEME = {
   token: { colorPrimary: '#0b5394', colorLink: '#0b5394', colorInfo: '#0b5394', colorError: '#c41d1d', colorWarning: '#ad4e00', colorSuccess: '#237804', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorTextPlaceholder: '#6e6e6e' },
+  // A table's empty-state text ("Không có ai trong danh sách chờ") is drawn in the disabled grey; darker here so it passes AA.
+  components: { Table: { colorTextDisabled: '#595959' } },
 };
 
 // Each page is its own chunk: the first load fetches only the page it opens (ECharts only with the home).
@@ -29,6 +31,10 @@ const CertificationsPage = lazy(() => import('./pages/assessor/CertificationsPag
 const NominationsPage = lazy(() => import('./pages/council/NominationsPage').then((m) => ({ default: m.NominationsPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ReportingPage = lazy(() => import('./pages/reporting/ReportingPage').then((m) => ({ default: m.ReportingPage })));
+const ReportingPeriodPage = lazy(() => import('./pages/reporting/ReportingPeriodPage').then((m) => ({ default: m.ReportingPeriodPage })));
+const SealedReportsPage = lazy(() => import('./pages/audit/SealedReportsPage').then((m) => ({ default: m.SealedReportsPage })));
+const BackfillPage = lazy(() => import('./pages/audit/BackfillPage').then((m) => ({ default: m.BackfillPage })));
+const AwardCategoriesPage = lazy(() => import('./pages/council/AwardCategoriesPage').then((m) => ({ default: m.AwardCategoriesPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -80,8 +86,12 @@ export function AppRoutes() {
         <Route path="courses/:id" element={<CourseDetailPage />} />
         <Route path="certifications" element={<CertificationsPage />} />
         <Route path="nominations" element={<NominationsPage />} />
+        <Route path="award-categories" element={<AwardCategoriesPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="audit/reports" element={<SealedReportsPage />} />
+        <Route path="audit/backfill" element={<BackfillPage />} />
         <Route path="reporting" element={<ReportingPage />} />
+        <Route path="reporting/:periodId" element={<ReportingPeriodPage />} />
         <Route path="programmes" element={<ProgrammesPage />} />
         <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
       </Route>

@@ -98,6 +98,9 @@ const STATUS_COLOURS: Record<string, string> = {
   returned: 'orange',
   due: 'gold',
   late: 'red',
+  'backfill-running': 'blue',
+  'backfill-done': 'green',
+  'backfill-failed': 'red',
 };
 
 // Ant Design's preset tag colours (gold, orange on light backgrounds) fail WCAG AA contrast; these pass.

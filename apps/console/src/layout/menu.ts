@@ -17,15 +17,22 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
     entries.push({ key: 'programmes', path: '/programmes', label: 'nav.programmes' });
   }
+  // Officers who schedule and cancel courses (the training API's writers for courses).
+  if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
+    entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });
+  }
   // Officers who enter expert applications and nominations (the API's writers for those).
   if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
     entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
     entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
   }
+  if (hasRole(p, 'province-admin', 'department-officer')) {
+    entries.push({ key: 'award-categories', path: '/award-categories', label: 'nav.awardCategories' });
+  }
   if (hasRole(p, 'enterprise')) {
     entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });
   }
-  if (hasRole(p, 'trainer')) {
+  if (hasRole(p, 'trainer') && !entries.some((e) => e.key === 'courses')) {
     entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });
   }
   if (hasRole(p, 'expert-assessor') && !entries.some((e) => e.key === 'certifications')) {
@@ -36,6 +43,11 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
   }
   if (hasRole(p, 'auditor')) {
     entries.push({ key: 'audit', path: '/audit', label: 'nav.audit' });
+    entries.push({ key: 'audit-reports', path: '/audit/reports', label: 'nav.auditReports' });
+  }
+  // Backfill is an operation a province administrator starts; auditors follow a run.
+  if (hasRole(p, 'province-admin', 'auditor')) {
+    entries.push({ key: 'backfill', path: '/audit/backfill', label: 'nav.backfill' });
   }
   if (!entries.some((e) => e.key === 'plans')) entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
   return entries;

@@ -45,7 +45,7 @@ function messageOf(body: unknown, status: number): { message: string; code?: str
   return { message: `HTTP ${status}` };
 }
 
-export async function request<T>(method: string, service: Service, path: string, opts: { query?: Query; body?: unknown; idempotencyKey?: string; accept?: string } = {}): Promise<T> {
+export async function request<T>(method: string, service: Service, path: string, opts: { query?: Query; body?: unknown; idempotencyKey?: string; accept?: string; raw?: boolean } = {}): Promise<T> {
   const token = await tokenSource();
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -59,7 +59,8 @@ export async function request<T>(method: string, service: Service, path: string,
   }
   const text = await res.text();
   let body: unknown = text;
-  if ((res.headers.get('content-type') ?? '').includes('json') && text) {
+  // raw: the caller wants the text as sent (a file to save), parsed only to read a refusal.
+  if ((res.headers.get('content-type') ?? '').includes('json') && text && (!opts.raw || !res.ok)) {
     try {
       body = JSON.parse(text);
     } catch {
@@ -78,7 +79,7 @@ export const api = {
   post: <T>(service: Service, path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', service, path, { body: body ?? {}, idempotencyKey }),
   patch: <T>(service: Service, path: string, body: unknown) => request<T>('PATCH', service, path, { body }),
   del: <T>(service: Service, path: string) => request<T>('DELETE', service, path),
-  text: (service: Service, path: string, query?: Query, accept = 'text/csv') => request<string>('GET', service, path, { query, accept }),
+  text: (service: Service, path: string, query?: Query, accept = 'text/csv') => request<string>('GET', service, path, { query, accept, raw: true }),
 };
 
 /** Saves text as a file the browser downloads (CSV export). */

@@ -128,6 +128,7 @@ export interface Programme {
   eligibleGroups: string[];
   legalBasis: string[];
   planDocumentNumber?: string;
+  funding?: { sources: string[]; amountVnd?: number; note?: string };
 }
 
 export interface Registration {

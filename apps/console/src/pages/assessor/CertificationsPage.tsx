@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
-import { formatDate, formatNumber } from '../../lib/format';
-import { ErrorAlert, Loading, StatusTag } from '../../components/common';
+import { formatDate, formatNumber, todayInVietnam } from '../../lib/format';
+import { ColourTag, ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
 
 interface Certification {
@@ -88,7 +88,32 @@ function ApplyCertification({ onDone }: { onDone: () => Promise<void> }) {
   );
 }
 
-const STATUSES = ['applied', 'assessed', 'not-passed', 'certified', 'expired', 'revoked'];
+const STATUSES = ['applied', 'assessed', 'not-passed', 'certified', 'active', 'expired', 'revoked'];
+
+/** Days that count as "expires soon": a quarter, time to gather renewal evidence. */
+export const EXPIRY_WARNING_DAYS = 90;
+
+/** Where a certificate stands on a day (ISO): valid, expiring within the warning window, or past its validTo but not yet recorded as expired. */
+export function certificateValidity(c: Pick<Certification, 'status' | 'validTo'>, today: string): { state: 'none' | 'valid' | 'expiring' | 'past-validity'; daysLeft?: number } {
+  if (c.status !== 'certified' || !c.validTo) return { state: 'none' };
+  const daysLeft = Math.round((Date.parse(`${c.validTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (daysLeft < 0) return { state: 'past-validity', daysLeft };
+  return { state: daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'valid', daysLeft };
+}
+
+/** The validity of a certificate in words and colour. */
+function ValidityTag({ c }: { c: Pick<Certification, 'status' | 'validTo'> }) {
+  const { t } = useTranslation();
+  const v = certificateValidity(c, todayInVietnam());
+  if (v.state === 'none') return <>{c.validTo ? formatDate(c.validTo) : '—'}</>;
+  const colour = v.state === 'valid' ? 'green' : v.state === 'expiring' ? 'orange' : 'red';
+  return (
+    <Space size={4} wrap>
+      <span>{formatDate(c.validTo)}</span>
+      <ColourTag colour={colour}>{t(`cert.validity_${v.state}`, { days: v.daysLeft })}</ColourTag>
+    </Space>
+  );
+}
 
 function CertificationDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -121,7 +146,19 @@ function CertificationDetail({ id, onClose }: { id: string; onClose: () => void 
               </Descriptions.Item>
             )}
             {c.certificateNumber && <Descriptions.Item label={t('cert.number')}>{`${c.certificateNumber} · ${formatDate(c.validFrom)} – ${formatDate(c.validTo)}`}</Descriptions.Item>}
+            {c.validTo && (
+              <Descriptions.Item label={t('cert.validTo')}>
+                <span data-testid="certification-validity">
+                  <ValidityTag c={c} />
+                </span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
+          {hasRole(principal, 'expert-assessor', 'province-admin') && certificateValidity(c, todayInVietnam()).state === 'past-validity' && (
+            <ActionForm<object> primary label={t('cert.expire')} doneMessage={t('cert.expiredDone')} send={post('expire')} onDone={refresh} toBody={() => ({})}>
+              <Typography.Paragraph>{t('cert.expireConfirm', { validTo: formatDate(c.validTo), number: c.certificateNumber ?? '' })}</Typography.Paragraph>
+            </ActionForm>
+          )}
           {assessor && (
             <Space wrap>
               {c.status === 'applied' && (
@@ -215,6 +252,7 @@ export function CertificationsPage() {
           { title: t('common.unit'), dataIndex: 'unitCode', width: 120 },
           { title: t('cert.appliedOn'), render: (_, c) => formatDate(c.appliedOn), width: 130 },
           { title: t('cert.number'), render: (_, c) => c.certificateNumber ?? '—' },
+          { title: t('cert.validTo'), render: (_, c) => <ValidityTag c={c} />, width: 220 },
           { title: t('common.status'), render: (_, c) => <StatusTag status={c.status} />, width: 140 },
         ]}
       />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Input, InputNumber, Radio, Select, Space, Table, Tabs, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,10 @@ import { hasRole } from '../../auth/claims';
 import { api, downloadText, type Page } from '../../lib/api';
 import { formatDateTime, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import { ErrorAlert, Loading, NotAllowed } from '../../components/common';
+import type { MerkleLeaf } from '../../lib/integrity';
+import { CheckpointFileCheck, InclusionProofs } from './CheckpointTools';
+import { StoreIntegrity } from './StoreIntegrity';
+import { AUDITED_CONTEXTS } from './contexts';
 
 interface LedgerEvent {
   eventId: string;
@@ -20,6 +24,14 @@ interface LedgerEvent {
   unit: string;
   data?: Record<string, unknown>;
   hash?: string;
+  reason?: string;
+}
+
+interface StreamDiff {
+  from: { version: number };
+  to: { version: number };
+  changes: { op: string; path: string; before?: unknown; after?: unknown }[];
+  events: LedgerEvent[];
 }
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -56,6 +68,9 @@ function StreamView({ streamId }: { streamId: string }) {
   const [page, setPage] = useState(1);
   const [asOf, setAsOf] = useState<Dayjs | null>(null);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [diffBy, setDiffBy] = useState<'dates' | 'versions'>('dates');
+  const [versionInputs, setVersionInputs] = useState<{ from?: number; to?: number }>({});
+  const [versions, setVersions] = useState<{ from: number; to: number }>();
   const path = `/audit/streams/${encodeURIComponent(streamId)}`;
   const timeline = useQuery({
     queryKey: ['audit', 'timeline', streamId, page],
@@ -67,10 +82,11 @@ function StreamView({ streamId }: { streamId: string }) {
     enabled: !!asOf,
     queryFn: () => api.get<{ version: number; exists: boolean; state: unknown; lastEvent?: { type: string; recordedAt: string; who: string } }>('audit', `${path}/state`, { asOf: iso(asOf) }),
   });
+  const diffQuery = diffBy === 'dates' ? { fromAsOf: iso(range?.[0]), toAsOf: iso(range?.[1]) } : { from: versions?.from, to: versions?.to };
   const diff = useQuery({
-    queryKey: ['audit', 'diff', streamId, iso(range?.[0]), iso(range?.[1])],
-    enabled: !!range?.[0] && !!range?.[1],
-    queryFn: () => api.get<{ from: { version: number }; to: { version: number }; changes: { op: string; path: string; before?: unknown; after?: unknown }[] }>('audit', `${path}/diff`, { fromAsOf: iso(range?.[0]), toAsOf: iso(range?.[1]) }),
+    queryKey: ['audit', 'diff', streamId, diffBy, diffQuery],
+    enabled: diffBy === 'dates' ? !!range?.[0] && !!range?.[1] : versions !== undefined,
+    queryFn: () => api.get<StreamDiff>('audit', `${path}/diff`, diffQuery),
   });
   const verify = useMutation({ mutationFn: () => api.get<{ ok: boolean; ledgerChain: { ok: boolean; events: number; lastHash: string }; anomalies: unknown[] }>('audit', `${path}/verify`) });
   const csv = useMutation({ mutationFn: () => exportCsv(`${path}/timeline`, {}, `${streamId}-timeline.csv`) });
@@ -122,10 +138,34 @@ function StreamView({ streamId }: { streamId: string }) {
           },
           {
             key: 'diff',
-            label: t('audit.diff'),
+            label: t('audit.diffTab'),
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
-                <DatePicker.RangePicker aria-label={t('audit.diff')} format={DATE_INPUT_FORMATS} value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+                <Radio.Group
+                  aria-label={t('audit.diffBy')}
+                  optionType="button"
+                  value={diffBy}
+                  onChange={(e) => setDiffBy(e.target.value as 'dates' | 'versions')}
+                  options={[
+                    { value: 'dates', label: t('audit.diffByDates') },
+                    { value: 'versions', label: t('audit.diffByVersions') },
+                  ]}
+                />
+                {diffBy === 'dates' ? (
+                  <DatePicker.RangePicker aria-label={t('audit.diff')} format={DATE_INPUT_FORMATS} value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+                ) : (
+                  <Space wrap>
+                    <InputNumber aria-label={t('audit.fromVersion')} addonBefore={t('audit.fromVersion')} min={0} precision={0} value={versionInputs.from} onChange={(v) => setVersionInputs((x) => ({ ...x, from: v ?? undefined }))} />
+                    <InputNumber aria-label={t('audit.toVersion')} addonBefore={t('audit.toVersion')} min={0} precision={0} value={versionInputs.to} onChange={(v) => setVersionInputs((x) => ({ ...x, to: v ?? undefined }))} />
+                    <Button
+                      type="primary"
+                      disabled={versionInputs.from === undefined || versionInputs.to === undefined}
+                      onClick={() => setVersions({ from: Math.min(versionInputs.from!, versionInputs.to!), to: Math.max(versionInputs.from!, versionInputs.to!) })}
+                    >
+                      {t('audit.compare')}
+                    </Button>
+                  </Space>
+                )}
                 <ErrorAlert error={diff.error} />
                 {diff.data && (
                   <Table
@@ -140,6 +180,16 @@ function StreamView({ streamId }: { streamId: string }) {
                       { title: t('audit.before'), render: (_, r) => short(r.before) },
                       { title: t('audit.after'), render: (_, r) => short(r.after) },
                     ]}
+                  />
+                )}
+                {diff.data && diff.data.events.length > 0 && (
+                  <Table<LedgerEvent>
+                    size="small"
+                    rowKey="eventId"
+                    dataSource={diff.data.events}
+                    pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                    title={() => t('audit.eventsBetween', { count: diff.data!.events.length })}
+                    columns={[{ title: '#', dataIndex: 'streamVersion', width: 60 }, ...columns, { title: t('history.why'), render: (_: unknown, e: LedgerEvent) => e.reason ?? '—' }]}
                   />
                 )}
               </Space>
@@ -172,7 +222,6 @@ function StreamView({ streamId }: { streamId: string }) {
   );
 }
 
-const CONTEXTS = ['plans', 'support-programs', 'training', 'awards'];
 const METRICS = ['pilot-model-enterprises', 'trained-person-times', 'certified-experts'];
 
 /** A context's Merkle checkpoint for a Vietnam day, re-verified by its root; and how a count was reached, event by event. */
@@ -186,7 +235,7 @@ function IntegrityAndCounts() {
   const checkpoint = useQuery({
     queryKey: ['audit', 'checkpoint', context, iso(day)],
     enabled: !!day,
-    queryFn: () => api.get<{ root: string; leafCount: number; sealed: boolean; date: string }>('audit', '/audit/checkpoints', { context, date: iso(day) }),
+    queryFn: () => api.get<{ root: string; leafCount: number; sealed: boolean; date: string; leaves: MerkleLeaf[] }>('audit', '/audit/checkpoints', { context, date: iso(day) }),
   });
   const verify = useMutation({
     mutationFn: () => api.get<{ intact: boolean; checkpointConsistent: boolean; storedCheckpoint?: string; findings: unknown[]; lateArrivals: unknown[] }>('audit', '/audit/checkpoints/verify', { context, date: iso(day), root: checkpoint.data?.root }),
@@ -238,7 +287,7 @@ function IntegrityAndCounts() {
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Space wrap>
-                  <Select aria-label={t('audit.context')} value={context} onChange={setContext} style={{ width: 200 }} options={CONTEXTS.map((c) => ({ value: c, label: c }))} />
+                  <Select aria-label={t('audit.context')} value={context} onChange={setContext} style={{ width: 200 }} options={AUDITED_CONTEXTS.map((c) => ({ value: c, label: c }))} />
                   <DatePicker aria-label={t('audit.day')} format={DATE_INPUT_FORMATS} value={day} onChange={setDay} placeholder="dd/mm/yyyy" />
                 </Space>
                 <ErrorAlert error={checkpoint.error ?? exportJson.error} />
@@ -270,10 +319,21 @@ function IntegrityAndCounts() {
                         description={verify.data.storedCheckpoint === 'missing' ? t('audit.noStoredCheckpoint') : undefined}
                       />
                     )}
+                    <InclusionProofs key={`${context}:${iso(day)}`} context={context} date={iso(day)!} root={checkpoint.data.root} leaves={checkpoint.data.leaves ?? []} />
                   </>
                 )}
               </Space>
             ),
+          },
+          {
+            key: 'checkpoint-file',
+            label: t('checkpoints.fileTab'),
+            children: <CheckpointFileCheck />,
+          },
+          {
+            key: 'stores',
+            label: t('stores.tab'),
+            children: <StoreIntegrity />,
           },
         ]}
       />

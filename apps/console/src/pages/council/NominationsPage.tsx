@@ -3,6 +3,7 @@ import { Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Lis
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole, type Principal } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
@@ -222,6 +223,7 @@ export function NominationsPage() {
         <Input.Search aria-label={t('common.search')} placeholder={t('common.search')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 300 }} />
         <Select aria-label={t('common.status')} allowClear placeholder={t('common.status')} style={{ width: 200 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         {hasRole(principal, 'province-admin', 'department-officer', 'commune-officer') && <Nominate onDone={() => queryClient.invalidateQueries({ queryKey: ['nominations'] })} />}
+        <Link to="/award-categories">{t('nav.awardCategories')}</Link>
       </Space>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Table<Nomination>

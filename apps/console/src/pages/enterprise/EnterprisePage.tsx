@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,10 +9,69 @@ import { api, ApiError, type Page } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import type { Enterprise, Programme, Registration } from '../../lib/types';
 import { FormSelect } from '../../components/FormSelect';
+import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert, Loading, NotAllowed, StatusTag } from '../../components/common';
 
 const SIZES = ['micro', 'small', 'medium', 'large'];
 const GROUPS = ['sme', 'cooperative', 'startup', 'st-enterprise', 'ocop-producer'];
+
+/** Where the enterprise is and what it is: the profile fields both registering and correcting ask for. */
+function ProfileFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="unitCode" label={t('common.unit')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="sector" label={t('enterprise.sector')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="size" label={t('enterprise.size')}>
+        <FormSelect options={SIZES.map((x) => ({ value: x, label: t(`enterprise.size_${x}`) }))} />
+      </Form.Item>
+      <Form.Item name="group" label={t('enterprise.group')}>
+        <FormSelect options={GROUPS.map((x) => ({ value: x, label: t(`enterprise.group_${x}`) }))} />
+      </Form.Item>
+    </>
+  );
+}
+
+type ProfileFieldValues = Pick<Enterprise, 'name' | 'unitCode' | 'sector' | 'size' | 'group'>;
+
+/** Only the profile fields the enterprise changed (the tax code never changes). */
+export function profileChanges(before: ProfileFieldValues, v: ProfileFieldValues): Partial<ProfileFieldValues> {
+  const out: Partial<ProfileFieldValues> = {};
+  for (const key of ['name', 'unitCode', 'sector', 'size', 'group'] as const) {
+    const next = typeof v[key] === 'string' ? v[key].trim() : v[key];
+    if (next !== before[key]) out[key] = next;
+  }
+  return out;
+}
+
+/** The enterprise (or an officer of its unit) corrects its profile; the API names what it refuses. */
+export function EditProfile({ enterprise }: { enterprise: Enterprise }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return (
+    <ActionForm<ProfileFieldValues>
+      label={t('enterprise.editProfile')}
+      doneMessage={t('enterprise.profileSaved')}
+      initialValues={{ name: enterprise.name, unitCode: enterprise.unitCode, sector: enterprise.sector, size: enterprise.size, group: enterprise.group }}
+      toBody={(v) => profileChanges(enterprise, v)}
+      send={async (body) => {
+        if (Object.keys(body as object).length === 0) throw new ApiError(422, t('enterprise.noChange'));
+        return api.patch('support-programs', `/enterprises/${encodeURIComponent(enterprise.id)}`, body);
+      }}
+      onDone={() => queryClient.invalidateQueries({ queryKey: ['enterprise'] })}
+    >
+      <Typography.Paragraph type="secondary">{t('enterprise.taxCodeFixed', { taxCode: enterprise.taxCode })}</Typography.Paragraph>
+      <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input />
+      </Form.Item>
+      <ProfileFields />
+    </ActionForm>
+  );
+}
 
 function Profile() {
   const { t } = useTranslation();
@@ -38,18 +97,7 @@ function Profile() {
           <Form.Item name="taxCode" label={t('enterprise.taxCode')} rules={[{ required: true, pattern: /^[\d\s.-]{10,17}$/, message: t('enterprise.taxCodeRule') }]}>
             <Input inputMode="numeric" />
           </Form.Item>
-          <Form.Item name="unitCode" label={t('common.unit')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="sector" label={t('enterprise.sector')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="size" label={t('enterprise.size')}>
-            <Select options={SIZES.map((s) => ({ value: s, label: t(`enterprise.size_${s}`) }))} />
-          </Form.Item>
-          <Form.Item name="group" label={t('enterprise.group')}>
-            <Select options={GROUPS.map((s) => ({ value: s, label: t(`enterprise.group_${s}`) }))} />
-          </Form.Item>
+          <ProfileFields />
           <Button type="primary" htmlType="submit" loading={register.isPending}>
             {t('enterprise.registerProfile')}
           </Button>
@@ -58,7 +106,7 @@ function Profile() {
     );
   const e = mine.data!;
   return (
-    <Card title={t('enterprise.profile')}>
+    <Card title={t('enterprise.profile')} extra={<EditProfile enterprise={e} />}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label={t('enterprise.name')}>{e.name}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.taxCode')}>{e.taxCode}</Descriptions.Item>

@@ -192,6 +192,8 @@ function PlansInForce({ unit }: { unit: string }) {
 interface ContributionRow {
   eventId: string;
   kind: string;
+  /** The event's type as the plans service names it (ContributionView.type). */
+  type?: string;
   eventType?: string;
   unit: string;
   occurredAt: string;
@@ -221,7 +223,7 @@ function ContributionsDrawer({ planId, target, onClose }: { planId: string; targ
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         columns={[
           { title: t('history.when'), render: (_, c) => formatDateTime(c.occurredAt), width: 150 },
-          { title: t('contributions.kind'), render: (_, c) => t(`event.${c.eventType}`, { defaultValue: c.eventType ?? c.kind }) },
+          { title: t('contributions.kind'), render: (_, c) => t(`event.${c.type ?? c.eventType}`, { defaultValue: c.type ?? c.eventType ?? c.kind }) },
           { title: t('common.unit'), dataIndex: 'unit', width: 130 },
           { title: t('contributions.subject'), dataIndex: 'subjectId' },
           { title: t('contributions.ref'), render: (_, c) => c.refId ?? '—' },

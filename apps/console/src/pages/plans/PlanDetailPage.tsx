@@ -1,16 +1,19 @@
 import { useState } from 'react';
-import { Card, Descriptions, List, Select, Space, Table, Tabs, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Card, DatePicker, Descriptions, Form, Input, List, Select, Space, Table, Tabs, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../../lib/api';
-import { formatDate, formatNumber } from '../../lib/format';
+import { DATE_INPUT_FORMATS, formatDate, formatNumber, todayInVietnam } from '../../lib/format';
+import { ActionForm } from '../../components/ActionForm';
 import type { PlanContent, PlanDetail, PlanTarget } from '../../lib/types';
 import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { HistoryTable } from '../../components/HistoryTable';
 import { toHistoryEntries } from '../../lib/history';
 import { TargetProgressTable } from '../officer/OfficerHome';
 import { AmendAction, DraftActions, useMayEditPlan } from './PlanAuthoring';
+import { compareVersions } from './compareVersions';
 
 export function describeTarget(target: PlanTarget, lang: string): string {
   const n = (v: number | null | undefined) => formatNumber(v, lang);
@@ -112,6 +115,107 @@ function VersionsTab({ plan }: { plan: PlanDetail }) {
   );
 }
 
+/** After the final review the plan is closed: nothing changes afterwards, so the officer gives the day and the reason. */
+export function ClosePlanAction({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return (
+    <ActionForm<{ closedOn: Dayjs; closeReason: string }>
+      danger
+      label={t('planClose.close')}
+      doneMessage={t('planClose.closed')}
+      initialValues={{ closedOn: dayjs(todayInVietnam()) }}
+      send={(body) => api.post('plans', `/plans/${encodeURIComponent(plan.planId)}/close`, body)}
+      onDone={async () => {
+        await queryClient.invalidateQueries({ queryKey: ['plan', plan.planId] });
+        await queryClient.invalidateQueries({ queryKey: ['plan-history', plan.planId] });
+        await queryClient.invalidateQueries({ queryKey: ['plans'] });
+      }}
+      toBody={(v) => ({ closedOn: v.closedOn.format('YYYY-MM-DD'), reason: v.closeReason.trim() })}
+    >
+      <Typography.Paragraph>{t('planClose.help')}</Typography.Paragraph>
+      <Form.Item name="closedOn" label={t('planClose.closedOn')} rules={[{ required: true, message: t('common.required') }]}>
+        <DatePicker format={DATE_INPUT_FORMATS} />
+      </Form.Item>
+      {/* Not "reason": the amendment's form on the same page has that field, and a label must name one element. */}
+      <Form.Item name="closeReason" label={t('common.reason')} rules={[{ required: true, whitespace: true, min: 5, message: t('planClose.reasonRule') }]}>
+        <Input.TextArea rows={3} placeholder={t('planClose.reasonExample')} />
+      </Form.Item>
+    </ActionForm>
+  );
+}
+
+type VersionAnswer = { version: number; effectiveDate: string; reason?: string; legalBasis?: string; content: PlanContent };
+
+/** Two issued versions side by side: what the amendments between them changed, field by field, and why. */
+export function CompareVersionsTab({ plan }: { plan: PlanDetail }) {
+  const { t, i18n } = useTranslation();
+  const versions = plan.versions ?? [];
+  const [from, setFrom] = useState<number | undefined>(versions.at(-2)?.version);
+  const [to, setTo] = useState<number | undefined>(versions.at(-1)?.version);
+  const fetchVersion = (v: number | undefined) => ({
+    queryKey: ['plan-version', plan.planId, v],
+    enabled: v !== undefined,
+    queryFn: () => api.get<VersionAnswer>('plans', `/plans/${encodeURIComponent(plan.planId)}/versions/${v}`),
+  });
+  const a = useQuery(fetchVersion(from));
+  const b = useQuery(fetchVersion(to));
+  if (versions.length < 2) return <Typography.Paragraph>{t('compare.onlyOne')}</Typography.Paragraph>;
+  const lo = Math.min(from ?? 0, to ?? 0);
+  const hi = Math.max(from ?? 0, to ?? 0);
+  const between = versions.filter((v) => v.version > lo && v.version <= hi);
+  const differences = a.data && b.data ? compareVersions(a.data.content, b.data.content) : undefined;
+  const shown = (field: string | undefined, value: string | undefined) => {
+    if (value === undefined || value === '—') return '—';
+    if (field === 'value' || field === 'min' || field === 'max') return formatNumber(Number(value), i18n.language);
+    if (field === 'comparison') return t(`planEdit.cmp_${value}`, { defaultValue: value });
+    if (field === 'source') return t(`plans.source_${value}`, { defaultValue: value });
+    if (field === 'unit') return t(`measure.${value}`, { defaultValue: value });
+    if (field === 'issueDate') return formatDate(value);
+    return value;
+  };
+  const options = versions.map((v) => ({ value: v.version, label: `${t('plans.version')} ${v.version} — ${formatDate(v.effectiveDate)}` }));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Select aria-label={t('compare.from')} value={from} onChange={setFrom} style={{ width: 300 }} options={options} />
+        <span aria-hidden>→</span>
+        <Select aria-label={t('compare.to')} value={to} onChange={setTo} style={{ width: 300 }} options={options} />
+      </Space>
+      {between.length > 0 && (
+        <Descriptions size="small" bordered column={1} title={t('compare.amendments')}>
+          {between.map((v) => (
+            <Descriptions.Item key={v.version} label={`${t('plans.version')} ${v.version} — ${formatDate(v.effectiveDate)}`}>
+              {[v.reason, v.legalBasis].filter(Boolean).join(' · ') || '—'}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      )}
+      <ErrorAlert error={a.error ?? b.error} />
+      {(a.isLoading || b.isLoading) && <Loading />}
+      {differences && (
+        <Table
+          data-testid="version-differences"
+          size="small"
+          rowKey={(r) => `${r.area}:${r.op}:${r.subject}:${r.field ?? ''}`}
+          dataSource={differences}
+          pagination={{ pageSize: 30, hideOnSinglePage: true }}
+          locale={{ emptyText: t('compare.same') }}
+          title={() => t('compare.summary', { count: differences.length, from, to })}
+          columns={[
+            { title: t('compare.area'), render: (_, r) => t(`compare.area_${r.area}`), width: 130 },
+            { title: t('audit.op'), render: (_, r) => t(`audit.op_${r.op}`), width: 80 },
+            { title: t('compare.subject'), render: (_, r) => (r.area === 'plan' ? t(`compare.field_${r.subject}`, { defaultValue: r.subject }) : r.subject) },
+            { title: t('compare.field'), render: (_, r) => (r.field && r.area !== 'plan' ? t(`compare.field_${r.field}`, { defaultValue: r.field }) : '—'), width: 140 },
+            { title: t('compare.before', { version: from }), render: (_, r) => shown(r.field, r.before), width: 160 },
+            { title: t('compare.after', { version: to }), render: (_, r) => shown(r.field, r.after), width: 160 },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
+
 export function PlanDetailPage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
@@ -131,6 +235,7 @@ export function PlanDetailPage() {
       {mayEdit && (p.status === 'issued' || p.status === 'amended') && (
         <Space>
           <AmendAction plan={p} />
+          <ClosePlanAction plan={p} />
         </Space>
       )}
       <Tabs
@@ -138,6 +243,7 @@ export function PlanDetailPage() {
           { key: 'content', label: t('plans.content'), children: <PlanContentView content={p.content} /> },
           { key: 'progress', label: t('plans.progress'), children: <TargetProgressTable planId={p.planId} /> },
           { key: 'versions', label: t('plans.versions'), children: <VersionsTab plan={p} /> },
+          { key: 'compare', label: t('compare.tab'), children: <CompareVersionsTab plan={p} /> },
           {
             key: 'history',
             label: t('plans.history'),

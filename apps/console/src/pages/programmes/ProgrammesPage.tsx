@@ -1,20 +1,18 @@
 import { useState } from 'react';
-import { DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Form, Input, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole, isOfficer } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
-import { DATE_INPUT_FORMATS, formatDate, parseNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import type { Programme } from '../../lib/types';
 import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
-import { FormSelect } from '../../components/FormSelect';
+import { EditProgramme, ProgrammeTermsFields } from './EditProgramme';
 
 export const PROGRAMME_WRITERS = ['province-admin', 'department-officer'] as const;
-const TOOLS = ['5s', 'kaizen', 'lean', 'iso-9001', 'iso-56000', 'green-productivity', 'gap-organic', 'traceability', 'digital-transformation'];
-const GROUPS = ['sme', 'cooperative', 'startup', 'st-enterprise', 'ocop-producer'];
 
 interface ProgrammeForm {
   name: string;
@@ -84,29 +82,7 @@ export function ProgrammesPage() {
             <Form.Item name="unitCode" label={t('common.unit')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
               <Input />
             </Form.Item>
-            <Form.Item name="legalBasis" label={t('programme.legalBasis')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input.TextArea rows={2} placeholder="Kế hoạch 138/KH-UBND ngày 19/6/2025 của UBND tỉnh Quảng Ngãi" />
-            </Form.Item>
-            <Form.Item name="planDocumentNumber" label={t('course.plan')}>
-              <Input placeholder="138/KH-UBND" />
-            </Form.Item>
-            <Form.Item name="toolsOffered" label={t('registration.tools')} rules={[{ required: true, message: t('common.required') }]}>
-              <FormSelect mode="multiple" options={TOOLS.map((x) => ({ value: x, label: t(`tool.${x}`) }))} />
-            </Form.Item>
-            <Form.Item name="eligibleGroups" label={t('programme.groups')} rules={[{ required: true, message: t('common.required') }]}>
-              <FormSelect mode="multiple" options={GROUPS.map((g) => ({ value: g, label: t(`enterprise.group_${g}`) }))} />
-            </Form.Item>
-            <Form.Item name="dates" label={t('programme.window')} rules={[{ required: true, message: t('common.required') }]}>
-              <DatePicker.RangePicker format={DATE_INPUT_FORMATS} />
-            </Form.Item>
-            <Space>
-              <Form.Item name="capacity" label={t('programme.capacity')} rules={[{ required: true, message: t('common.required') }]}>
-                <InputNumber min={1} max={1000} />
-              </Form.Item>
-              <Form.Item name="amountVnd" label={t('programme.amount')}>
-                <InputNumber<number> min={0} step={1_000_000} style={{ width: 200 }} formatter={(v) => (v ? new Intl.NumberFormat('vi-VN').format(Number(v)) : '')} parser={(v) => parseNumber(v ?? '') ?? 0} />
-              </Form.Item>
-            </Space>
+            <ProgrammeTermsFields />
           </ActionForm>
         )}
       </Space>
@@ -125,14 +101,17 @@ export function ProgrammesPage() {
           { title: t('common.status'), render: (_, p) => <StatusTag status={p.status} />, width: 110 },
           {
             title: t('common.actions'),
-            width: 120,
+            width: 190,
             render: (_, p) =>
               writer && p.status === 'open' ? (
-                <ActionForm<{ reason: string }> danger label={t('programme.close')} doneMessage={t('programme.closed')} send={(body) => api.post('support-programs', `/programmes/${encodeURIComponent(p.id)}/close`, body)} onDone={refresh} toBody={(v) => v}>
-                  <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-                    <Input.TextArea rows={2} />
-                  </Form.Item>
-                </ActionForm>
+                <Space wrap>
+                  <EditProgramme programme={p} onDone={refresh} />
+                  <ActionForm<{ reason: string }> danger label={t('programme.close')} doneMessage={t('programme.closed')} send={(body) => api.post('support-programs', `/programmes/${encodeURIComponent(p.id)}/close`, body)} onDone={refresh} toBody={(v) => v}>
+                    <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+                      <Input.TextArea rows={2} />
+                    </Form.Item>
+                  </ActionForm>
+                </Space>
               ) : null,
           },
         ]}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +41,7 @@ export function periodActions(period: Pick<ReportingPeriod, 'status' | 'unit'>, 
 }
 
 /** Opens the printable report (HTML from the plans service) in a new window; the token stays in the request. */
-async function openPrintable(periodId: string, lang: string) {
+export async function openPrintable(periodId: string, lang: string) {
   const html = await api.text('plans', `/reporting-periods/${encodeURIComponent(periodId)}/report.html`, { lang: lang === 'en' ? 'en' : 'vi' }, 'text/html');
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
   window.open(url, '_blank', 'noopener');
@@ -116,6 +117,7 @@ export function ReportingPage() {
               const actions = periodActions(r, principal);
               return (
                 <Space wrap>
+                  <Link to={`/reporting/${encodeURIComponent(r.periodId)}`}>{t('period.open')}</Link>
                   {actions.includes('submit') && (
                     <ActionForm<{ summary?: string }> primary label={t('reporting.submit')} doneMessage={t('reporting.submittedDone')} send={post(r.periodId, 'submit')} onDone={refresh} toBody={(v) => (v.summary ? { summary: v.summary } : {})}>
                       <Typography.Paragraph type="secondary">{t('reporting.submitHelp')}</Typography.Paragraph>

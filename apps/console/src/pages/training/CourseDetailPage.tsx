@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Descriptions, Form, Input, Popconfirm, Progress, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Popconfirm, Progress, Space, Table, Tabs, Typography } from 'antd';
 import { FormSelect } from '../../components/FormSelect';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
-import { hasRole } from '../../auth/claims';
+import { hasRole, type Principal } from '../../auth/claims';
+import { ActionForm } from '../../components/ActionForm';
 import { api, ApiError } from '../../lib/api';
 import { formatDate, formatNumber, todayInVietnam } from '../../lib/format';
 import type { CourseSummary } from '../../lib/types';
@@ -25,6 +26,7 @@ interface CourseDetail extends CourseSummary {
   waitlist: Trainee[];
   attendance: { sessionId: string; date: string; present: string[] }[];
   completions: { personId: string; fullName: string; completedOn: string }[];
+  cancelReason?: string;
 }
 
 /** The API needs a citizen ID (hashed there) or a pseudonymous person id: without the first, the console makes the second. */
@@ -171,6 +173,15 @@ export function RegisterPasted({ courseId }: { courseId: string }) {
   );
 }
 
+const COURSE_CANCELLERS = ['province-admin', 'department-officer', 'commune-officer'] as const;
+
+/** Officers of the course's unit (or above) cancel a course, with a reason, until someone completed it. */
+export function mayCancelCourse(course: Pick<CourseDetail, 'status' | 'unitCode' | 'completions'>, p: Principal | undefined): boolean {
+  if (!p || !hasRole(p, ...COURSE_CANCELLERS)) return false;
+  const within = p.unit === 'VN' || course.unitCode === p.unit || course.unitCode.startsWith(`${p.unit}-`);
+  return within && course.status !== 'cancelled' && course.completions.length === 0;
+}
+
 /** A course: its trainees and waiting list, attendance per session, completions (person-times). */
 export function CourseDetailPage() {
   const { t, i18n } = useTranslation();
@@ -178,6 +189,7 @@ export function CourseDetailPage() {
   const { id = '' } = useParams();
   const course = useQuery({ queryKey: ['course', id], queryFn: () => api.get<CourseDetail>('training', `/courses/${encodeURIComponent(id)}`) });
   const act = useCourseMutation(id);
+  const queryClient = useQueryClient();
   if (course.isLoading) return <Loading />;
   if (course.error) return <ErrorAlert error={course.error} onRetry={() => void course.refetch()} />;
   const c = course.data!;
@@ -189,8 +201,29 @@ export function CourseDetailPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {c.topic} <StatusTag status={c.status} />
+        {c.topic} <span data-testid="course-status"><StatusTag status={c.status} /></span>
       </Typography.Title>
+      {mayCancelCourse(c, principal) && (
+        <Space>
+          <ActionForm<{ reason: string }>
+            danger
+            label={t('course.cancelCourse')}
+            doneMessage={t('course.cancelledCourse')}
+            send={(body) => api.post('training', `/courses/${encodeURIComponent(id)}/cancel`, body)}
+            onDone={async () => {
+              await queryClient.invalidateQueries({ queryKey: ['course', id] });
+              await queryClient.invalidateQueries({ queryKey: ['courses'] });
+            }}
+            toBody={(v) => ({ reason: v.reason.trim() })}
+          >
+            <Typography.Paragraph>{t('course.cancelHelp', { registered: c.counts.registered, waitlisted: c.counts.waitlisted })}</Typography.Paragraph>
+            <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </ActionForm>
+        </Space>
+      )}
+      {c.status === 'cancelled' && c.cancelReason && <Alert type="warning" showIcon message={t('course.cancelledBecause', { reason: c.cancelReason })} />}
       <Descriptions bordered size="small" column={{ xs: 1, md: 4 }}>
         <Descriptions.Item label={t('common.unit')}>{c.unitCode}</Descriptions.Item>
         <Descriptions.Item label={t('course.dates')}>{`${formatDate(c.startDate)} – ${formatDate(c.endDate)}`}</Descriptions.Item>
