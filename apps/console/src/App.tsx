@@ -35,6 +35,8 @@ const ReportingPeriodPage = lazy(() => import('./pages/reporting/ReportingPeriod
 const SealedReportsPage = lazy(() => import('./pages/audit/SealedReportsPage').then((m) => ({ default: m.SealedReportsPage })));
 const BackfillPage = lazy(() => import('./pages/audit/BackfillPage').then((m) => ({ default: m.BackfillPage })));
 const AwardCategoriesPage = lazy(() => import('./pages/council/AwardCategoriesPage').then((m) => ({ default: m.AwardCategoriesPage })));
+const AchievementsPage = lazy(() => import('./pages/achievements/AchievementsPage').then((m) => ({ default: m.AchievementsPage })));
+const IndicatorCataloguePage = lazy(() => import('./pages/achievements/IndicatorCataloguePage').then((m) => ({ default: m.IndicatorCataloguePage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -93,6 +95,8 @@ export function AppRoutes() {
         <Route path="reporting" element={<ReportingPage />} />
         <Route path="reporting/:periodId" element={<ReportingPeriodPage />} />
         <Route path="programmes" element={<ProgrammesPage />} />
+        <Route path="achievements" element={<AchievementsPage />} />
+        <Route path="indicators" element={<IndicatorCataloguePage />} />
         <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
       </Route>
     </Routes>

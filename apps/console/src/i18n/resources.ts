@@ -16,6 +16,8 @@ export const vi = {
     auditReports: 'Báo cáo kiểm toán',
     backfill: 'Nạp lại sổ cái kiểm toán',
     awardCategories: 'Danh hiệu khen thưởng',
+    achievements: 'Thành tích ghi nhận',
+    indicators: 'Danh mục chỉ tiêu',
   },
   auth: {
     login: 'Đăng nhập',
@@ -796,6 +798,8 @@ export const en: Shape<typeof vi> = {
     auditReports: 'Audit reports',
     backfill: 'Audit ledger backfill',
     awardCategories: 'Award categories',
+    achievements: 'Recorded achievements',
+    indicators: 'Indicator catalogue',
   },
   auth: {
     login: 'Sign in',

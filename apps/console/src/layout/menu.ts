@@ -16,6 +16,9 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'registrations', path: '/registrations', label: 'nav.registrations' });
     entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
     entries.push({ key: 'programmes', path: '/programmes', label: 'nav.programmes' });
+    // Facts no service produces (a club founded, a school applying 5S), recorded and verified by officers.
+    entries.push({ key: 'achievements', path: '/achievements', label: 'nav.achievements' });
+    entries.push({ key: 'indicators', path: '/indicators', label: 'nav.indicators' });
   }
   // Officers who schedule and cancel courses (the training API's writers for courses).
   if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
@@ -44,6 +47,10 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
   if (hasRole(p, 'auditor')) {
     entries.push({ key: 'audit', path: '/audit', label: 'nav.audit' });
     entries.push({ key: 'audit-reports', path: '/audit/reports', label: 'nav.auditReports' });
+    if (!entries.some((e) => e.key === 'achievements')) {
+      entries.push({ key: 'achievements', path: '/achievements', label: 'nav.achievements' });
+      entries.push({ key: 'indicators', path: '/indicators', label: 'nav.indicators' });
+    }
   }
   // Backfill is an operation a province administrator starts; auditors follow a run.
   if (hasRole(p, 'province-admin', 'auditor')) {

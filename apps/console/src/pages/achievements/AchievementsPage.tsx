@@ -122,8 +122,8 @@ export function RecordAchievement({ unit, onDone }: { unit: string; onDone: () =
 
 /**
  * Recorded achievements of the user's unit and the units within it: awaiting verification first; the
- * unit above verifies or refuses, officers record and withdraw. (Not yet in the console's menu: route
- * it as /achievements.)
+ * unit above verifies or refuses, officers record and withdraw (at /achievements, in the officers'
+ * and auditors' menu).
  */
 export function AchievementsPage() {
   const { i18n } = useTranslation();

@@ -1,7 +1,6 @@
 /**
- * The words of the achievements and catalogue screens, Vietnamese first. Kept beside the screens
- * (not in i18n/resources.ts) while those screens are not yet in the console's menu; moving them into
- * the shared resources is a copy.
+ * The words of the achievements and catalogue screens, Vietnamese first, kept beside the screens
+ * (their menu labels are in i18n/resources.ts).
  */
 export const ACHIEVEMENT_TEXT = {
   vi: {
