@@ -17,6 +17,7 @@ const services = {
   training: Number(process.env.TRAINING_PORT ?? 3003),
   awards: Number(process.env.AWARDS_PORT ?? 3004),
   audit: Number(process.env.AUDIT_PORT ?? 3005),
+  notifications: Number(process.env.NOTIFICATIONS_PORT ?? 3006),
 };
 const config = JSON.stringify({ authority: `${keycloak}/realms/nangsuat`, clientId: 'nangsuat-console' });
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2' };

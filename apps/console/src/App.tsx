@@ -37,6 +37,7 @@ const BackfillPage = lazy(() => import('./pages/audit/BackfillPage').then((m) =>
 const AwardCategoriesPage = lazy(() => import('./pages/council/AwardCategoriesPage').then((m) => ({ default: m.AwardCategoriesPage })));
 const AchievementsPage = lazy(() => import('./pages/achievements/AchievementsPage').then((m) => ({ default: m.AchievementsPage })));
 const IndicatorCataloguePage = lazy(() => import('./pages/achievements/IndicatorCataloguePage').then((m) => ({ default: m.IndicatorCataloguePage })));
+const InboxPage = lazy(() => import('./pages/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -96,6 +97,7 @@ export function AppRoutes() {
         <Route path="reporting/:periodId" element={<ReportingPeriodPage />} />
         <Route path="programmes" element={<ProgrammesPage />} />
         <Route path="achievements" element={<AchievementsPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="indicators" element={<IndicatorCataloguePage />} />
         <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
       </Route>

@@ -57,6 +57,8 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'backfill', path: '/audit/backfill', label: 'nav.backfill' });
   }
   if (!entries.some((e) => e.key === 'plans')) entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
+  // Everyone is told what needs them (issue 13's notifications service).
+  entries.push({ key: 'inbox', path: '/inbox', label: 'nav.inbox' });
   return entries;
 }
 

@@ -2,7 +2,7 @@
  * One way to the five services: /api/<service>/… on the console's own origin, with the bearer token,
  * an Idempotency-Key on every write, and the API's own message when it refuses.
  */
-export type Service = 'plans' | 'support-programs' | 'training' | 'awards' | 'audit';
+export type Service = 'plans' | 'support-programs' | 'training' | 'awards' | 'audit' | 'notifications';
 
 export class ApiError extends Error {
   constructor(
