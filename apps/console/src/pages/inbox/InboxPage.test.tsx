@@ -34,6 +34,7 @@ describe('the inbox', () => {
     expect(link).toHaveAttribute('href', '/registrations/r-1');
     expect(screen.getAllByText('30/11/2026 10:00')).toHaveLength(2);
     expect(screen.getByText('Đã đọc')).toBeInTheDocument();
+    expect(screen.getByText('1 thông báo chưa đọc')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Đánh dấu đã đọc: Đăng ký r-1 đã được phê duyệt' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/api/notifications/notifications/r-1/read'))).toBe(true));
   });

@@ -41,8 +41,9 @@ export function InboxPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap align="center">
         <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('inbox.title')} <Badge count={unread} aria-label={t('inbox.unreadCount', { count: unread })} />
+          {t('inbox.title')}
         </Typography.Title>
+        <Badge status={unread > 0 ? 'processing' : 'default'} text={t('inbox.unreadCount', { count: unread })} />
         <Switch checked={unreadOnly} onChange={(on) => (setUnreadOnly(on), setPage(1))} aria-label={t('inbox.unreadOnly')} />
         <span>{t('inbox.unreadOnly')}</span>
         <Button disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()}>
