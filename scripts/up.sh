@@ -31,6 +31,11 @@ for s in "${SERVICES[@]}"; do
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     log "up: $s already running (pid $(cat "$pidfile"))"; continue
   fi
+  # A port answered by a process this run did not start (another run's service left behind) would
+  # pass the readiness check below while this service fails to listen: say so instead.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$(service_port "$s")") 2>/dev/null; then
+    die "port $(service_port "$s") for $s is taken by another process ($(ss -ltnp "( sport = :$(service_port "$s") )" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 || true)); stop it or choose another $(echo "$s" | tr "a-z-" "A-Z_")_PORT"
+  fi
   PORT="$(service_port "$s")" node -r "$NS_ROOT/scripts/runtime-paths.js" "$NS_ROOT/dist/apps/$s/src/main.js" \
     >"$RUN_DIR/services/logs/$s.log" 2>&1 &
   echo $! >"$pidfile"
