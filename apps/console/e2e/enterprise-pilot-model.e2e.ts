@@ -90,6 +90,8 @@ test('enterprise submits, commune officer approves, officer home counts one more
     await enterprise.getByRole('button', { name: 'Đăng ký hồ sơ doanh nghiệp' }).click();
   }
   await enterprise.getByText('Hồ sơ doanh nghiệp', { exact: true }).waitFor();
+  // The profile may have been registered earlier under another name (the API suites use this account too).
+  const { name: enterpriseName } = await callApi<{ name: string }>('ent.phanrang', 'support-programs', 'GET', '/enterprises/mine');
   await enterprise.getByRole('button', { name: `Đăng ký tham gia: ${programme.name}` }).click();
   const dialog = enterprise.getByRole('dialog');
   await dialog.locator('#tools').click();
@@ -102,12 +104,12 @@ test('enterprise submits, commune officer approves, officer home counts one more
 
   // The commune officer reviews and approves it from the review queue.
   await officer.goto(`${CONSOLE_URL}/registrations?status=submitted`);
-  const row = officer.getByRole('row').filter({ hasText: 'Công ty TNHH Nông sản Phan Rang' });
+  const row = officer.getByRole('row').filter({ hasText: enterpriseName });
   await eventuallyVisible(officer, row.getByRole('button', { name: 'Bắt đầu xem xét' }));
   await row.getByRole('button', { name: 'Bắt đầu xem xét' }).click();
   await officer.getByText('Đã bắt đầu xem xét').waitFor();
   await officer.goto(`${CONSOLE_URL}/registrations?status=under-review`);
-  const approve = officer.getByRole('row').filter({ hasText: 'Công ty TNHH Nông sản Phan Rang' }).getByRole('button', { name: 'Phê duyệt' });
+  const approve = officer.getByRole('row').filter({ hasText: enterpriseName }).getByRole('button', { name: 'Phê duyệt' });
   await eventuallyVisible(officer, approve);
   await checkMainPage(officer, 'officer-registrations');
   await approve.click();
