@@ -138,11 +138,8 @@ export function AchievementsPage() {
     enabled: !!unit,
     placeholderData: keepPreviousData,
   });
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['achievements'] });
-    // The list is a read model fed by the events: refresh once more when it has caught up.
-    setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['achievements'] }), 1500);
-  };
+  // The service refreshes its lists before it answers a command (read-your-writes): one re-read suffices.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['achievements'] });
   const statusName = (s: string) => (x.statuses as Record<string, string>)[s] ?? s;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
