@@ -19,6 +19,8 @@ import { ListProgrammesController } from './list-programmes/list-programmes.cont
 import { ProgrammeQueries } from './list-programmes/list-programmes.query';
 import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
 import { RegistrationQueries } from './list-registrations/list-registrations.query';
+import { ListEnterpriseClaimsController } from './list-enterprise-claims/list-enterprise-claims.controller';
+import { EnterpriseClaimQueries } from './list-enterprise-claims/list-enterprise-claims.query';
 import { EnterpriseClaimsController } from './enterprise-claims/enterprise-claims.controller';
 import { EnterpriseClaimsHandler } from './enterprise-claims/enterprise-claims.handler';
 import { IdentityAccounts } from './enterprise-claims/identity-accounts';
@@ -48,6 +50,8 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     // Before /enterprises/:id.
     ExportEnterprisesController,
     ListEnterprisesController,
+    // Before /enterprise-claims/:id.
+    ListEnterpriseClaimsController,
     EnterpriseClaimsController,
     SubmitRegistrationController,
     ReviewRegistrationController,
@@ -78,6 +82,7 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     RecordAttachments,
     IdentityAccounts,
     EnterpriseClaimsHandler,
+    EnterpriseClaimQueries,
   ],
 })
 export class SupportProgramsModule {}

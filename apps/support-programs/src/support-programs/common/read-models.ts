@@ -3,6 +3,8 @@ import { EventStorePort } from '@nangsuat/event-store';
 import { ProjectionFactory } from '@nangsuat/projections';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { enterpriseDecider } from '../domain/enterprise';
+import { ENTERPRISE_CLAIM_STREAM_PREFIX, enterpriseClaimDecider } from '../domain/enterprise-claim';
+import { enterpriseClaimView } from '../enterprise-claims/enterprise-claim-view';
 import { ENTERPRISE_RECORD_STREAM_PREFIX, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX } from '../domain/events';
 import { supportProgrammeDecider } from '../domain/programme';
 import { enterpriseView, programmeView, registrationViewDecider, searchKeyOf } from './views';
@@ -17,6 +19,7 @@ export const READ_MODELS = {
   programmes: 'programme_views',
   enterprises: 'enterprise_views',
   registrations: 'registration_views',
+  enterpriseClaims: 'enterprise_claim_views',
 } as const;
 
 /** Paths of the documents holding lists that filters match by element (see pageOf). */
@@ -88,4 +91,31 @@ const registrations: ProjectionFactory = (store, readModels) =>
       },
   });
 
-export const READ_MODEL_FACTORIES: readonly ProjectionFactory[] = [programmes, enterprises, registrations];
+/**
+ * Enterprise claims: the officers' queue of people asking to act for an enterprise of their unit,
+ * the enterprise's own users' (a colleague vouching), and each claimant's own claims.
+ */
+const enterpriseClaims: ProjectionFactory = (store, readModels) =>
+  new StreamStateProjection(store, readModels, {
+    name: 'support-programs.enterprise-claims',
+    collection: READ_MODELS.enterpriseClaims,
+    indexes: [LIST_ORDER, { unitCode: 1 }, { claimantId: 1 }, { enterpriseAccountId: 1 }],
+    fields: ['status'],
+    textSearch: ['searchKey'],
+    streamPrefix: ENTERPRISE_CLAIM_STREAM_PREFIX,
+    decider: enterpriseClaimDecider,
+    toDocument: (state, stream) => {
+      if (state.status === 'none' || !state.claim) return null;
+      const view = enterpriseClaimView(state, stream.version);
+      return {
+        ...view,
+        claimantId: view.claimant.userId,
+        searchKey: searchKeyOf(view.enterpriseName, view.taxCode, view.claimant.username, view.claimant.email ?? ''),
+        createdAt: stream.createdAt,
+        updatedAt: stream.updatedAt,
+        updatedBy: stream.updatedBy,
+      };
+    },
+  });
+
+export const READ_MODEL_FACTORIES: readonly ProjectionFactory[] = [programmes, enterprises, registrations, enterpriseClaims];

@@ -31,6 +31,8 @@ export type EnterpriseClaimSubmitted = DomainEvent<
     readonly unitCode: string;
     /** The enterprise as the platform knew it (name, account), or the profile of a new one. */
     readonly existing: boolean;
+    /** The account the enterprise's users already act with, when it has one: they may confirm the claim too (a colleague vouching). */
+    readonly enterpriseAccountId?: string;
     readonly profile: Omit<EnterpriseProfileData, 'unitCode'>;
     readonly submittedAt: string;
   }

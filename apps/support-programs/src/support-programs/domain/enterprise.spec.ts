@@ -160,3 +160,25 @@ describe('enterprise account (the enterprise_id of its users in the identity pro
       .thenThrows(DomainRuleViolation, /account of an enterprise .* cannot be changed/);
   });
 });
+
+describe('an enterprise registered without an account gets one when a claim to act for it is confirmed', () => {
+  const assign = { type: 'AssignEnterpriseAccount' as const, accountId: 'MST-4500123455', now: NOW };
+
+  it('assigns the account once; the same account again writes nothing; another is refused', () => {
+    spec
+      .given([registered])
+      .when(assign)
+      .then([{ type: 'EnterpriseAccountAssigned', schemaVersion: 1, data: { enterpriseId: 'mst-4500123455', unitCode: '58', accountId: 'MST-4500123455', assignedAt: NOW_UTC } }]);
+    const assigned = spec.given([registered]).when(assign).events();
+    expect(fold(enterpriseDecider, [registered, ...assigned]).accountId).toBe('MST-4500123455');
+    expect(enterpriseSnapshot(fold(enterpriseDecider, [registered, ...assigned])).accountId).toBe('MST-4500123455');
+    spec.given([registered, ...assigned]).when(assign).then([]);
+    spec.given([registered, ...assigned]).when({ ...assign, accountId: 'DN-58-0009' }).thenThrows(Conflict, /already has the account MST-4500123455/);
+  });
+
+  it('refuses an enterprise that already had its account at registration, and one not registered', () => {
+    const withAccount = { ...registered, data: { ...registered.data, accountId: 'DN-58-0001' } };
+    spec.given([withAccount]).when(assign).thenThrows(Conflict, /already has the account DN-58-0001/);
+    spec.given([]).when(assign).thenThrows(NotFound, /not registered/);
+  });
+});

@@ -51,7 +51,14 @@ export interface UpdateEnterpriseProfile {
   readonly now: string;
 }
 
-export type EnterpriseCommand = RegisterEnterprise | UpdateEnterpriseProfile;
+/** Gives an enterprise registered without an account its account (once; the same account again changes nothing). */
+export interface AssignEnterpriseAccount {
+  readonly type: 'AssignEnterpriseAccount';
+  readonly accountId: string;
+  readonly now: string;
+}
+
+export type EnterpriseCommand = RegisterEnterprise | UpdateEnterpriseProfile | AssignEnterpriseAccount;
 
 /** What a registration needs to know about the enterprise (passed into SubmitRegistration). */
 export interface EnterpriseSnapshot {
@@ -148,6 +155,24 @@ function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseE
         },
       ];
     }
+
+    case 'AssignEnterpriseAccount': {
+      if (state.status !== 'registered' || !state.profile || !state.enterpriseId) throw new NotFound('The enterprise is not registered.');
+      const accountId = requireId(command.accountId, 'accountId');
+      if (state.accountId === accountId) return [];
+      if (state.accountId) {
+        throw new Conflict(`Enterprise ${state.enterpriseId} already has the account ${state.accountId}; an enterprise's account is not changed.`, 'account-already-assigned', {
+          accountId: state.accountId,
+        });
+      }
+      return [
+        {
+          type: 'EnterpriseAccountAssigned',
+          schemaVersion: 1,
+          data: { enterpriseId: state.enterpriseId, unitCode: state.profile.unitCode, accountId, assignedAt: requireInstant(command.now) },
+        },
+      ];
+    }
   }
 }
 
@@ -159,6 +184,8 @@ function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState
     }
     case 'EnterpriseProfileUpdated':
       return state.profile ? { ...state, profile: { ...state.profile, ...event.data.changes } } : state;
+    case 'EnterpriseAccountAssigned':
+      return { ...state, accountId: event.data.accountId };
     default:
       return state;
   }

@@ -167,7 +167,16 @@ export type EnterpriseAccountLinked = DomainEvent<
   { readonly accountId: string; readonly enterpriseId: string; readonly unitCode: string; readonly linkedAt: string }
 >;
 
-export type EnterpriseEvent = EnterpriseRegistered | EnterpriseProfileUpdated;
+/**
+ * An enterprise an officer registered without an account gets one when a person's claim to act for
+ * it is confirmed (issue 13's onboarding): from then on its users carry this `enterprise_id`.
+ */
+export type EnterpriseAccountAssigned = DomainEvent<
+  'EnterpriseAccountAssigned',
+  { readonly enterpriseId: string; readonly unitCode: string; readonly accountId: string; readonly assignedAt: string }
+>;
+
+export type EnterpriseEvent = EnterpriseRegistered | EnterpriseProfileUpdated | EnterpriseAccountAssigned;
 
 // ───────────────────────────── pilot-model registration ─────────────────────────────
 
@@ -269,6 +278,7 @@ export const SUPPORT_PROGRAMS_EVENT_TYPES = [
   'SeatReleased',
   'EnterpriseRegistered',
   'EnterpriseProfileUpdated',
+  'EnterpriseAccountAssigned',
   'EnterpriseAccountLinked',
   'RegistrationSubmitted',
   'RegistrationReviewStarted',

@@ -6,7 +6,11 @@ import type { Actor } from '@nangsuat/event-sourcing';
 import { CommandDocs } from '../common/http';
 import { REVIEWERS } from '../review-registration/review-registration.controller';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
-import { EnterpriseClaimsHandler, EnterpriseClaimView } from './enterprise-claims.handler';
+import { EnterpriseClaimsHandler } from './enterprise-claims.handler';
+import type { EnterpriseClaimView } from './enterprise-claim-view';
+
+/** Officers of the enterprise's unit decide claims; so do the enterprise's own users (a colleague vouching for the next person). */
+const CLAIM_DECIDERS = [...REVIEWERS, 'enterprise'] as const;
 
 /**
  * Enterprise onboarding. A person signs up on Keycloak's registration page (email verified), then
@@ -37,16 +41,16 @@ export class EnterpriseClaimsController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @Roles(...REVIEWERS)
+  @Roles(...CLAIM_DECIDERS)
   @CommandDocs()
-  @ApiOperation({ summary: "Confirm a claim: the person's account is linked to the enterprise (enterprise_id, unit, role enterprise)" })
+  @ApiOperation({ summary: "Confirm a claim: the person's account is linked to the enterprise (enterprise_id, unit, role enterprise); the officer of its unit, or a person already acting for it" })
   confirm(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request): Promise<EnterpriseClaimView> {
     return this.claims.confirm(id, actor, req);
   }
 
   @Post(':id/refuse')
   @HttpCode(200)
-  @Roles(...REVIEWERS)
+  @Roles(...CLAIM_DECIDERS)
   @CommandDocs()
   @ApiOperation({ summary: 'Refuse a claim, with the reason the person is shown' })
   refuse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ClaimReasonDto, @Req() req: Request): Promise<EnterpriseClaimView> {

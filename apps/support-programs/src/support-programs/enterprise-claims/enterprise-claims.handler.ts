@@ -8,26 +8,13 @@ import { EventLog, stepKey } from '../common/event-log';
 import { isEnterpriseUser, isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
 import { enterpriseDecider, EnterpriseState } from '../domain/enterprise';
 import { EnterpriseClaimState, enterpriseClaimDecider, enterpriseClaimStreamId } from '../domain/enterprise-claim';
-import { enterpriseIdForTaxCode, enterpriseStreamId } from '../domain/events';
+import { enterpriseAccountStreamId, enterpriseIdForTaxCode, enterpriseStreamId } from '../domain/events';
 import { parseTaxCode } from '../domain/tax-code';
 import { RegisterEnterpriseHandler } from '../register-enterprise/register-enterprise.handler';
+import { EnterpriseAccountState, enterpriseAccountDecider } from '../domain/enterprise-account';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
+import { EnterpriseClaimView, enterpriseClaimView } from './enterprise-claim-view';
 import { IdentityAccounts } from './identity-accounts';
-
-export interface EnterpriseClaimView {
-  readonly id: string;
-  readonly status: EnterpriseClaimState['status'];
-  readonly taxCode: string;
-  readonly enterpriseId: string;
-  readonly enterpriseName: string;
-  readonly unitCode: string;
-  readonly existing: boolean;
-  readonly claimant: { readonly userId: string; readonly username: string; readonly email?: string };
-  readonly accountId?: string;
-  readonly reason?: string;
-  readonly decidedBy?: string;
-  readonly version: number;
-}
 
 /** A new enterprise claimed and confirmed gets this account id (its users' enterprise_id claim). */
 export const accountIdForTaxCode = (taxCode: string): string => `MST-${taxCode}`;
@@ -88,37 +75,38 @@ export class EnterpriseClaimsHandler {
           enterpriseId,
           unitCode,
           existing,
+          ...(existing && enterprise.accountId ? { enterpriseAccountId: enterprise.accountId } : {}),
           profile,
           submittedAt: nowIso(),
         },
       },
       { metadata: eventMetadata(req, actor, unitCode), commandId: commandIdOf(req) },
     );
-    return view(result.state, result.version);
+    return enterpriseClaimView(result.state, result.version);
   }
 
   async get(claimId: string, actor: Actor): Promise<EnterpriseClaimView> {
     const { state, version } = await this.load(claimId);
-    if (state.claim!.claimant.userId !== actor.id) this.access.assertCanRead(actor, state.claim!.unitCode);
-    return view(state, version);
+    const claim = state.claim!;
+    if (claim.claimant.userId !== actor.id) this.access.assertCanAccessRecord(actor, { unit: claim.unitCode, enterpriseId: claim.enterpriseAccountId }, 'read');
+    return enterpriseClaimView(state, version);
   }
 
+  /**
+   * The officer of the enterprise's unit (or above) confirms; so may a person already acting for the
+   * enterprise (a colleague vouching for the next). An enterprise an officer registered without an
+   * account gets one here (MST-<tax code>), so the person can be linked to it.
+   */
   async confirm(claimId: string, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
     const claim = state.claim!;
-    this.access.assertCanWrite(actor, claim.unitCode);
+    const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(claim.enterpriseId), enterpriseDecider);
+    this.assertMayDecide(actor, claim.unitCode, enterprise);
     const commandId = commandIdOf(req);
     let accountId = state.accountId;
     if (!accountId) {
-      const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(claim.enterpriseId), enterpriseDecider);
       if (enterprise.status === 'registered') {
-        if (!enterprise.accountId) {
-          throw new DomainRuleViolation(
-            `Enterprise ${claim.enterpriseId} was registered without an account; it cannot be linked to a person yet (give it an account first).`,
-            'enterprise-without-account',
-          );
-        }
-        accountId = enterprise.accountId;
+        accountId = enterprise.accountId ?? (await this.assignAccount(claim.enterpriseId, claim.taxCode, claim.unitCode, actor, req));
       } else {
         accountId = accountIdForTaxCode(claim.taxCode);
         // The new enterprise, registered by the confirming officer on the claimant's behalf.
@@ -134,19 +122,20 @@ export class EnterpriseClaimsHandler {
     );
     // After the event: a failure here leaves a confirmed claim whose link a repeated confirmation completes.
     await this.identity.link(claim.claimant.userId, accountId, claim.unitCode);
-    return view(result.state, result.version);
+    return enterpriseClaimView(result.state, result.version);
   }
 
   async refuse(claimId: string, dto: ClaimReasonDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
-    this.access.assertCanWrite(actor, state.claim!.unitCode);
+    const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(state.claim!.enterpriseId), enterpriseDecider);
+    this.assertMayDecide(actor, state.claim!.unitCode, enterprise);
     const result = await this.log.execute(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
       { type: 'RefuseClaim', reason: dto.reason, by: actor.username, now: nowIso() },
       { metadata: eventMetadata(req, actor, state.claim!.unitCode, dto.reason), commandId: commandIdOf(req) },
     );
-    return view(result.state, result.version);
+    return enterpriseClaimView(result.state, result.version);
   }
 
   async revoke(claimId: string, dto: ClaimReasonDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
@@ -159,7 +148,39 @@ export class EnterpriseClaimsHandler {
       { metadata: eventMetadata(req, actor, state.claim!.unitCode, dto.reason), commandId: commandIdOf(req) },
     );
     await this.identity.unlink(state.claim!.claimant.userId);
-    return view(result.state, result.version);
+    return enterpriseClaimView(result.state, result.version);
+  }
+
+  /** Officers of the enterprise's unit subtree; or the enterprise's own users, for a registered enterprise with its account. */
+  private assertMayDecide(actor: Actor, unitCode: string, enterprise: EnterpriseState): void {
+    if (isEnterpriseUser(actor) && !isUnitOfficer(actor)) {
+      if (enterprise.status !== 'registered' || !enterprise.accountId) {
+        throw new Forbidden('Only the officer of its unit can confirm a claim for an enterprise that has no users yet.');
+      }
+      this.access.assertCanAccessRecord(actor, { unit: unitCode, enterpriseId: enterprise.accountId }, 'write');
+      return;
+    }
+    this.access.assertCanWrite(actor, unitCode);
+  }
+
+  /** Gives an enterprise registered without an account its account, and the account's link to it. */
+  private async assignAccount(enterpriseId: string, taxCode: string, unitCode: string, actor: Actor, req: Request): Promise<string> {
+    const accountId = accountIdForTaxCode(taxCode);
+    const commandId = commandIdOf(req);
+    const { state: link } = await this.log.load<never, EnterpriseAccountState>(enterpriseAccountStreamId(accountId), enterpriseAccountDecider);
+    if (link.enterpriseId && link.enterpriseId !== enterpriseId) {
+      throw new Conflict(`Account ${accountId} already acts for enterprise ${link.enterpriseId}; ask the administrator.`, 'account-already-linked', { accountId });
+    }
+    const metadata = eventMetadata(req, actor, unitCode);
+    const now = nowIso();
+    await this.log.execute(enterpriseStreamId(enterpriseId), enterpriseDecider, { type: 'AssignEnterpriseAccount', accountId, now }, { metadata, commandId: stepKey(commandId, 'assign-account') });
+    await this.log.execute(
+      enterpriseAccountStreamId(accountId),
+      enterpriseAccountDecider,
+      { type: 'LinkEnterpriseAccount', accountId, enterpriseId, unitCode, now },
+      { metadata, commandId: stepKey(commandId, 'account') },
+    );
+    return accountId;
   }
 
   private async load(claimId: string): Promise<{ state: EnterpriseClaimState; version: number }> {
@@ -168,24 +189,6 @@ export class EnterpriseClaimsHandler {
     if (loaded.state.status === 'none') throw new NotFound(`No enterprise claim ${claimId}.`);
     return loaded;
   }
-}
-
-function view(state: EnterpriseClaimState, version: number): EnterpriseClaimView {
-  const c = state.claim!;
-  return {
-    id: c.claimId,
-    status: state.status,
-    taxCode: c.taxCode,
-    enterpriseId: c.enterpriseId,
-    enterpriseName: c.profile.name,
-    unitCode: c.unitCode,
-    existing: c.existing,
-    claimant: c.claimant,
-    ...(state.accountId ? { accountId: state.accountId } : {}),
-    ...(state.reason ? { reason: state.reason } : {}),
-    ...(state.decidedBy ? { decidedBy: state.decidedBy } : {}),
-    version,
-  };
 }
 
 export const isEnterpriseClaimant = (actor: Actor): boolean => !isEnterpriseUser(actor) && !isUnitOfficer(actor);

@@ -1,7 +1,8 @@
 import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
 import { enterpriseClaimStreamId } from '../domain/enterprise-claim';
-import { client, taxCodeFrom } from '../testing/http-client';
+import { enterpriseStreamId } from '../domain/events';
+import { client, eventually, taxCodeFrom } from '../testing/http-client';
 import { passwordToken, signUp } from '../testing/keycloak-signup';
 
 /**
@@ -94,6 +95,70 @@ describe('support-programs: enterprise onboarding (Keycloak registration and adm
       ['EnterpriseClaimSubmitted', person('a').username],
       ['EnterpriseClaimConfirmed', 'ngokbay.officer'],
     ]);
+  });
+
+  it("the officers' queue lists the claims of their unit only; the claimant sees their own", async () => {
+    const ofUnit = await eventually(
+      () => api.get(`/enterprise-claims?q=${taxCode}`, 'ngokbay.officer'),
+      (r) => r.status === 200 && r.body.items.some((c: { id: string; status: string }) => c.id === claimA && c.status === 'confirmed'),
+    );
+    expect(ofUnit.body.items.find((c: { id: string }) => c.id === claimA)).toMatchObject({ taxCode, unitCode: '51-NGOKBAY', claimant: { username: person('a').username }, decidedBy: 'ngokbay.officer' });
+    const waiting = await api.get(`/enterprise-claims?status=submitted&q=${taxCode}`, 'ngokbay.officer');
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.items.map((c: { id: string }) => c.id)).not.toContain(claimA);
+    const elsewhere = await api.get(`/enterprise-claims?q=${taxCode}`, 'dakcam.officer');
+    expect(elsewhere).toMatchObject({ status: 200, body: { total: 0 } });
+    const mine = await as(await tokenOf('a'), 'GET', '/enterprise-claims/mine');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([claimA]);
+    expect((await api.get('/enterprise-claims?status=pending', 'ngokbay.officer')).status).toBe(400);
+  });
+
+  it('the first person of the enterprise vouches for a second (a user of another enterprise may not)', async () => {
+    await signUp(person('c'));
+    const tokenC = await tokenOf('c');
+    const claim = await as(tokenC, 'POST', '/enterprise-claims', { taxCode });
+    expect(claim).toMatchObject({ status: 201, body: { existing: true, enterpriseAccountId: `MST-${taxCode}` } });
+    const tokenA = await tokenOf('a');
+    const queue = await eventually(
+      () => as(tokenA, 'GET', '/enterprise-claims?status=submitted'),
+      (r) => r.status === 200 && r.body.items.some((c: { id: string }) => c.id === claim.body.id),
+    );
+    expect(queue.body.items.every((c: { enterpriseAccountId?: string }) => c.enterpriseAccountId === `MST-${taxCode}`)).toBe(true);
+    const officersQueue = await eventually(
+      () => api.get('/enterprise-claims?status=submitted&unit=51-NGOKBAY', 'ngokbay.officer'),
+      (r) => r.status === 200 && r.body.items.some((c: { id: string }) => c.id === claim.body.id),
+    );
+    expect(officersQueue.body.items.find((c: { id: string }) => c.id === claim.body.id)).toMatchObject({ status: 'submitted', claimant: { username: person('c').username } });
+    expect((await api.post(`/enterprise-claims/${claim.body.id}/confirm`, 'ent.ngokbay')).status).toBe(403);
+    expect((await as(tokenC, 'POST', `/enterprise-claims/${claim.body.id}/confirm`)).status).toBe(403);
+    const confirmed = await as(tokenA, 'POST', `/enterprise-claims/${claim.body.id}/confirm`);
+    expect(confirmed).toMatchObject({ status: 200, body: { status: 'confirmed', accountId: `MST-${taxCode}`, decidedBy: person('a').username } });
+    const after = await tokenOf('c');
+    expect(claimsOf(after)).toMatchObject({ enterprise_id: `MST-${taxCode}`, unit: '51-NGOKBAY' });
+    expect(await as(after, 'GET', '/enterprises/mine')).toMatchObject({ status: 200, body: { id: `mst-${taxCode}` } });
+  });
+
+  it('an enterprise an officer registered without an account is claimed: confirming gives it its account', async () => {
+    const bare = taxCodeFrom(`63${String(Date.now()).slice(-7)}`);
+    const registered = await api.post('/enterprises', 'ngokbay.officer', { taxCode: bare, name: `HTX chưa có tài khoản ${run}`, unitCode: '51-NGOKBAY', sector: 'Dược liệu', size: 'micro', group: 'cooperative' });
+    expect(registered.status).toBe(201);
+    expect(registered.body.accountId).toBeUndefined();
+    await signUp(person('d'));
+    const tokenD = await tokenOf('d');
+    const claim = await as(tokenD, 'POST', '/enterprise-claims', { taxCode: bare });
+    expect(claim).toMatchObject({ status: 201, body: { existing: true, enterpriseName: `HTX chưa có tài khoản ${run}` } });
+    expect(claim.body.enterpriseAccountId).toBeUndefined();
+    // No user of it exists yet, so nobody but an officer can vouch.
+    expect((await api.post(`/enterprise-claims/${claim.body.id}/confirm`, 'ent.ngokbay')).status).toBe(403);
+    const confirmed = await api.post(`/enterprise-claims/${claim.body.id}/confirm`, 'ngokbay.officer');
+    expect(confirmed).toMatchObject({ status: 200, body: { status: 'confirmed', accountId: `MST-${bare}` } });
+    const events = await service.events.readStream(enterpriseStreamId(`mst-${bare}`));
+    expect(events.map((e) => e.type)).toEqual(['EnterpriseRegistered', 'EnterpriseAccountAssigned']);
+    const after = await tokenOf('d');
+    expect(claimsOf(after).enterprise_id).toBe(`MST-${bare}`);
+    expect(await as(after, 'GET', '/enterprises/mine')).toMatchObject({ status: 200, body: { id: `mst-${bare}`, accountId: `MST-${bare}` } });
+    expect((await as(after, 'POST', `/programmes/${programmeId}/registrations`, { tools: ['5s'] })).status).toBe(201);
   });
 
   it('a refused claim gives no access, and the person sees why', async () => {
