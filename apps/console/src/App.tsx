@@ -38,6 +38,8 @@ const AwardCategoriesPage = lazy(() => import('./pages/council/AwardCategoriesPa
 const AchievementsPage = lazy(() => import('./pages/achievements/AchievementsPage').then((m) => ({ default: m.AchievementsPage })));
 const IndicatorCataloguePage = lazy(() => import('./pages/achievements/IndicatorCataloguePage').then((m) => ({ default: m.IndicatorCataloguePage })));
 const InboxPage = lazy(() => import('./pages/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ClaimEnterprisePage = lazy(() => import('./pages/onboarding/ClaimEnterprisePage').then((m) => ({ default: m.ClaimEnterprisePage })));
+const EnterpriseClaimsPage = lazy(() => import('./pages/onboarding/EnterpriseClaimsPage').then((m) => ({ default: m.EnterpriseClaimsPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -98,6 +100,8 @@ export function AppRoutes() {
         <Route path="programmes" element={<ProgrammesPage />} />
         <Route path="achievements" element={<AchievementsPage />} />
         <Route path="inbox" element={<InboxPage />} />
+        <Route path="claim" element={<ClaimEnterprisePage />} />
+        <Route path="enterprise-claims" element={<EnterpriseClaimsPage />} />
         <Route path="indicators" element={<IndicatorCataloguePage />} />
         <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
       </Route>

@@ -71,6 +71,8 @@ const STATUS_COLOURS: Record<string, string> = {
   closed: 'default',
   open: 'green',
   submitted: 'gold',
+  confirmed: 'green',
+  refused: 'red',
   'under-review': 'blue',
   approved: 'green',
   rejected: 'red',

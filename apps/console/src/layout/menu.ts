@@ -1,4 +1,5 @@
 import { hasRole, isOfficer, type Principal } from '../auth/claims';
+import { isNewcomer } from '../pages/onboarding/claims';
 
 export interface MenuEntry {
   readonly key: string;
@@ -10,6 +11,8 @@ export interface MenuEntry {
 export function menuFor(p: Principal | undefined): MenuEntry[] {
   if (!p) return [];
   const entries: MenuEntry[] = [];
+  // Someone who signed up themselves has one thing to do first: claim the enterprise they represent.
+  if (isNewcomer(p)) entries.push({ key: 'claim', path: '/claim', label: 'nav.claim' });
   if (isOfficer(p)) {
     entries.push({ key: 'home', path: '/', label: 'nav.home' });
     entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
@@ -29,11 +32,17 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'certifications', path: '/certifications', label: 'nav.certifications' });
     entries.push({ key: 'nominations', path: '/nominations', label: 'nav.nominations' });
   }
+  // People who signed up themselves and claim an enterprise of the unit, decided by its officers.
+  if (hasRole(p, 'province-admin', 'department-officer', 'commune-officer')) {
+    entries.push({ key: 'enterprise-claims', path: '/enterprise-claims', label: 'nav.enterpriseClaims' });
+  }
   if (hasRole(p, 'province-admin', 'department-officer')) {
     entries.push({ key: 'award-categories', path: '/award-categories', label: 'nav.awardCategories' });
   }
   if (hasRole(p, 'enterprise')) {
     entries.push({ key: 'enterprise', path: '/enterprise', label: 'nav.enterprise' });
+    // A person acting for the enterprise vouches for a colleague who claims it too.
+    if (!entries.some((e) => e.key === 'enterprise-claims')) entries.push({ key: 'enterprise-claims', path: '/enterprise-claims', label: 'nav.enterpriseClaims' });
   }
   if (hasRole(p, 'trainer') && !entries.some((e) => e.key === 'courses')) {
     entries.push({ key: 'courses', path: '/courses', label: 'nav.courses' });

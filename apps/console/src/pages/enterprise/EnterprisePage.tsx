@@ -11,30 +11,7 @@ import type { Enterprise, Programme, Registration } from '../../lib/types';
 import { FormSelect } from '../../components/FormSelect';
 import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert, Loading, NotAllowed, StatusTag } from '../../components/common';
-
-const SIZES = ['micro', 'small', 'medium', 'large'];
-const GROUPS = ['sme', 'cooperative', 'startup', 'st-enterprise', 'ocop-producer'];
-
-/** Where the enterprise is and what it is: the profile fields both registering and correcting ask for. */
-function ProfileFields() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Form.Item name="unitCode" label={t('common.unit')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="sector" label={t('enterprise.sector')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="size" label={t('enterprise.size')}>
-        <FormSelect options={SIZES.map((x) => ({ value: x, label: t(`enterprise.size_${x}`) }))} />
-      </Form.Item>
-      <Form.Item name="group" label={t('enterprise.group')}>
-        <FormSelect options={GROUPS.map((x) => ({ value: x, label: t(`enterprise.group_${x}`) }))} />
-      </Form.Item>
-    </>
-  );
-}
+import { ProfileFields } from './ProfileFields';
 
 type ProfileFieldValues = Pick<Enterprise, 'name' | 'unitCode' | 'sector' | 'size' | 'group'>;
 
