@@ -48,7 +48,7 @@ export function createQueryClient() {
 
 function SignIn() {
   const { t } = useTranslation();
-  const { login, error } = useAuth();
+  const { login, register, error } = useAuth();
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f7fa' }}>
       <Card style={{ width: 440 }}>
@@ -63,6 +63,10 @@ function SignIn() {
           {error && <Typography.Text type="danger">{error}</Typography.Text>}
           <Button type="primary" size="large" block onClick={() => void login()}>
             {t('auth.login')}
+          </Button>
+          <Typography.Paragraph style={{ margin: 0 }}>{t('auth.newEnterprise')}</Typography.Paragraph>
+          <Button size="large" block onClick={() => void register()}>
+            {t('auth.register')}
           </Button>
         </Space>
       </Card>

@@ -8,6 +8,8 @@ interface AuthState {
   readonly ready: boolean;
   readonly error?: string;
   login(returnTo?: string): Promise<void>;
+  /** Keycloak's own registration page (prompt=create): a person signs up, verifies the email, and comes back signed in. */
+  register(): Promise<void>;
   logout(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export function useAuth(): AuthState {
 
 /** Test seam: a fixed principal without Keycloak (component tests only). */
 export function StaticAuthProvider({ principal, children }: { principal?: Principal; children: ReactNode }) {
-  const value = useMemo<AuthState>(() => ({ principal, ready: true, login: async () => {}, logout: async () => {} }), [principal]);
+  const value = useMemo<AuthState>(() => ({ principal, ready: true, login: async () => {}, register: async () => {}, logout: async () => {} }), [principal]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
@@ -82,12 +84,13 @@ export function AuthProvider({ userManager, children }: { userManager: UserManag
     (returnTo?: string) => userManager.signinRedirect({ state: { returnTo: returnTo ?? window.location.pathname + window.location.search } }),
     [userManager],
   );
+  const register = useCallback(() => userManager.signinRedirect({ prompt: 'create', state: { returnTo: '/claim' } }), [userManager]);
   // Ends the Keycloak session too (end_session_endpoint with id_token_hint), not only the console's.
   const logout = useCallback(async () => {
     await userManager.signoutRedirect();
   }, [userManager]);
 
   const principal = useMemo(() => (user ? principalFromAccessToken(user.access_token) : undefined), [user]);
-  const value = useMemo<AuthState>(() => ({ principal, ready, error, login, logout }), [principal, ready, error, login, logout]);
+  const value = useMemo<AuthState>(() => ({ principal, ready, error, login, register, logout }), [principal, ready, error, login, register, logout]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -70,6 +70,8 @@ export const vi = {
   auth: {
     login: 'Đăng nhập',
     logout: 'Đăng xuất',
+    register: 'Đăng ký tài khoản',
+    newEnterprise: 'Doanh nghiệp, hợp tác xã chưa có tài khoản: tự đăng ký bằng email, rồi xin nhận doanh nghiệp của mình theo mã số thuế.',
     intro: 'Nền tảng theo dõi kế hoạch nâng cao năng suất dựa trên khoa học, công nghệ và đổi mới sáng tạo. Đăng nhập bằng tài khoản do Sở KH&CN cấp.',
   },
   role: {
@@ -907,6 +909,8 @@ export const en: Shape<typeof vi> = {
   auth: {
     login: 'Sign in',
     logout: 'Sign out',
+    register: 'Sign up',
+    newEnterprise: 'An enterprise or cooperative without an account: sign up with your email, then claim your enterprise by its tax code.',
     intro: 'Follow the plans to raise productivity through science, technology and innovation. Sign in with the account your Department of Science and Technology gave you.',
   },
   role: {
