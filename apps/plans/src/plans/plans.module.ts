@@ -21,6 +21,7 @@ import { UnitsController } from './units/units.controller';
 import { ContributionStore } from './progress/contributions/contribution-store';
 import { ContributionsConsumer } from './progress/contributions/contributions.consumer';
 import { PlanProgressController } from './progress/plan-progress/plan-progress.controller';
+import { ExportProgressController } from './progress/export-progress/export-progress.controller';
 import { ProgressService } from './progress/progress.service';
 import { RecordReportedValueController } from './progress/reported-values/record-reported-value.controller';
 import { UnitProgressController } from './progress/unit-progress/unit-progress.controller';
@@ -56,6 +57,8 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     UnitsController,
     // Progress (contributions from the other services' events, reported statistics).
     ContributionsConsumer,
+    // Before /plans/:planId/progress/:targetId/… (no clash: one segment fewer, but kept together).
+    ExportProgressController,
     PlanProgressController,
     RecordReportedValueController,
     UnitProgressController,

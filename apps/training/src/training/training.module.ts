@@ -34,6 +34,7 @@ import { courseProjection } from './courses/course-view';
 import { ExportCertificationsController } from './export-certifications/export-certifications.controller';
 import { ExportCoursesController } from './export-courses/export-courses.controller';
 import { GetCourseController } from './get-course/get-course.controller';
+import { ExportTraineesController } from './export-trainees/export-trainees.controller';
 import { GetCourseHandler } from './get-course/get-course.handler';
 import { ListCoursesController } from './list-courses/list-courses.controller';
 import { ListCoursesHandler } from './list-courses/list-courses.handler';
@@ -55,6 +56,7 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     ExportCoursesController,
     PersonTimesController,
     ScheduleCourseController,
+    ExportTraineesController,
     GetCourseController,
     RegisterTraineeController,
     CancelRegistrationController,
