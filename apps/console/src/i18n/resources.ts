@@ -22,6 +22,7 @@ export const vi = {
     claim: 'Nhận doanh nghiệp',
     enterpriseClaims: 'Yêu cầu nhận doanh nghiệp',
   },
+  export: { csv: 'Tải CSV', xlsx: 'Tải Excel' },
   claim: {
     title: 'Nhận doanh nghiệp',
     intro: 'Tài khoản của bạn chưa gắn với doanh nghiệp nào. Nhập mã số thuế của doanh nghiệp hoặc hợp tác xã mà bạn đại diện; cán bộ xã (hoặc sở) nơi doanh nghiệp đặt trụ sở sẽ xác nhận, hoặc người đã đại diện doanh nghiệp trên nền tảng.',
@@ -861,6 +862,7 @@ export const en: Shape<typeof vi> = {
     claim: 'Claim an enterprise',
     enterpriseClaims: 'Enterprise claims',
   },
+  export: { csv: 'Download CSV', xlsx: 'Download Excel' },
   claim: {
     title: 'Claim an enterprise',
     intro: 'Your account does not act for any enterprise yet. Enter the tax code of the enterprise or cooperative you represent; the officer of the commune (or department) where it is confirms, or a person already acting for it on the platform.',

@@ -82,6 +82,59 @@ export const api = {
   text: (service: Service, path: string, query?: Query, accept = 'text/csv') => request<string>('GET', service, path, { query, accept, raw: true }),
 };
 
+/** The file name a Content-Disposition header gives (the UTF-8 one first), or undefined. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1].trim());
+    } catch {
+      /* fall back to the plain name */
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1];
+}
+
+/** Saves a file the browser downloads. */
+export function saveFile(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Downloads a file the API produces (a list as CSV or Excel, an attachment), with the bearer token,
+ * under the name the API gives; a refusal is thrown as the API's message. Returns the file name.
+ */
+export async function downloadFile(service: Service, path: string, query: Query, fallbackName: string): Promise<string> {
+  const token = await tokenSource();
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(service, path, query), { headers: { Accept: '*/*', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  if (!res.ok) {
+    let body: unknown;
+    try {
+      body = JSON.parse(await res.text());
+    } catch {
+      body = undefined;
+    }
+    const { message, code, details } = messageOf(body, res.status);
+    throw new ApiError(res.status, message, code, details);
+  }
+  const name = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
+  saveFile(name, await res.blob());
+  return name;
+}
+
 /** Saves text as a file the browser downloads (CSV export). */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../components/ExportButtons';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
@@ -238,6 +239,7 @@ export function CertificationsPage() {
       <Space wrap>
         <Input.Search aria-label={t('common.search')} placeholder={t('cert.searchPlaceholder')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 300 }} />
         <Select aria-label={t('common.status')} allowClear placeholder={t('common.status')} style={{ width: 200 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <ExportButtons service="training" path="/certifications/export" query={{ unit: principal?.unit, status, q }} name="chung-nhan-chuyen-gia" />
         {hasRole(principal, 'province-admin', 'department-officer', 'commune-officer') && <ApplyCertification onDone={() => queryClient.invalidateQueries({ queryKey: ['certifications'] })} />}
       </Space>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { hasRole, type Principal } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
 import { FormSelect } from '../../components/FormSelect';
@@ -222,6 +223,7 @@ export function NominationsPage() {
       <Space wrap>
         <Input.Search aria-label={t('common.search')} placeholder={t('common.search')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 300 }} />
         <Select aria-label={t('common.status')} allowClear placeholder={t('common.status')} style={{ width: 200 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <ExportButtons service="awards" path="/nominations/export" query={{ status, q }} name="de-cu-khen-thuong" />
         {hasRole(principal, 'province-admin', 'department-officer', 'commune-officer') && <Nominate onDone={() => queryClient.invalidateQueries({ queryKey: ['nominations'] })} />}
         <Link to="/award-categories">{t('nav.awardCategories')}</Link>
       </Space>

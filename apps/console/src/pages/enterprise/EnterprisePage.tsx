@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import type { Enterprise, Programme, Registration } from '../../lib/types';
 import { FormSelect } from '../../components/FormSelect';
 import { ActionForm } from '../../components/ActionForm';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, Loading, NotAllowed, StatusTag } from '../../components/common';
 import { ProfileFields } from './ProfileFields';
 
@@ -194,7 +195,7 @@ export function EnterprisePage() {
       </Typography.Title>
       <Profile />
       <OpenProgrammes registeredProgrammes={registered} />
-      <Card title={t('enterprise.myRegistrations')}>
+      <Card title={t('enterprise.myRegistrations')} extra={<ExportButtons service="support-programs" path="/registrations/export" name="dang-ky-cua-doanh-nghiep" />}>
         <ErrorAlert error={mine.error} onRetry={() => void mine.refetch()} />
         <Table<Registration>
           rowKey="id"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Col, Drawer, Form, Input, InputNumber, Progress, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../components/ExportButtons';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { api, type Page } from '../../lib/api';
@@ -250,6 +251,7 @@ export function TargetProgressTable({ planId }: { planId: string }) {
       <Typography.Paragraph type="secondary">
         <Link to={`/plans/${encodeURIComponent(planId)}`}>{progress.data!.title}</Link> · {t('home.asOf', { date: progress.data!.asOfDisplay })}
       </Typography.Paragraph>
+      <ExportButtons service="plans" path={`/plans/${encodeURIComponent(planId)}/progress/export`} name="tien-do-chi-tieu" />
       <Table<TargetProgress>
         size="small"
         rowKey="targetId"

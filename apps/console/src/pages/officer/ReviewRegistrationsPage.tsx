@@ -7,6 +7,7 @@ import { isOfficer } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import type { Registration } from '../../lib/types';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
 import { RegistrationActions } from '../registrations/RegistrationActions';
 
@@ -40,6 +41,7 @@ export function ReviewRegistrationsPage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('nav.registrations')}
       </Typography.Title>
+      <Space wrap>
       <Select
         aria-label={t('common.status')}
         allowClear
@@ -49,6 +51,8 @@ export function ReviewRegistrationsPage() {
         onChange={(v) => update({ status: v, page: undefined })}
         options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
       />
+      <ExportButtons service="support-programs" path="/registrations/export" query={{ unit: principal!.unit, status }} name="dang-ky-mo-hinh-diem" />
+      </Space>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Table<Registration>
         rowKey="id"

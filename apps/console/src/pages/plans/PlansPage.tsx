@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import type { PlanSummary } from '../../lib/types';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, StatusTag } from '../../components/common';
 import { NewPlanButton } from './PlanAuthoring';
 
@@ -56,6 +57,7 @@ export function PlansPage() {
           options={['draft', 'issued', 'amended', 'closed'].map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <NewPlanButton />
+        <ExportButtons service="plans" path="/plans/export" query={{ q, status }} name="ke-hoach" />
       </Space>
       <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
       <Table<PlanSummary>

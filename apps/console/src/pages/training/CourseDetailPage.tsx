@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Popconfi
 import { FormSelect } from '../../components/FormSelect';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../components/ExportButtons';
 import { useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole, type Principal } from '../../auth/claims';
@@ -242,6 +243,7 @@ export function CourseDetailPage() {
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
                 {canRegister && <RegisterOne courseId={id} />}
                 {canRegister && <RegisterPasted courseId={id} />}
+                <ExportButtons service="training" path={`/courses/${encodeURIComponent(id)}/trainees/export`} name={`hoc-vien-${id}`} />
                 <Table<Trainee>
                   size="small"
                   rowKey="personId"

@@ -9,6 +9,7 @@ import { hasRole } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
 import { formatDate, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import type { CourseSummary } from '../../lib/types';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, StatusTag } from '../../components/common';
 
 /** One session a day from the first to the last day of the course. */
@@ -123,6 +124,7 @@ export function CoursesPage() {
       </Row>
       <Space wrap>
         <Input.Search aria-label={t('common.search')} placeholder={t('course.searchPlaceholder')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 320 }} />
+        <ExportButtons service="training" path="/courses/export" query={{ unit, q }} name="khoa-dao-tao" />
         {canSchedule && (
           <Button type="primary" onClick={() => setScheduling(true)}>
             {t('course.schedule')}
