@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { CommandRunner } from '@nangsuat/service-runtime';
+import { NominationAttachmentsController } from './nomination-attachments/nomination-attachments.controller';
 import { awardCategoryProjection } from './categories/award-category-view';
 import { CloseNominationController } from './close-nomination/close-nomination.controller';
 import { CloseNominationHandler } from './close-nomination/close-nomination.handler';
@@ -29,7 +31,7 @@ import { WithdrawNominationHandler } from './withdraw-nomination/withdraw-nomina
 
 /** The awards bounded context: one folder per use case (command or query) beside this module. */
 @Module({
-  imports: [ProjectionsModule.forContext('awards', [awardCategoryProjection, nominationProjection])],
+  imports: [ProjectionsModule.forContext('awards', [awardCategoryProjection, nominationProjection]), AttachmentsModule],
   controllers: [
     ListAwardCategoriesController,
     CreateAwardCategoryController,
@@ -43,10 +45,12 @@ import { WithdrawNominationHandler } from './withdraw-nomination/withdraw-nomina
     DecideNominationController,
     WithdrawNominationController,
     CloseNominationController,
+    NominationAttachmentsController,
   ],
   providers: [
     AwardsClock,
     CommandRunner,
+    RecordAttachments,
     NominationCommands,
     CreateAwardCategoryHandler,
     ListAwardCategoriesHandler,

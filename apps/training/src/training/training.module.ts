@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { CommandRunner } from '@nangsuat/service-runtime';
+import { CertificationAttachmentsController } from './certification-attachments/certification-attachments.controller';
 import { ApplyCertificationController } from './apply-certification/apply-certification.controller';
 import { ApplyCertificationHandler } from './apply-certification/apply-certification.handler';
 import { AssessCertificationController } from './assess-certification/assess-certification.controller';
@@ -49,7 +51,7 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
 
 /** The training bounded context: one folder per use case (command or query) beside this module. */
 @Module({
-  imports: [ProjectionsModule.forContext('training', [courseProjection, certificationProjection])],
+  imports: [ProjectionsModule.forContext('training', [courseProjection, certificationProjection]), AttachmentsModule],
   controllers: [
     // list and person-times before :id routes
     ListCoursesController,
@@ -74,10 +76,12 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     RenewCertificationController,
     RevokeCertificationController,
     ExpireCertificationController,
+    CertificationAttachmentsController,
   ],
   providers: [
     TrainingClock,
     CommandRunner,
+    RecordAttachments,
     CourseLoader,
     CourseCommands,
     ScheduleCourseHandler,

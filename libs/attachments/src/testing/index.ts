@@ -1,1 +1,2 @@
 export * from './sample-files';
+export * from './upload-form';

@@ -15,6 +15,7 @@ import { CERTIFICATION_STREAM_PREFIX, COURSE_STREAM_PREFIX } from '../../../../t
 import { expertCertificationDecider } from '../../../../training/src/training/domain/expert-certification';
 import { enterpriseDecider } from '../../../../support-programs/src/support-programs/domain/enterprise';
 import { ENTERPRISE_STREAM_PREFIX, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX } from '../../../../support-programs/src/support-programs/domain/events';
+import { ENTERPRISE_CLAIM_STREAM_PREFIX, enterpriseClaimDecider } from '../../../../support-programs/src/support-programs/domain/enterprise-claim';
 import { pilotModelRegistrationDecider } from '../../../../support-programs/src/support-programs/domain/pilot-model-registration';
 import { supportProgrammeDecider } from '../../../../support-programs/src/support-programs/domain/programme';
 
@@ -53,9 +54,13 @@ export const STREAM_KINDS: readonly StreamKind[] = [
   { context: 'support-programs', entity: 'support programme', prefix: PROGRAMME_STREAM_PREFIX, decider: asEvolver(supportProgrammeDecider) },
   { context: 'support-programs', entity: 'enterprise', prefix: ENTERPRISE_STREAM_PREFIX, decider: asEvolver(enterpriseDecider) },
   { context: 'support-programs', entity: 'pilot-model registration', prefix: REGISTRATION_STREAM_PREFIX, decider: asEvolver(pilotModelRegistrationDecider) },
+  // Who claimed to act for an enterprise and who vouched for them (issue 13's onboarding).
+  { context: 'support-programs', entity: 'enterprise claim', prefix: ENTERPRISE_CLAIM_STREAM_PREFIX, decider: asEvolver(enterpriseClaimDecider) },
   // Documents attached to a record: `attachments-<the record's stream id>` (libs/attachments).
   { context: 'plans', entity: 'documents of a plan', prefix: `${ATTACHMENTS_STREAM_PREFIX}plan-`, decider: asEvolver(attachmentsDecider) },
   { context: 'support-programs', entity: 'documents of a pilot-model registration', prefix: `${ATTACHMENTS_STREAM_PREFIX}${REGISTRATION_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },
+  { context: 'training', entity: 'documents of an expert certification', prefix: `${ATTACHMENTS_STREAM_PREFIX}${CERTIFICATION_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },
+  { context: 'awards', entity: 'documents of a nomination (its award decision)', prefix: `${ATTACHMENTS_STREAM_PREFIX}${NOMINATION_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },
 ];
 
 export class DeciderRegistry {

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
+import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { nominationStreamId } from '../domain/events';
+import { NominationCommands } from '../nominations/nomination-commands';
+import { AttachNominationDocumentDto } from './attach-nomination-document.dto';
+
+/** Who attaches a nomination's documents: the officers who nominate, and the council (its decision). */
+export const NOMINATION_DOCUMENT_WRITERS = ['province-admin', 'department-officer', 'commune-officer', 'award-council'] as const;
+
+/**
+ * The documents of a nomination (issue 13): its dossier, its evidence, and the signed award decision
+ * — accepted only once the council has decided. Attached by those who may write the nomination;
+ * listed and downloaded (a time-limited link) by those who may read it; the file's hash is in the
+ * event, so the audit service shows and verifies it.
+ */
+@ApiTags('nominations')
+@ApiBearerAuth()
+@Controller('nominations')
+export class NominationAttachmentsController {
+  constructor(
+    private readonly nominations: NominationCommands,
+    private readonly attachments: RecordAttachments,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  @Post(':id/attachments')
+  @Roles(...NOMINATION_DOCUMENT_WRITERS)
+  @UseInterceptors(FileUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: AttachNominationDocumentDto })
+  @ApiOperation({ summary: 'Attach a document (dossier, evidence, the award decision) to a nomination; its SHA-256 goes into the event' })
+  async attach(
+    @Req() req: Request,
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: AttachNominationDocumentDto,
+    @UploadedFile() file: UploadedBytes | undefined,
+  ): Promise<AttachmentView> {
+    const { view, unitCode } = await this.nominations.get(id);
+    this.access.assertCanWrite(actor, unitCode);
+    const status = view.nomination.status;
+    if (dto.purpose === 'decision' && status !== 'decided' && status !== 'closed') {
+      throw new DomainRuleViolation(`The award decision can be attached once the council has decided; the nomination is ${status}.`, 'invalid-transition', { status });
+    }
+    return this.attachments.attach(req, actor, {
+      context: 'awards',
+      record: { recordType: 'nomination', recordId: id, recordStreamId: nominationStreamId(id), unitCode },
+      purpose: dto.purpose,
+      ...(dto.title ? { title: dto.title } : {}),
+      ...(dto.name ? { name: dto.name } : {}),
+      file,
+    });
+  }
+
+  @Get(':id/attachments')
+  @ApiOperation({ summary: "A nomination's documents: name, kind, size, SHA-256, who attached them and when" })
+  async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentView[]> {
+    return this.attachments.list(await this.readable(actor, id));
+  }
+
+  @Get(':id/attachments/:attachmentId/link')
+  @ApiOperation({ summary: 'A time-limited download link (presigned, ATTACHMENT_LINK_SECONDS, 5 minutes by default) for one document' })
+  async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('attachmentId') attachmentId: string): Promise<DownloadLink> {
+    return this.attachments.link(await this.readable(actor, id), attachmentId);
+  }
+
+  private async readable(actor: Actor, id: string): Promise<string> {
+    const { unitCode } = await this.nominations.get(id);
+    this.access.assertCanRead(actor, unitCode);
+    return nominationStreamId(id);
+  }
+}

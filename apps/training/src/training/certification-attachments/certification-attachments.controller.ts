@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
+import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import type { Actor } from '@nangsuat/event-sourcing';
+import { CertificationCommands } from '../certifications/certification-commands';
+import { certificationStreamId } from '../domain/events';
+import { AttachCertificationDocumentDto } from './attach-certification-document.dto';
+
+/** Who attaches a certification's documents: the officers who enter applications, and the assessors who grant. */
+export const CERTIFICATION_DOCUMENT_WRITERS = ['province-admin', 'department-officer', 'commune-officer', 'expert-assessor'] as const;
+
+/**
+ * The documents a certification rests on (issue 13): the application, its evidence, the certificate.
+ * Attached by those who may write it (its unit's officers and assessors); listed and downloaded —
+ * through a time-limited link — by those who may read it. The file's hash is in the event, so the
+ * audit service shows and verifies it.
+ */
+@ApiTags('expert certification')
+@ApiBearerAuth()
+@Controller('certifications')
+export class CertificationAttachmentsController {
+  constructor(
+    private readonly certifications: CertificationCommands,
+    private readonly attachments: RecordAttachments,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  @Post(':id/attachments')
+  @Roles(...CERTIFICATION_DOCUMENT_WRITERS)
+  @UseInterceptors(FileUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: AttachCertificationDocumentDto })
+  @ApiOperation({ summary: 'Attach a document (application, evidence, certificate) to a certification; its SHA-256 goes into the event' })
+  async attach(
+    @Req() req: Request,
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: AttachCertificationDocumentDto,
+    @UploadedFile() file: UploadedBytes | undefined,
+  ): Promise<AttachmentView> {
+    const { unitCode } = await this.certifications.get(id);
+    this.access.assertCanWrite(actor, unitCode);
+    return this.attachments.attach(req, actor, {
+      context: 'training',
+      record: { recordType: 'certification', recordId: id, recordStreamId: certificationStreamId(id), unitCode },
+      purpose: dto.purpose,
+      ...(dto.title ? { title: dto.title } : {}),
+      ...(dto.name ? { name: dto.name } : {}),
+      file,
+    });
+  }
+
+  @Get(':id/attachments')
+  @ApiOperation({ summary: "A certification's documents: name, kind, size, SHA-256, who attached them and when" })
+  async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentView[]> {
+    return this.attachments.list(await this.readable(actor, id));
+  }
+
+  @Get(':id/attachments/:attachmentId/link')
+  @ApiOperation({ summary: 'A time-limited download link (presigned, ATTACHMENT_LINK_SECONDS, 5 minutes by default) for one document' })
+  async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('attachmentId') attachmentId: string): Promise<DownloadLink> {
+    return this.attachments.link(await this.readable(actor, id), attachmentId);
+  }
+
+  private async readable(actor: Actor, id: string): Promise<string> {
+    const { unitCode } = await this.certifications.get(id);
+    this.access.assertCanRead(actor, unitCode);
+    return certificationStreamId(id);
+  }
+}
