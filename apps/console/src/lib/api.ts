@@ -74,6 +74,33 @@ export async function request<T>(method: string, service: Service, path: string,
   return body as T;
 }
 
+/** A multipart/form-data command (a document upload), with the token and an Idempotency-Key like every write. */
+export async function postForm<T>(service: Service, path: string, form: FormData, idempotencyKey?: string): Promise<T> {
+  const token = await tokenSource();
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(service, path), {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Idempotency-Key': idempotencyKey ?? crypto.randomUUID(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* keep the text */
+  }
+  if (!res.ok) {
+    const { message, code, details } = messageOf(body, res.status);
+    throw new ApiError(res.status, message, code, details);
+  }
+  return body as T;
+}
+
 export const api = {
   get: <T>(service: Service, path: string, query?: Query) => request<T>('GET', service, path, { query }),
   post: <T>(service: Service, path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', service, path, { body: body ?? {}, idempotencyKey }),

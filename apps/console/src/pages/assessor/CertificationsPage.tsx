@@ -1,3 +1,4 @@
+import { Attachments } from '../../components/Attachments';
 import { useState } from 'react';
 import { Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -213,6 +214,16 @@ function CertificationDetail({ id, onClose }: { id: string; onClose: () => void 
           )}
         </Space>
       )}
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 24 }}>
+        {t('attachments.heading')}
+      </Typography.Title>
+      <Attachments
+        service="training"
+        recordPath={`/certifications/${encodeURIComponent(id)}`}
+        streamId={`expert-certification-${id}`}
+        purposes={['application', 'evidence', 'certificate']}
+        canAttach={hasRole(principal, 'province-admin', 'department-officer', 'commune-officer', 'expert-assessor')}
+      />
     </Drawer>
   );
 }

@@ -1,3 +1,4 @@
+import { Attachments } from '../../components/Attachments';
 import { useState } from 'react';
 import { Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Radio, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -146,6 +147,16 @@ function NominationDetail({ id, onClose }: { id: string; onClose: () => void }) 
           {close.error && <ErrorAlert error={close.error} />}
         </Space>
       )}
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 24 }}>
+        {t('attachments.heading')}
+      </Typography.Title>
+      <Attachments
+        service="awards"
+        recordPath={`/nominations/${encodeURIComponent(id)}`}
+        streamId={`nomination-${id}`}
+        purposes={['nomination', 'evidence', 'decision']}
+        canAttach={hasRole(principal, 'province-admin', 'department-officer', 'commune-officer', 'award-council')}
+      />
     </Drawer>
   );
 }

@@ -1,7 +1,10 @@
+import { Attachments } from '../../components/Attachments';
 import { Card, Descriptions, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { useAuth } from '../../auth/AuthProvider';
+import { hasRole } from '../../auth/claims';
 import { api } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import type { Programme, Registration } from '../../lib/types';
@@ -14,6 +17,7 @@ import { RegistrationActions } from '../registrations/RegistrationActions';
 export function RegistrationDetailPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  const { principal } = useAuth();
   const reg = useQuery({ queryKey: ['registration', id], queryFn: () => api.get<Registration>('support-programs', `/registrations/${encodeURIComponent(id)}`) });
   const history = useQuery({ queryKey: ['registration', id, 'history'], queryFn: () => api.get<unknown>('support-programs', `/registrations/${encodeURIComponent(id)}/history`) });
   const programme = useQuery({
@@ -43,6 +47,15 @@ export function RegistrationDetailPage() {
         )}
       </Descriptions>
       <RegistrationActions registration={r} />
+      <Card size="small" title={t('attachments.heading')}>
+        <Attachments
+          service="support-programs"
+          recordPath={`/registrations/${encodeURIComponent(r.id)}`}
+          streamId={`pilot-model-registration-${r.id}`}
+          purposes={['application', 'evidence']}
+          canAttach={hasRole(principal, 'enterprise', 'province-admin', 'department-officer', 'commune-officer')}
+        />
+      </Card>
       <Card size="small" title={t('plans.history')}>
         <ErrorAlert error={history.error} />
         <HistoryTable entries={entries} loading={history.isLoading} />

@@ -1,3 +1,4 @@
+import { Attachments } from '../../components/Attachments';
 import { useState } from 'react';
 import { Card, DatePicker, Descriptions, Form, Input, List, Select, Space, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -244,6 +245,11 @@ export function PlanDetailPage() {
           { key: 'progress', label: t('plans.progress'), children: <TargetProgressTable planId={p.planId} /> },
           { key: 'versions', label: t('plans.versions'), children: <VersionsTab plan={p} /> },
           { key: 'compare', label: t('compare.tab'), children: <CompareVersionsTab plan={p} /> },
+          {
+            key: 'documents',
+            label: t('attachments.heading'),
+            children: <Attachments service="plans" recordPath={`/plans/${encodeURIComponent(p.planId)}`} streamId={`plan-${p.planId}`} purposes={['plan-document', 'amendment']} canAttach={mayEdit} />,
+          },
           {
             key: 'history',
             label: t('plans.history'),
