@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import { CommandRunner, newRecordId } from '@nangsuat/service-runtime';
-import { AttachmentRecordRef, attachmentsDecider, attachmentsStreamId } from './attachments';
+import { AttachmentRecordRef, attachmentsDecider, attachmentsStreamId } from '@nangsuat/contracts/attachments';
 import { ObjectStorage } from './object-storage';
 import { inspectUpload, objectKeyFor, UploadedBytes } from './upload';
 import { AttachmentView, toAttachmentView } from './views';

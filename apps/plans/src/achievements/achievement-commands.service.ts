@@ -7,8 +7,7 @@ import { Actor, DomainRuleViolation, NotFound, sha256Hex } from '@nangsuat/event
 import { commandIdOf, CommandRunner } from '@nangsuat/service-runtime';
 import { toVietnamDate } from '@nangsuat/vietnamese';
 import { IndicatorCatalogue } from '../indicators/indicator-catalogue.service';
-import { achievementDecider, achievementStreamId, AchievementState, Person } from './domain/achievement';
-import { OrganisationDetails, organisationDecider, organisationStreamId, OrganisationState } from './domain/organisation';
+import { achievementDecider, AchievementState, achievementStreamId, organisationDecider, OrganisationDetails, OrganisationState, organisationStreamId, Person } from '@nangsuat/contracts/plans';
 import { achievementView, AchievementView, organisationView, OrganisationView } from './achievement-view';
 
 export interface RecordInput {

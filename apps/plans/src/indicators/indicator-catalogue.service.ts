@@ -5,8 +5,7 @@ import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { Actor, Forbidden, RecordedEvent } from '@nangsuat/event-sourcing';
 import { CommandRunner } from '@nangsuat/service-runtime';
 import { IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
-import { CatalogueCommand, catalogueDecider, CatalogueEntryState, CatalogueState, INDICATOR_CATALOGUE_STREAM, lookupIn } from './domain/catalogue';
-import { inForceOn, IndicatorLookup, UNITS_OF_MEASURE } from './domain/indicator';
+import { CatalogueCommand, catalogueDecider, CatalogueEntryState, CatalogueState, INDICATOR_CATALOGUE_STREAM, IndicatorLookup, inForceOn, lookupIn, UNITS_OF_MEASURE } from '@nangsuat/contracts/plans';
 
 /** Who changes the catalogue: the province's People's Committee office and its departments (Sở KH&CN). */
 export const CATALOGUE_WRITERS: Role[] = [Role.ProvinceAdmin, Role.DepartmentOfficer];

@@ -1,2 +1,2 @@
-export * from './given-when-then';
+export * from '@nangsuat/event-sourcing/testing';
 export * from './adapters';

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { CommandRunner, parseDateInput, requireKnownUnit } from '@nangsuat/service-runtime';
 import { AwardsClock } from '../common/clock';
 import { awardCategoryView, awardCategoryViewDecider } from '../categories/award-category-view';
-import { awardCategoryStreamId } from '../domain/events';
+import { awardCategoryStreamId } from '@nangsuat/contracts/awards';
 import { CreateAwardCategoryDto } from './create-award-category.dto';
 
 @Injectable()

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { optionalDateInput } from '@nangsuat/service-runtime';
 import { AwardsClock } from '../common/clock';
 import { NominationCommands } from '../nominations/nomination-commands';
-import { vietnamDate } from '../domain/values';
+import { vietnamDate } from '@nangsuat/contracts/awards';
 import { DecideNominationDto } from './decide-nomination.dto';
 
 @Injectable()

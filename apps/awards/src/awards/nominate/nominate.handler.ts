@@ -7,8 +7,7 @@ import { CommandRunner, requireKnownUnit, newRecordId } from '@nangsuat/service-
 import { AwardsClock } from '../common/clock';
 import { awardCategoryViewDecider } from '../categories/award-category-view';
 import { nominationView, nominationViewDecider } from '../nominations/nomination-view';
-import { awardCategorySnapshot } from '../domain/award-category';
-import { awardCategoryStreamId, nominationStreamId } from '../domain/events';
+import { awardCategorySnapshot, awardCategoryStreamId, nominationStreamId } from '@nangsuat/contracts/awards';
 import { NominateDto } from './nominate.dto';
 
 @Injectable()

@@ -3,8 +3,7 @@ import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
-import { nominationStreamId } from '../domain/events';
-import { NominationCommand } from '../domain/nomination';
+import { NominationCommand, nominationStreamId } from '@nangsuat/contracts/awards';
 import { nominationView, nominationViewDecider, NominationViewState } from './nomination-view';
 
 const ID = ID_PATTERN;

@@ -8,7 +8,7 @@ import { Id, Text, UnitCode } from '@nangsuat/service-runtime';
 import { ORGANISATION_REGISTRARS } from '../achievement-roles';
 import { AchievementCommands } from '../achievement-commands.service';
 import type { OrganisationView } from '../achievement-view';
-import { ORGANISATION_KINDS, OrganisationKind } from '../domain/organisation';
+import { ORGANISATION_KINDS, OrganisationKind } from '@nangsuat/contracts/plans';
 
 export class RegisterOrganisationDto {
   @ApiPropertyOptional({ example: 'bv-da-khoa-ninh-thuan', description: 'default: derived from the Idempotency-Key, else generated' }) @IsOptional() @Id() organisationId?: string;

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { CurrentActor, Roles } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { NestedList, Text } from '@nangsuat/service-runtime';
-import type { IndicatorSetImported } from '../domain/catalogue';
+import type { IndicatorSetImported } from '@nangsuat/contracts/plans';
 import { IndicatorEntryDto, toEntry } from '../indicator-entry.dto';
 import { CATALOGUE_WRITERS, IndicatorCatalogue } from '../indicator-catalogue.service';
 

@@ -2,9 +2,7 @@ import type { Request } from 'express';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, Conflict, DomainRuleViolation, EventMetadata, Forbidden } from '@nangsuat/event-sourcing';
 import { Registrations } from '../common/registrations';
-import { enterpriseIdForTaxCode, programmeStreamId, registrationIdFor, registrationStreamId } from '../domain/events';
-import { pilotModelRegistrationDecider } from '../domain/pilot-model-registration';
-import { programmeSnapshot, ProgrammeState, supportProgrammeDecider } from '../domain/programme';
+import { enterpriseIdForTaxCode, pilotModelRegistrationDecider, programmeSnapshot, ProgrammeState, programmeStreamId, registrationIdFor, registrationStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { InMemoryEventLog } from '../testing/in-memory-event-log';
 import { ApproveRegistrationHandler } from './approve-registration.handler';
 

@@ -6,9 +6,7 @@ import { EventLog, stepKey } from '../common/event-log';
 import { Registrations } from '../common/registrations';
 import { nowIso } from '../common/scope';
 import { RegistrationView, registrationViewDecider, requireRegistrationView } from '../common/views';
-import { programmeStreamId, SeatReserved } from '../domain/events';
-import { pilotModelRegistrationDecider, RegistrationState } from '../domain/pilot-model-registration';
-import { supportProgrammeDecider } from '../domain/programme';
+import { pilotModelRegistrationDecider, programmeStreamId, RegistrationState, SeatReserved, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { ApproveRegistrationDto } from '../review-registration/review-registration.dto';
 
 /**

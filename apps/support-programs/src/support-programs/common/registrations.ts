@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, EventMetadata, Forbidden, NotFound } from '@nangsuat/event-sourcing';
-import { programmeStreamId, RegistrationRef, registrationStreamId } from '../domain/events';
-import { RegistrationState, pilotModelRegistrationDecider } from '../domain/pilot-model-registration';
-import { supportProgrammeDecider } from '../domain/programme';
+import { pilotModelRegistrationDecider, programmeStreamId, RegistrationRef, RegistrationState, registrationStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { EventLog, stepKey } from './event-log';
 import { registrationIdParam } from './http';
 import { isEnterpriseUser, nowIso } from './scope';

@@ -1,5 +1,5 @@
 import { fold, RecordedEvent } from '@nangsuat/event-sourcing';
-import { PilotModelRegistrationEvent, RegistrationRef } from '../domain/events';
+import { PilotModelRegistrationEvent, RegistrationRef } from '@nangsuat/contracts/support-programs';
 import { newRecordId, registrationIdParam } from './http';
 import { historyOf, registrationViewDecider } from './views';
 

@@ -7,8 +7,7 @@ import { EventLog } from '../common/event-log';
 import { newRecordId } from '../common/http';
 import { nowIso, requireCurrentUnit } from '../common/scope';
 import { ProgrammeView, programmeView } from '../common/views';
-import { programmeStreamId } from '../domain/events';
-import { supportProgrammeDecider } from '../domain/programme';
+import { programmeStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { CreateProgrammeDto } from './create-programme.dto';
 
 @Injectable()

@@ -6,10 +6,7 @@ import { Actor, Conflict, DomainRuleViolation, Forbidden, NotFound } from '@nang
 import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
 import { EventLog, stepKey } from '../common/event-log';
 import { isEnterpriseUser, isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
-import { enterpriseDecider, EnterpriseState } from '../domain/enterprise';
-import { EnterpriseClaimState, enterpriseClaimDecider, enterpriseClaimStreamId } from '../domain/enterprise-claim';
-import { enterpriseIdForTaxCode, enterpriseStreamId } from '../domain/events';
-import { parseTaxCode } from '../domain/tax-code';
+import { enterpriseClaimDecider, EnterpriseClaimState, enterpriseClaimStreamId, enterpriseDecider, enterpriseIdForTaxCode, EnterpriseState, enterpriseStreamId, parseTaxCode } from '@nangsuat/contracts/support-programs';
 import { RegisterEnterpriseHandler } from '../register-enterprise/register-enterprise.handler';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
 import { IdentityAccounts } from './identity-accounts';

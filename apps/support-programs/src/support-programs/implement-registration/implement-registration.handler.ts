@@ -7,7 +7,7 @@ import { EventLog } from '../common/event-log';
 import { Registrations } from '../common/registrations';
 import { nowIso } from '../common/scope';
 import { RegistrationView } from '../common/views';
-import { pilotModelRegistrationDecider } from '../domain/pilot-model-registration';
+import { pilotModelRegistrationDecider } from '@nangsuat/contracts/support-programs';
 import { CompleteRegistrationDto, StartImplementationDto } from './implement-registration.dto';
 
 /** Start of implementation and the recorded outcome: the enterprise itself, or officers of the programme's unit subtree. */

@@ -10,9 +10,7 @@ import { READ_MODELS } from '../common/read-models';
 import { readScope, requireKnownUnit, unitSubtree } from '../common/scope';
 import { EnterpriseView, enterpriseView } from '../common/views';
 import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
-import { EnterpriseState, enterpriseDecider } from '../domain/enterprise';
-import { EnterpriseAccountState, enterpriseAccountDecider, linkedEnterpriseId } from '../domain/enterprise-account';
-import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, enterpriseAccountStreamId, enterpriseStreamId } from '../domain/events';
+import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, enterpriseAccountDecider, EnterpriseAccountState, enterpriseAccountStreamId, enterpriseDecider, EnterpriseState, enterpriseStreamId, linkedEnterpriseId } from '@nangsuat/contracts/support-programs';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListEnterprisesQuery extends PageQuery {

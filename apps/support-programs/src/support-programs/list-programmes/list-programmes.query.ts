@@ -10,8 +10,7 @@ import { READ_MODELS } from '../common/read-models';
 import { requireKnownUnit, unitSubtree } from '../common/scope';
 import { HistoryEntry, historyOf, ProgrammeView, programmeView } from '../common/views';
 import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
-import { ENTERPRISE_GROUPS, PRODUCTIVITY_TOOLS, programmeStreamId } from '../domain/events';
-import { ProgrammeState, supportProgrammeDecider } from '../domain/programme';
+import { ENTERPRISE_GROUPS, PRODUCTIVITY_TOOLS, ProgrammeState, programmeStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListProgrammesQuery extends PageQuery {

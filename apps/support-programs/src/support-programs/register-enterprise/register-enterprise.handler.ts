@@ -7,10 +7,7 @@ import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
 import { EventLog, stepKey } from '../common/event-log';
 import { isEnterpriseUser, isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
 import { EnterpriseView, enterpriseView } from '../common/views';
-import { enterpriseDecider } from '../domain/enterprise';
-import { EnterpriseAccountState, enterpriseAccountDecider } from '../domain/enterprise-account';
-import { enterpriseAccountStreamId, enterpriseIdForTaxCode, enterpriseStreamId } from '../domain/events';
-import { parseTaxCode } from '../domain/tax-code';
+import { enterpriseAccountDecider, EnterpriseAccountState, enterpriseAccountStreamId, enterpriseDecider, enterpriseIdForTaxCode, enterpriseStreamId, parseTaxCode } from '@nangsuat/contracts/support-programs';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
 
 /**

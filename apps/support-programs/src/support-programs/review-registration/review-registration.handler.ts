@@ -6,7 +6,7 @@ import { EventLog } from '../common/event-log';
 import { Registrations } from '../common/registrations';
 import { nowIso } from '../common/scope';
 import { RegistrationView } from '../common/views';
-import { pilotModelRegistrationDecider } from '../domain/pilot-model-registration';
+import { pilotModelRegistrationDecider } from '@nangsuat/contracts/support-programs';
 import { RejectRegistrationDto, ReviewRegistrationDto } from './review-registration.dto';
 
 /** Start of the review, and rejection with a reason: officers of the programme's unit subtree. */

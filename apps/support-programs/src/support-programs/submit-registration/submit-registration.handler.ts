@@ -7,11 +7,7 @@ import { EventLog } from '../common/event-log';
 import { Registrations } from '../common/registrations';
 import { nowIso } from '../common/scope';
 import { RegistrationView } from '../common/views';
-import { EnterpriseState, enterpriseDecider, enterpriseSnapshot } from '../domain/enterprise';
-import { EnterpriseAccountState, enterpriseAccountDecider, linkedEnterpriseId } from '../domain/enterprise-account';
-import { enterpriseAccountStreamId, enterpriseStreamId, programmeStreamId, registrationIdFor, registrationStreamId } from '../domain/events';
-import { pilotModelRegistrationDecider } from '../domain/pilot-model-registration';
-import { ProgrammeState, programmeSnapshot, supportProgrammeDecider } from '../domain/programme';
+import { enterpriseAccountDecider, EnterpriseAccountState, enterpriseAccountStreamId, enterpriseDecider, enterpriseSnapshot, EnterpriseState, enterpriseStreamId, linkedEnterpriseId, pilotModelRegistrationDecider, programmeSnapshot, ProgrammeState, programmeStreamId, registrationIdFor, registrationStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { SubmitRegistrationDto } from './submit-registration.dto';
 
 /**

@@ -7,8 +7,7 @@ import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
 import { EventLog } from '../common/event-log';
 import { isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
 import { EnterpriseView, enterpriseView } from '../common/views';
-import { EnterpriseState, enterpriseDecider } from '../domain/enterprise';
-import { EnterpriseProfileData, enterpriseStreamId } from '../domain/events';
+import { enterpriseDecider, EnterpriseProfileData, EnterpriseState, enterpriseStreamId } from '@nangsuat/contracts/support-programs';
 import { UpdateEnterpriseDto } from '../register-enterprise/register-enterprise.dto';
 
 /** Profile changes: the enterprise's own users, or officers of its unit subtree (and of the new unit, when it moves). */

@@ -6,8 +6,7 @@ import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
 import { EventLog } from '../common/event-log';
 import { nowIso } from '../common/scope';
 import { ProgrammeView, programmeView } from '../common/views';
-import { ProgrammeTermsData, programmeStreamId } from '../domain/events';
-import { ProgrammeState, supportProgrammeDecider } from '../domain/programme';
+import { ProgrammeState, programmeStreamId, ProgrammeTermsData, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { CloseProgrammeDto, UpdateProgrammeDto } from './update-programme.dto';
 
 /** Changes and closing of a programme: by officers of a unit whose subtree holds the programme's unit. */

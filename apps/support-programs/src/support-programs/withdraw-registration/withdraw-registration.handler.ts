@@ -6,8 +6,7 @@ import { EventLog } from '../common/event-log';
 import { Registrations } from '../common/registrations';
 import { nowIso } from '../common/scope';
 import { RegistrationView } from '../common/views';
-import { RegistrationWithdrawn } from '../domain/events';
-import { pilotModelRegistrationDecider } from '../domain/pilot-model-registration';
+import { pilotModelRegistrationDecider, RegistrationWithdrawn } from '@nangsuat/contracts/support-programs';
 import { WithdrawRegistrationDto } from './withdraw-registration.dto';
 
 /** Withdrawal with a reason, by the enterprise or the office; an approved registration's seat goes back to the programme. */

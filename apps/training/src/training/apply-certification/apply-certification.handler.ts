@@ -7,8 +7,7 @@ import { TrainingClock } from '../common/clock';
 import { personIdOf } from '../common/person-id';
 import { CertificationCommands } from '../certifications/certification-commands';
 import { certificationViewDecider } from '../certifications/certification-view';
-import { findCertificationStandard, TCVN_13751_2023 } from '../domain/certification-standard';
-import { certificationStreamId } from '../domain/events';
+import { certificationStreamId, findCertificationStandard, TCVN_13751_2023 } from '@nangsuat/contracts/training';
 import { ApplyCertificationDto } from './apply-certification.dto';
 
 @Injectable()

@@ -4,9 +4,7 @@ import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
-import { certificationStreamId } from '../domain/events';
-import { CertificationCommand } from '../domain/expert-certification';
-import { vietnamDate } from '../domain/values';
+import { CertificationCommand, certificationStreamId, vietnamDate } from '@nangsuat/contracts/training';
 import { certificationView, certificationViewDecider, CertificationViewState } from './certification-view';
 
 const ID = ID_PATTERN;

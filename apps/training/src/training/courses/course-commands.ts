@@ -3,8 +3,7 @@ import { AccessPolicy } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import type { Request } from 'express';
 import { CommandRunner } from '@nangsuat/service-runtime';
-import { CourseCommand } from '../domain/course';
-import { courseStreamId, CourseEvent } from '../domain/events';
+import { CourseCommand, CourseEvent, courseStreamId } from '@nangsuat/contracts/training';
 import { CourseLoader } from './course-loader';
 import { courseView, courseViewCommandDecider, CourseViewState } from './course-view';
 

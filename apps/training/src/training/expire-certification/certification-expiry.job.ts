@@ -3,8 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { COMMAND_HANDLER, CommandHandlerPort, DomainError } from '@nangsuat/event-store';
 import { TrainingClock } from '../common/clock';
 import { CERTIFICATIONS_COLLECTION, certificationViewDecider } from '../certifications/certification-view';
-import { certificationStreamId } from '../domain/events';
-import { vietnamDate } from '../domain/values';
+import { certificationStreamId, vietnamDate } from '@nangsuat/contracts/training';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 /** The actor the scheduler's events carry. */

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { optionalDateInput } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
 import { CertificationCommands } from '../certifications/certification-commands';
-import { addYears, vietnamDate } from '../domain/values';
+import { addYears, vietnamDate } from '@nangsuat/contracts/training';
 import { GrantCertificationDto } from './grant-certification.dto';
 
 @Injectable()

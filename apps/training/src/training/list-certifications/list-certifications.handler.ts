@@ -5,7 +5,7 @@ import { escapeRegex, optionalDateInput, Page, requireKnownUnit, skipOf, unitSub
 import { searchTokens } from '@nangsuat/vietnamese';
 import { TrainingClock } from '../common/clock';
 import { CERTIFICATIONS_COLLECTION } from '../certifications/certification-view';
-import { vietnamDate } from '../domain/values';
+import { vietnamDate } from '@nangsuat/contracts/training';
 import { ListCertificationsQuery } from './list-certifications.query';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { optionalDateInput } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
 import { CertificationCommands } from '../certifications/certification-commands';
-import { addYears } from '../domain/values';
+import { addYears } from '@nangsuat/contracts/training';
 import { RenewCertificationDto } from './renew-certification.dto';
 
 @Injectable()

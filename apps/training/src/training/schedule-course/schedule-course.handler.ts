@@ -5,8 +5,7 @@ import { addDays } from '@nangsuat/vietnamese';
 import type { Request } from 'express';
 import { CommandRunner, parseDateInput, requireKnownUnit, newRecordId } from '@nangsuat/service-runtime';
 import { TrainingClock } from '../common/clock';
-import { ScheduleCourse } from '../domain/course';
-import { courseStreamId } from '../domain/events';
+import { courseStreamId, ScheduleCourse } from '@nangsuat/contracts/training';
 import { courseView, courseViewCommandDecider } from '../courses/course-view';
 import { ScheduleCourseDto } from './schedule-course.dto';
 
