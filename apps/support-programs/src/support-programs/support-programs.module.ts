@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { ApproveRegistrationController } from './approve-registration/approve-registration.controller';
 import { ApproveRegistrationHandler } from './approve-registration/approve-registration.handler';
 import { EventLog } from './common/event-log';
@@ -74,7 +73,6 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ImplementRegistrationHandler,
     WithdrawRegistrationHandler,
     RegistrationQueries,
-    CommandRunner,
     RecordAttachments,
     IdentityAccounts,
     EnterpriseClaimsHandler,
