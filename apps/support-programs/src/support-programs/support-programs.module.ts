@@ -3,7 +3,6 @@ import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
 import { ApproveRegistrationController } from './approve-registration/approve-registration.controller';
 import { ApproveRegistrationHandler } from './approve-registration/approve-registration.handler';
-import { EventLog } from './common/event-log';
 import { READ_MODEL_FACTORIES } from './common/read-models';
 import { Registrations } from './common/registrations';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
@@ -59,7 +58,6 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ListRegistrationsController,
   ],
   providers: [
-    EventLog,
     Registrations,
     CreateProgrammeHandler,
     UpdateProgrammeHandler,
