@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Actor } from '@nangsuat/event-sourcing';
-import { Page, PageQuery } from '@nangsuat/service-runtime';
+import { ENTERPRISE_ID_PATTERN, Page, PageQuery } from '@nangsuat/service-runtime';
 import { allOf, pageOf, textFilter } from '../common/queries';
 import { READ_MODELS } from '../common/read-models';
 import { Registrations } from '../common/registrations';
@@ -20,7 +20,7 @@ export class ListRegistrationsQuery extends PageQuery {
   programme?: string;
 
   @ApiPropertyOptional({ example: 'mst-6101234567' })
-  @IsOptional() @IsString() @Matches(/^mst-\d{10}(-\d{3})?$/, { message: '$property must be an enterprise id mst-<tax code>.' })
+  @IsOptional() @IsString() @Matches(ENTERPRISE_ID_PATTERN, { message: '$property must be an enterprise id mst-<tax code>.' })
   enterprise?: string;
 
   @ApiPropertyOptional({ enum: STATUSES })
