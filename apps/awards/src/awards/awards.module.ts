@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
-import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
-import { CommandRunner } from '@nangsuat/service-runtime';
-import { NominationAttachmentsController } from './nomination-attachments/nomination-attachments.controller';
 import { awardCategoryProjection } from './categories/award-category-view';
 import { CloseNominationController } from './close-nomination/close-nomination.controller';
 import { CloseNominationHandler } from './close-nomination/close-nomination.handler';
-import { AwardsClock } from './common/clock';
 import { CreateAwardCategoryController } from './create-award-category/create-award-category.controller';
 import { CreateAwardCategoryHandler } from './create-award-category/create-award-category.handler';
 import { DecideNominationController } from './decide-nomination/decide-nomination.controller';
@@ -29,6 +25,9 @@ import { StartEvaluationHandler } from './start-evaluation/start-evaluation.hand
 import { WithdrawNominationController } from './withdraw-nomination/withdraw-nomination.controller';
 import { WithdrawNominationHandler } from './withdraw-nomination/withdraw-nomination.handler';
 
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
+import { NominationAttachmentsController } from './nomination-attachments/nomination-attachments.controller';
+
 /** The awards bounded context: one folder per use case (command or query) beside this module. */
 @Module({
   imports: [ProjectionsModule.forContext('awards', [awardCategoryProjection, nominationProjection]), AttachmentsModule],
@@ -48,8 +47,6 @@ import { WithdrawNominationHandler } from './withdraw-nomination/withdraw-nomina
     NominationAttachmentsController,
   ],
   providers: [
-    AwardsClock,
-    CommandRunner,
     RecordAttachments,
     NominationCommands,
     CreateAwardCategoryHandler,

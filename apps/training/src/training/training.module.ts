@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
-import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
-import { CommandRunner } from '@nangsuat/service-runtime';
-import { CertificationAttachmentsController } from './certification-attachments/certification-attachments.controller';
 import { ApplyCertificationController } from './apply-certification/apply-certification.controller';
 import { ApplyCertificationHandler } from './apply-certification/apply-certification.handler';
 import { AssessCertificationController } from './assess-certification/assess-certification.controller';
@@ -23,7 +20,6 @@ import { RenewCertificationController } from './renew-certification/renew-certif
 import { RenewCertificationHandler } from './renew-certification/renew-certification.handler';
 import { RevokeCertificationController } from './revoke-certification/revoke-certification.controller';
 import { RevokeCertificationHandler } from './revoke-certification/revoke-certification.handler';
-import { TrainingClock } from './common/clock';
 import { CancelCourseController } from './cancel-course/cancel-course.controller';
 import { CancelCourseHandler } from './cancel-course/cancel-course.handler';
 import { CancelRegistrationController } from './cancel-registration/cancel-registration.controller';
@@ -36,7 +32,6 @@ import { courseProjection } from './courses/course-view';
 import { ExportCertificationsController } from './export-certifications/export-certifications.controller';
 import { ExportCoursesController } from './export-courses/export-courses.controller';
 import { GetCourseController } from './get-course/get-course.controller';
-import { ExportTraineesController } from './export-trainees/export-trainees.controller';
 import { GetCourseHandler } from './get-course/get-course.handler';
 import { ListCoursesController } from './list-courses/list-courses.controller';
 import { ListCoursesHandler } from './list-courses/list-courses.handler';
@@ -48,6 +43,10 @@ import { RegisterTraineeController } from './register-trainee/register-trainee.c
 import { RegisterTraineeHandler } from './register-trainee/register-trainee.handler';
 import { ScheduleCourseController } from './schedule-course/schedule-course.controller';
 import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler';
+
+import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
+import { CertificationAttachmentsController } from './certification-attachments/certification-attachments.controller';
+import { ExportTraineesController } from './export-trainees/export-trainees.controller';
 
 /** The training bounded context: one folder per use case (command or query) beside this module. */
 @Module({
@@ -79,8 +78,6 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     CertificationAttachmentsController,
   ],
   providers: [
-    TrainingClock,
-    CommandRunner,
     RecordAttachments,
     CourseLoader,
     CourseCommands,

@@ -1,2 +1,3 @@
-export * from './sample-files';
+// Sample files of each accepted (and refused) kind, for tests of uploads.
+export * from '@nangsuat/contracts/attachments/testing';
 export * from './upload-form';

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import { nominationStreamId } from '../domain/events';
+import { nominationStreamId } from '@nangsuat/contracts/awards';
 import { NominationCommands } from '../nominations/nomination-commands';
 import { AttachNominationDocumentDto } from './attach-nomination-document.dto';
 
@@ -34,19 +34,18 @@ export class NominationAttachmentsController {
   @ApiBody({ type: AttachNominationDocumentDto })
   @ApiOperation({ summary: 'Attach a document (dossier, evidence, the award decision) to a nomination; its SHA-256 goes into the event' })
   async attach(
-    @Req() req: Request,
-    @CurrentActor() actor: Actor,
+    @CurrentCommand() context: CommandContext,
     @Param('id') id: string,
     @Body() dto: AttachNominationDocumentDto,
     @UploadedFile() file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
     const { view, unitCode } = await this.nominations.get(id);
-    this.access.assertCanWrite(actor, unitCode);
+    this.access.assertCanWrite(context.actor, unitCode);
     const status = view.nomination.status;
     if (dto.purpose === 'decision' && status !== 'decided' && status !== 'closed') {
       throw new DomainRuleViolation(`The award decision can be attached once the council has decided; the nomination is ${status}.`, 'invalid-transition', { status });
     }
-    return this.attachments.attach(req, actor, {
+    return this.attachments.attach(context, {
       context: 'awards',
       record: { recordType: 'nomination', recordId: id, recordStreamId: nominationStreamId(id), unitCode },
       purpose: dto.purpose,

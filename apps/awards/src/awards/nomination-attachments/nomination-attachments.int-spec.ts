@@ -4,7 +4,7 @@ import { attachmentsStreamId, ObjectStorage, objectKeyFor, objectStorageConfigFr
 import { postAttachment, sampleDocx, sampleHtml, samplePdf } from '@nangsuat/attachments/testing';
 import { startServiceForTest, ServiceTestApp, apiClient, commitCount, ddmmyyyy, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { nominationStreamId } from '../domain/events';
+import { nominationStreamId } from '@nangsuat/contracts/awards';
 
 /**
  * A nomination's documents and its award decision, through HTTP against the real SeaweedFS (S3),

@@ -2,11 +2,16 @@ import type { ReadModelStore } from '@nangsuat/read-models';
 import { EventStorePort } from '@nangsuat/event-store';
 import { ProjectionFactory } from '@nangsuat/projections';
 import { StreamStateProjection } from '@nangsuat/projections';
-import { enterpriseDecider } from '../domain/enterprise';
-import { ENTERPRISE_CLAIM_STREAM_PREFIX, enterpriseClaimDecider } from '../domain/enterprise-claim';
+import {
+  ENTERPRISE_CLAIM_STREAM_PREFIX,
+  ENTERPRISE_RECORD_STREAM_PREFIX,
+  enterpriseClaimDecider,
+  enterpriseDecider,
+  PROGRAMME_STREAM_PREFIX,
+  REGISTRATION_STREAM_PREFIX,
+  supportProgrammeDecider,
+} from '@nangsuat/contracts/support-programs';
 import { enterpriseClaimView } from '../enterprise-claims/enterprise-claim-view';
-import { ENTERPRISE_RECORD_STREAM_PREFIX, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX } from '../domain/events';
-import { supportProgrammeDecider } from '../domain/programme';
 import { enterpriseView, programmeView, registrationViewDecider, searchKeyOf } from './views';
 
 /**

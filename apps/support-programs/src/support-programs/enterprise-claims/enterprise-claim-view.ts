@@ -1,4 +1,4 @@
-import type { EnterpriseClaimState } from '../domain/enterprise-claim';
+import type { EnterpriseClaimState } from '@nangsuat/contracts/support-programs';
 
 /** A claim as its claimant and its deciders see it (GET /enterprise-claims/:id, the lists, command answers). */
 export interface EnterpriseClaimView {

@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, Conflict, DomainRuleViolation, Forbidden, NotFound } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog, stepKey } from '../common/event-log';
-import { isEnterpriseUser, isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
-import { enterpriseDecider, EnterpriseState } from '../domain/enterprise';
-import { EnterpriseClaimState, enterpriseClaimDecider, enterpriseClaimStreamId } from '../domain/enterprise-claim';
-import { enterpriseAccountStreamId, enterpriseIdForTaxCode, enterpriseStreamId } from '../domain/events';
-import { parseTaxCode } from '../domain/tax-code';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { isEnterpriseUser, isUnitOfficer, requireCurrentUnit } from '../common/scope';
+import {
+  EnterpriseAccountState,
+  enterpriseAccountDecider,
+  enterpriseAccountStreamId,
+  enterpriseClaimDecider,
+  EnterpriseClaimState,
+  enterpriseClaimStreamId,
+  enterpriseDecider,
+  enterpriseIdForTaxCode,
+  EnterpriseState,
+  enterpriseStreamId,
+  parseTaxCode,
+} from '@nangsuat/contracts/support-programs';
 import { RegisterEnterpriseHandler } from '../register-enterprise/register-enterprise.handler';
-import { EnterpriseAccountState, enterpriseAccountDecider } from '../domain/enterprise-account';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
 import { EnterpriseClaimView, enterpriseClaimView } from './enterprise-claim-view';
 import { IdentityAccounts } from './identity-accounts';
@@ -27,20 +33,20 @@ export const accountIdForTaxCode = (taxCode: string): string => `MST-${taxCode}`
 @Injectable()
 export class EnterpriseClaimsHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
     private readonly identity: IdentityAccounts,
     private readonly enterprises: RegisterEnterpriseHandler,
   ) {}
 
-  async submit(dto: SubmitEnterpriseClaimDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
-    if (actor.enterpriseId) throw new Conflict(`Your account already acts for enterprise account ${actor.enterpriseId}.`, 'already-linked');
-    if (isUnitOfficer(actor) || (actor.roles ?? []).length > 0) {
+  async submit(context: CommandContext, dto: SubmitEnterpriseClaimDto): Promise<EnterpriseClaimView> {
+    if (context.actor.enterpriseId) throw new Conflict(`Your account already acts for enterprise account ${context.actor.enterpriseId}.`, 'already-linked');
+    if (isUnitOfficer(context.actor) || (context.actor.roles ?? []).length > 0) {
       throw new Forbidden('Enterprise claims are for people who signed up themselves; officials register enterprises with POST /enterprises.');
     }
     const taxCode = parseTaxCode(dto.taxCode).value;
     const enterpriseId = enterpriseIdForTaxCode(taxCode);
-    const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
+    const { state: enterprise } = await this.runner.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
     const existing = enterprise.status === 'registered' && !!enterprise.profile;
     let unitCode: string;
     let profile: { name: string; sector: string; size: NonNullable<SubmitEnterpriseClaimDto['size']>; group: NonNullable<SubmitEnterpriseClaimDto['group']> };
@@ -60,27 +66,28 @@ export class EnterpriseClaimsHandler {
       unitCode = requireCurrentUnit(dto.unitCode!);
       profile = { name: dto.name!.normalize('NFC').trim(), sector: dto.sector!.normalize('NFC').trim(), size: dto.size!, group: dto.group! };
     }
-    const account = await this.identity.user(actor.id);
+    const account = await this.identity.user(context.actor.id);
     if (!account?.emailVerified) throw new Forbidden('Verify your email address first (Keycloak sent you a link when you signed up), then claim the enterprise.');
-    const claimId = `${taxCode}-${createHash('sha256').update(actor.id).digest('hex').slice(0, 16)}`;
-    const result = await this.log.execute(
+    const claimId = `${taxCode}-${createHash('sha256').update(context.actor.id).digest('hex').slice(0, 16)}`;
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
       {
         type: 'SubmitClaim',
         claim: {
           claimId,
-          claimant: { userId: actor.id, username: actor.username, ...(account.email ? { email: account.email } : {}) },
+          claimant: { userId: context.actor.id, username: context.actor.username, ...(account.email ? { email: account.email } : {}) },
           taxCode,
           enterpriseId,
           unitCode,
           existing,
           ...(existing && enterprise.accountId ? { enterpriseAccountId: enterprise.accountId } : {}),
           profile,
-          submittedAt: nowIso(),
+          submittedAt: context.nowIso,
         },
       },
-      { metadata: eventMetadata(req, actor, unitCode), commandId: commandIdOf(req) },
+      context,
+      { unit: unitCode },
     );
     return enterpriseClaimView(result.state, result.version);
   }
@@ -97,55 +104,57 @@ export class EnterpriseClaimsHandler {
    * enterprise (a colleague vouching for the next). An enterprise an officer registered without an
    * account gets one here (MST-<tax code>), so the person can be linked to it.
    */
-  async confirm(claimId: string, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
+  async confirm(context: CommandContext, claimId: string): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
     const claim = state.claim!;
-    const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(claim.enterpriseId), enterpriseDecider);
-    this.assertMayDecide(actor, claim.unitCode, enterprise);
-    const commandId = commandIdOf(req);
+    const { state: enterprise } = await this.runner.load<never, EnterpriseState>(enterpriseStreamId(claim.enterpriseId), enterpriseDecider);
+    this.assertMayDecide(context.actor, claim.unitCode, enterprise);
     let accountId = state.accountId;
     if (!accountId) {
       if (enterprise.status === 'registered') {
-        accountId = enterprise.accountId ?? (await this.assignAccount(claim.enterpriseId, claim.taxCode, claim.unitCode, actor, req));
+        accountId = enterprise.accountId ?? (await this.assignAccount(context, claim.enterpriseId, claim.taxCode, claim.unitCode));
       } else {
         accountId = accountIdForTaxCode(claim.taxCode);
         // The new enterprise, registered by the confirming officer on the claimant's behalf.
         // (its steps keep their own keys: the request's key on the enterprise, <key>:account on the link, <key>:confirm below)
-        await this.enterprises.handle({ taxCode: claim.taxCode, unitCode: claim.unitCode, accountId, ...claim.profile }, actor, req);
+        await this.enterprises.handle(context, { taxCode: claim.taxCode, unitCode: claim.unitCode, accountId, ...claim.profile });
       }
     }
-    const result = await this.log.execute(
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
-      { type: 'ConfirmClaim', accountId, by: actor.username, now: nowIso() },
-      { metadata: eventMetadata(req, actor, claim.unitCode), commandId: stepKey(commandId, 'confirm') },
+      { type: 'ConfirmClaim', accountId, by: context.actor.username, now: context.nowIso },
+      context.step('confirm'),
+      { unit: claim.unitCode },
     );
     // After the event: a failure here leaves a confirmed claim whose link a repeated confirmation completes.
     await this.identity.link(claim.claimant.userId, accountId, claim.unitCode);
     return enterpriseClaimView(result.state, result.version);
   }
 
-  async refuse(claimId: string, dto: ClaimReasonDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
+  async refuse(context: CommandContext, claimId: string, dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
-    const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(state.claim!.enterpriseId), enterpriseDecider);
-    this.assertMayDecide(actor, state.claim!.unitCode, enterprise);
-    const result = await this.log.execute(
+    const { state: enterprise } = await this.runner.load<never, EnterpriseState>(enterpriseStreamId(state.claim!.enterpriseId), enterpriseDecider);
+    this.assertMayDecide(context.actor, state.claim!.unitCode, enterprise);
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
-      { type: 'RefuseClaim', reason: dto.reason, by: actor.username, now: nowIso() },
-      { metadata: eventMetadata(req, actor, state.claim!.unitCode, dto.reason), commandId: commandIdOf(req) },
+      { type: 'RefuseClaim', reason: dto.reason, by: context.actor.username, now: context.nowIso },
+      context,
+      { unit: state.claim!.unitCode, reason: dto.reason },
     );
     return enterpriseClaimView(result.state, result.version);
   }
 
-  async revoke(claimId: string, dto: ClaimReasonDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
+  async revoke(context: CommandContext, claimId: string, dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
-    this.access.assertCanWrite(actor, state.claim!.unitCode);
-    const result = await this.log.execute(
+    this.access.assertCanWrite(context.actor, state.claim!.unitCode);
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
-      { type: 'RevokeLink', reason: dto.reason, by: actor.username, now: nowIso() },
-      { metadata: eventMetadata(req, actor, state.claim!.unitCode, dto.reason), commandId: commandIdOf(req) },
+      { type: 'RevokeLink', reason: dto.reason, by: context.actor.username, now: context.nowIso },
+      context,
+      { unit: state.claim!.unitCode, reason: dto.reason },
     );
     await this.identity.unlink(state.claim!.claimant.userId);
     return enterpriseClaimView(result.state, result.version);
@@ -164,28 +173,27 @@ export class EnterpriseClaimsHandler {
   }
 
   /** Gives an enterprise registered without an account its account, and the account's link to it. */
-  private async assignAccount(enterpriseId: string, taxCode: string, unitCode: string, actor: Actor, req: Request): Promise<string> {
+  private async assignAccount(context: CommandContext, enterpriseId: string, taxCode: string, unitCode: string): Promise<string> {
     const accountId = accountIdForTaxCode(taxCode);
-    const commandId = commandIdOf(req);
-    const { state: link } = await this.log.load<never, EnterpriseAccountState>(enterpriseAccountStreamId(accountId), enterpriseAccountDecider);
+    const { state: link } = await this.runner.load<never, EnterpriseAccountState>(enterpriseAccountStreamId(accountId), enterpriseAccountDecider);
     if (link.enterpriseId && link.enterpriseId !== enterpriseId) {
       throw new Conflict(`Account ${accountId} already acts for enterprise ${link.enterpriseId}; ask the administrator.`, 'account-already-linked', { accountId });
     }
-    const metadata = eventMetadata(req, actor, unitCode);
-    const now = nowIso();
-    await this.log.execute(enterpriseStreamId(enterpriseId), enterpriseDecider, { type: 'AssignEnterpriseAccount', accountId, now }, { metadata, commandId: stepKey(commandId, 'assign-account') });
-    await this.log.execute(
+    const now = context.nowIso;
+    await this.runner.run(enterpriseStreamId(enterpriseId), enterpriseDecider, { type: 'AssignEnterpriseAccount', accountId, now }, context.step('assign-account'), { unit: unitCode });
+    await this.runner.run(
       enterpriseAccountStreamId(accountId),
       enterpriseAccountDecider,
       { type: 'LinkEnterpriseAccount', accountId, enterpriseId, unitCode, now },
-      { metadata, commandId: stepKey(commandId, 'account') },
+      context.step('account'),
+      { unit: unitCode },
     );
     return accountId;
   }
 
   private async load(claimId: string): Promise<{ state: EnterpriseClaimState; version: number }> {
     if (!/^[0-9]{10}(-[0-9]{3})?-[0-9a-f]{16}$/.test(claimId)) throw new NotFound(`No enterprise claim ${JSON.stringify(claimId.slice(0, 80))}.`);
-    const loaded = await this.log.load<never, EnterpriseClaimState>(enterpriseClaimStreamId(claimId), enterpriseClaimDecider);
+    const loaded = await this.runner.load<never, EnterpriseClaimState>(enterpriseClaimStreamId(claimId), enterpriseClaimDecider);
     if (loaded.state.status === 'none') throw new NotFound(`No enterprise claim ${claimId}.`);
     return loaded;
   }

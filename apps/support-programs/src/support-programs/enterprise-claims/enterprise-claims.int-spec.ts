@@ -1,7 +1,6 @@
 import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { enterpriseClaimStreamId } from '../domain/enterprise-claim';
-import { enterpriseStreamId } from '../domain/events';
+import { enterpriseClaimStreamId, enterpriseStreamId } from '@nangsuat/contracts/support-programs';
 import { client, eventually, taxCodeFrom } from '../testing/http-client';
 import { passwordToken, signUp } from '../testing/keycloak-signup';
 

@@ -4,7 +4,8 @@ import { CurrentActor, WithoutUnit } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { Page, PageQuery } from '@nangsuat/service-runtime';
 import type { EnterpriseClaimView } from '../enterprise-claims/enterprise-claim-view';
-import { EnterpriseClaimQueries, ListEnterpriseClaimsQuery } from './list-enterprise-claims.query';
+import { EnterpriseClaimQueries } from './list-enterprise-claims.handler';
+import { ListEnterpriseClaimsQuery } from './list-enterprise-claims.query';
 
 @ApiTags('enterprise claims')
 @ApiBearerAuth()

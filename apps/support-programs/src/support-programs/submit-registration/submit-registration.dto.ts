@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PRODUCTIVITY_TOOLS, ProductivityTool } from '../domain/events';
+import { ENTERPRISE_ID_PATTERN } from '@nangsuat/service-runtime';
+import { PRODUCTIVITY_TOOLS, ProductivityTool } from '@nangsuat/contracts/support-programs';
 
 export class SubmitRegistrationDto {
   @ApiProperty({ enum: PRODUCTIVITY_TOOLS, isArray: true, example: ['5s', 'kaizen'], description: 'Tools of the pilot model; each must be offered by the programme' })
@@ -12,6 +13,6 @@ export class SubmitRegistrationDto {
   description?: string;
 
   @ApiPropertyOptional({ example: 'mst-6101234567', description: 'Your enterprise (mst-<tax code>); defaults to the enterprise your account acts for' })
-  @IsOptional() @IsString() @Matches(/^mst-\d{10}(-\d{3})?$/, { message: '$property must be an enterprise id mst-<tax code>.' })
+  @IsOptional() @IsString() @Matches(ENTERPRISE_ID_PATTERN, { message: '$property must be an enterprise id mst-<tax code>.' })
   enterpriseId?: string;
 }

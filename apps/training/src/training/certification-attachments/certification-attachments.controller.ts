@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { CertificationCommands } from '../certifications/certification-commands';
-import { certificationStreamId } from '../domain/events';
+import { certificationStreamId } from '@nangsuat/contracts/training';
 import { AttachCertificationDocumentDto } from './attach-certification-document.dto';
 
 /** Who attaches a certification's documents: the officers who enter applications, and the assessors who grant. */
@@ -34,15 +34,14 @@ export class CertificationAttachmentsController {
   @ApiBody({ type: AttachCertificationDocumentDto })
   @ApiOperation({ summary: 'Attach a document (application, evidence, certificate) to a certification; its SHA-256 goes into the event' })
   async attach(
-    @Req() req: Request,
-    @CurrentActor() actor: Actor,
+    @CurrentCommand() context: CommandContext,
     @Param('id') id: string,
     @Body() dto: AttachCertificationDocumentDto,
     @UploadedFile() file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
     const { unitCode } = await this.certifications.get(id);
-    this.access.assertCanWrite(actor, unitCode);
-    return this.attachments.attach(req, actor, {
+    this.access.assertCanWrite(context.actor, unitCode);
+    return this.attachments.attach(context, {
       context: 'training',
       record: { recordType: 'certification', recordId: id, recordStreamId: certificationStreamId(id), unitCode },
       purpose: dto.purpose,

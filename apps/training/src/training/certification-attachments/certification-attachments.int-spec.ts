@@ -4,7 +4,7 @@ import { attachmentsStreamId, ObjectStorage, objectKeyFor, objectStorageConfigFr
 import { postAttachment, sampleHtml, samplePdf, samplePng } from '@nangsuat/attachments/testing';
 import { startServiceForTest, ServiceTestApp, apiClient, commitCount } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { certificationStreamId } from '../domain/events';
+import { certificationStreamId } from '@nangsuat/contracts/training';
 
 /**
  * The documents a certification rests on, through HTTP against the real SeaweedFS (S3), PostgreSQL,

@@ -7,7 +7,7 @@ import type { Actor } from '@nangsuat/event-sourcing';
 import { EXPORT_FORMATS, ExportColumn, ExportFormat, MEDIA_TYPES, sendExport } from '@nangsuat/exports';
 import { formatNumber } from '@nangsuat/vietnamese';
 import { ContributionStore } from '../contributions/contribution-store';
-import type { TargetProgressView } from '../plan-progress';
+import type { TargetProgressView } from '@nangsuat/contracts/plans';
 import { PlanProgressController, ProgressQuery } from '../plan-progress/plan-progress.controller';
 import { ProgressService } from '../progress.service';
 

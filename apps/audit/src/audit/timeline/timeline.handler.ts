@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { NotFound } from '@nangsuat/event-sourcing';
+import { Page } from '@nangsuat/service-runtime';
+import { entryOf } from '../common/ledger-events';
+import { DeciderRegistry } from '../domain/decider-registry';
+import { TimelineEntry } from '../domain/timeline';
+import { LedgerRepository } from '../ledger/ledger.repository';
+
+export interface TimelinePage extends Page<TimelineEntry> {
+  readonly streamId: string;
+  readonly context?: string;
+  readonly entity?: string;
+}
+
+/** The history of one entity (stream): every event with who, when, for which unit and why. */
+@Injectable()
+export class TimelineHandler {
+  constructor(
+    private readonly repository: LedgerRepository,
+    private readonly registry: DeciderRegistry,
+  ) {}
+
+  async handle(streamId: string, skip: number, limit: number): Promise<TimelinePage> {
+    const filter = { 'event.streamId': streamId };
+    const [total, docs] = await Promise.all([
+      this.repository.ledger.countDocuments(filter),
+      this.repository.ledger.find(filter).sort({ 'event.streamVersion': 1 }).skip(skip).limit(limit).toArray(),
+    ]);
+    if (total === 0) throw new NotFound(`The ledger holds no events of "${streamId}".`, { streamId });
+    const kind = this.registry.find(streamId, docs[0]?.context);
+    return { streamId, context: docs[0]?.context, entity: kind?.entity, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total };
+  }
+}
