@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ObjectStorage, objectStorageConfigFromEnv } from '@nangsuat/attachments';
-import { samplePdf, sampleXlsx } from '@nangsuat/attachments/testing';
+import { postAttachment, samplePdf, sampleXlsx } from '@nangsuat/attachments/testing';
 import { plans } from './access-matrix';
 import { call, serviceUrl, tokenFor } from './support/platform';
 
@@ -83,5 +83,52 @@ describe('attachments end to end: plans → ledger → audit verification agains
 
     // Only auditors use the audit API.
     expect((await call('audit', 'GET', path, { token: await tokenFor('ngokbay.officer') })).status).toBe(403);
+  });
+
+  it("an award decision attached to a nomination travels from awards to the ledger; a replaced decision is reported as changed", async () => {
+    const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+    const admin = { token: await tokenFor('qn.admin') };
+    const council = { token: await tokenFor('qn.council') };
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const dmy = (iso: string) => iso.split('-').reverse().join('/');
+    const inDays = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+    const category = await call('awards', 'POST', '/award-categories', {
+      ...admin,
+      body: { categoryId: `cat-e2e-${run}`, unitCode: '51', name: 'Doanh nghiệp tiêu biểu', description: 'Theo Kế hoạch 138/KH-UBND', eligibleNomineeKinds: ['enterprise'], period: { from: dmy(inDays(-5)), to: inDays(30) } },
+    });
+    expect(category.status).toBe(201);
+    const nominationId = `nom-e2e-${run}`;
+    const nominated = await call('awards', 'POST', '/nominations', {
+      token: await tokenFor('ngokbay.officer'),
+      body: {
+        nominationId,
+        categoryId: `cat-e2e-${run}`,
+        nominee: { kind: 'enterprise', name: 'HTX Nông nghiệp Ngọk Bay', enterpriseId: 'mst-6101234567' },
+        nominatedBy: { kind: 'cooperative-alliance', name: 'Liên minh Hợp tác xã tỉnh Quảng Ngãi' },
+        unitCode: '51-NGOKBAY',
+        achievements: ['Áp dụng 5S, năng suất lao động tăng 12 %'],
+      },
+    });
+    expect(nominated.status).toBe(201);
+    expect((await call('awards', 'POST', `/nominations/${nominationId}/evaluation-start`, { ...admin, body: { councilMemberIds: ['qn.council'] } })).status).toBe(200);
+    expect((await call('awards', 'POST', `/nominations/${nominationId}/evaluations`, { ...council, body: { score: 88, comment: 'Tiêu biểu' } })).status).toBe(200);
+    expect((await call('awards', 'POST', `/nominations/${nominationId}/decision`, { ...council, body: { outcome: 'awarded', decisionDocumentNumber: '456/QĐ-UBND', decisionDate: dmy(today) } })).status).toBe(200);
+
+    const decision = samplePdf(`Quyết định 456/QĐ-UBND ${run}`);
+    const attached = await postAttachment(`${serviceUrl('awards')}/nominations/${nominationId}/attachments`, council.token, { purpose: 'decision', title: 'Quyết định 456/QĐ-UBND' }, { bytes: decision, name: 'QĐ 456.pdf' });
+    expect(attached.status).toBe(201);
+
+    const auditor = { token: await tokenFor('auditor.vn') };
+    const path = `/audit/streams/${encodeURIComponent(`nomination-${nominationId}`)}/attachments`;
+    const verified = await eventually(() => call('audit', 'GET', path, auditor), (r) => r.status === 200);
+    expect(verified.body).toMatchObject({ ok: true, chain: { ok: true } });
+    expect(verified.body.attachments).toEqual([
+      expect.objectContaining({ recordType: 'nomination', recordId: nominationId, purpose: 'decision', sha256: sha(decision), addedBy: expect.objectContaining({ username: 'qn.council' }), object: { status: 'matches', actualSha256: sha(decision), actualSizeBytes: decision.length } }),
+    ]);
+    const forged = samplePdf(`Quyết định 456/QĐ-UBND ${run} (đã sửa)`);
+    await storage.put(attached.body.objectKey, forged, 'application/pdf', sha(forged));
+    const after = await call('audit', 'GET', path, auditor);
+    expect(after.body).toMatchObject({ ok: false, chain: { ok: true } });
+    expect(after.body.attachments[0].object.status).toBe('changed');
   });
 });
