@@ -1,4 +1,10 @@
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/react';
+
+// What a test waits to appear (findBy…, waitFor) may take seconds when the shared 2-core machine is
+// loaded (a queue's rows came after the default 1 s once in the full suite); a wait that can never
+// succeed still fails, only later.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks these browser APIs that Ant Design reads.
 if (!window.matchMedia) {
