@@ -59,6 +59,10 @@ test('a person signs up, claims the cooperative, the commune officer confirms, a
     await newcomer.locator('#password').fill(person.password);
     await newcomer.locator('#password-confirm').fill(person.password);
     await newcomer.locator('#kc-register-form [type="submit"]').click();
+    // Keycloak mails the link once this browser's sign-up has reached its "verify your email" step;
+    // following the link before that step (a loaded machine) ends the sign-up as authentication_expired.
+    await newcomer.locator('#kc-register-form').waitFor({ state: 'detached', timeout: 30_000 });
+    await newcomer.waitForLoadState('networkidle');
     await newcomer.goto(await verificationLink(person.email));
     // The link finishes the sign-up in this browser: back in the console, signed in, on the claim page.
     await newcomer.waitForURL((url) => url.toString().startsWith(CONSOLE_URL) && !url.pathname.startsWith('/auth/callback'), { timeout: 30_000 });
