@@ -2,7 +2,7 @@ import { Controller, Get, Injectable, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Response } from 'express';
-import { skipOf } from '@nangsuat/service-runtime';
+import { readWindow, skipOf } from '@nangsuat/service-runtime';
 import { AuditorOnly } from '../common/auditor-only';
 import { AuditQuery, EXPORT_LIMIT, exportResult } from '../common/export';
 import { LedgerRepository } from '../ledger/ledger.repository';
@@ -29,11 +29,8 @@ export class AnomaliesQuery {
     if (q.status) filter.status = q.status;
     if (q.context) filter.context = q.context;
     if (q.streamId) filter.streamId = q.streamId;
-    const [total, items] = await Promise.all([
-      this.repository.anomalies.countDocuments(filter),
-      this.repository.anomalies.find(filter).sort({ detectedAt: 1, _id: 1 }).skip(skip).limit(limit).toArray(),
-    ]);
-    return { items: items.map(({ _id, ...a }) => ({ id: _id, ...a })), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total };
+    const { items, ...counted } = await readWindow<any>(this.repository.anomalies, filter, skip, limit, { sort: { detectedAt: 1, _id: 1 } });
+    return { items: items.map(({ _id, ...a }) => ({ id: _id, ...a })), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, ...counted };
   }
 }
 
