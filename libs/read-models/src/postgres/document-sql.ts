@@ -148,6 +148,22 @@ export function indexColumns(keys: Record<string, 1 | -1>, columns: FieldColumns
     .join(', ');
 }
 
+/**
+ * The part of the document a projection needs, cut in PostgreSQL (by top-level key) so that a
+ * list of summaries does not carry each document's whole body (a course's trainees) to the
+ * service; `project` then trims dotted paths exactly.
+ */
+export function documentExpression(projection: Projection | undefined, params: SqlParameters): string {
+  const entries = Object.entries(projection ?? {}).filter(([key]) => key !== '_id');
+  if (entries.length === 0) return 'doc';
+  const topLevel = (on: 0 | 1) => [...new Set(entries.filter(([, v]) => v === on).map(([key]) => key.split('.')[0]))];
+  if (entries.some(([, on]) => on === 1)) {
+    return `(SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(doc) WHERE key = ANY(${params.add(topLevel(1))}::text[])) AS doc`;
+  }
+  const whole = entries.filter(([key, on]) => on === 0 && !key.includes('.')).map(([key]) => key);
+  return whole.length ? `(doc - ${params.add(whole)}::text[]) AS doc` : 'doc';
+}
+
 /** MongoDB's projection of a found document (inclusion or exclusion, dotted paths). */
 export function project(document: Record<string, unknown>, projection: Projection | undefined): Record<string, unknown> {
   if (!projection || Object.keys(projection).length === 0) return document;

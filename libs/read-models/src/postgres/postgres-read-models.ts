@@ -1,7 +1,7 @@
 import { Pool, PoolClient } from 'pg';
 import { CollectionOptions, CountOptions, DocumentCollection, DocumentCursor, DUPLICATE_KEY, Filter, FindOneAndUpdateOptions, FindOptions, IndexOptions, Projection, ReadModelStore, SortSpec, Update } from '../ports';
 import { createHash } from 'node:crypto';
-import { applyUpdate, equalitiesOf, getPath, indexColumns, orderBy, pathSegments, project, setPath, SqlParameters, whereClause } from './document-sql';
+import { applyUpdate, documentExpression, equalitiesOf, getPath, indexColumns, orderBy, pathSegments, project, setPath, SqlParameters, whereClause } from './document-sql';
 
 const UNIQUE_VIOLATION = '23505';
 const DUPLICATE_COLUMN = '42701';
@@ -187,7 +187,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async select(filter: Filter | undefined, options: FindOptions): Promise<T[]> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
+    let text = `SELECT id, ${documentExpression(options.projection, params)} FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
     if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
     if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
     const { rows } = await this.store.query(text, params.values);
@@ -198,7 +198,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async openCursor(filter: Filter, options: FindOptions): Promise<{ next(count: number): Promise<T[]>; close(): Promise<void> }> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
+    let text = `SELECT id, ${documentExpression(options.projection, params)} FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
     if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
     if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
     const client = await this.store.connectClient();
