@@ -184,12 +184,23 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
     return document as T;
   }
 
+  /**
+   * The page first, then the projection over its rows only (a subquery with a LIMIT is not merged
+   * into the outer query, whose scan keeps its order): a page past an OFFSET does not cut the
+   * documents it skips.
+   */
+  private selectText(filter: Filter | undefined, options: FindOptions, params: SqlParameters): string {
+    let page = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
+    if (options.limit) page += ` LIMIT ${params.add(options.limit)}`;
+    if (options.skip) page += ` OFFSET ${params.add(options.skip)}`;
+    const document = documentExpression(options.projection, params);
+    return document === 'doc' ? page : `SELECT id, ${document} FROM (${page}) AS page`;
+  }
+
   async select(filter: Filter | undefined, options: FindOptions): Promise<T[]> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, ${documentExpression(options.projection, params)} FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
-    if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
-    if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
+    const text = this.selectText(filter, options, params);
     const { rows } = await this.store.query(text, params.values);
     return rows.map((row) => project(this.toDocument(row) as Record<string, unknown>, options.projection) as T);
   }
@@ -198,9 +209,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async openCursor(filter: Filter, options: FindOptions): Promise<{ next(count: number): Promise<T[]>; close(): Promise<void> }> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, ${documentExpression(options.projection, params)} FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
-    if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
-    if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
+    const text = this.selectText(filter, options, params);
     const client = await this.store.connectClient();
     let open = true;
     const close = async () => {
