@@ -14,7 +14,11 @@ function log() {
         .slice(0, limit),
     voidAbandonedPositions: async (from: number, to: number) => {
       let claimed = 0;
-      for (let p = from; p <= to; p++) if (![...commits.values()].some((c) => c._id <= p && p <= c.lastPosition)) (commit(p, p, true), claimed++);
+      for (let p = from; p <= to; p++) {
+        if ([...commits.values()].some((c) => c._id <= p && p <= c.lastPosition)) continue;
+        commit(p, p, true);
+        claimed++;
+      }
       return claimed;
     },
   };
