@@ -5,7 +5,7 @@ const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
   moduleNameMapper: {
-    '^@nangsuat/([^/]+)/testing(/.*)?$': '<rootDir>/libs/$1/src/testing$2',
+    '^@nangsuat/(.+?)/testing(/.*)?$': '<rootDir>/libs/$1/src/testing$2',
     '^@nangsuat/(.*)$': '<rootDir>/libs/$1/src',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import mongoose from 'mongoose';
 import { Pool } from 'pg';
-import { tokenFor } from '../libs/auth/src/testing';
+import { tokenFor } from '@nangsuat/auth/testing';
 import { EventStore, MongoEventStore, PostgresEventStore } from '@nangsuat/event-store';
 import { createServiceApp } from '@nangsuat/service-runtime';
 import { AppModule } from '../apps/training/src/app.module';

@@ -5,8 +5,7 @@
  *
  * The plans come from ../shared/seeds as structured in apps/plans/src/plans/seed.
  */
-import { seedPlans } from '../apps/plans/src/plans/seed';
-import { PlanSeed } from '../apps/plans/src/plans/seed/types';
+import { PlanSeed, seedPlans } from '@nangsuat/contracts/plans';
 import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS } from '../apps/plans/src/achievements/seed/ninh-thuan-achievements';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -24,8 +24,9 @@ export OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/nangsuat" KEYCLOAK_UR
 export S3_ENDPOINT="http://127.0.0.1:$S3_PORT" SMTP_URL="smtp://127.0.0.1:$MAIL_SMTP_PORT" MAILPIT_URL="http://127.0.0.1:$MAIL_API_PORT"
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
 
-log "test: lint, type check and build"
+log "test: lint, layer rules (dependency-cruiser), type check and build"
 npm run -s lint
+npm run -s deps
 npm run -s typecheck
 npm run -s build
 

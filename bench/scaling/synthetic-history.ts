@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { CommitDocument, EventMetadata, MongoEventStore, RecordedEvent, toStoredEvent, withHash } from '@nangsuat/event-store';
 import { courseProjection } from '../../apps/training/src/training/courses/course-view';
-import { courseStreamId } from '../../apps/training/src/training/domain/events';
+import { courseStreamId } from '@nangsuat/contracts/training';
 
 export const EVENTS_PER_COURSE = 116;
 const UNITS = ['51-NGOKBAY', '51-DAKCAM', '56-PHANRANG', '51', '56'];

@@ -1,6 +1,6 @@
-export * from './attachments';
+// The attachment events, decider and accepted content: the contract every context's records share.
+export * from '@nangsuat/contracts/attachments';
 export * from './attachments.module';
-export * from './content-type';
 export * from './object-storage';
 export * from './upload';
 export * from './upload.interceptor';

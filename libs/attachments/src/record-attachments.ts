@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
-import { Actor, NotFound } from '@nangsuat/event-sourcing';
-import { CommandRunner, newRecordId } from '@nangsuat/service-runtime';
-import { AttachmentRecordRef, attachmentsDecider, attachmentsStreamId } from './attachments';
+import { NotFound } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { AttachmentRecordRef, attachmentsDecider, attachmentsStreamId } from '@nangsuat/contracts/attachments';
 import { ObjectStorage } from './object-storage';
 import { inspectUpload, objectKeyFor, UploadedBytes } from './upload';
 import { AttachmentView, toAttachmentView } from './views';
@@ -43,18 +42,16 @@ export class RecordAttachments {
     private readonly runner: CommandRunner,
   ) {}
 
-  async attach(req: Request, actor: Actor, request: AttachRequest): Promise<AttachmentView> {
+  async attach(context: CommandContext, request: AttachRequest): Promise<AttachmentView> {
     const { bytes, ...facts } = inspectUpload(request.file, this.storage.config.maxBytes, request.name);
     const streamId = attachmentsStreamId(request.record.recordStreamId);
     const objectKey = objectKeyFor(request.context, request.record.recordStreamId, facts.sha256);
     // A retried request (same Idempotency-Key) names the same attachment and gets the first result;
     // the same key with another file is another request (the file's hash is part of its fingerprint).
-    const attachmentId = `att-${newRecordId(req)}`;
-    req.body = { ...(req.body ?? {}), file: { name: facts.name, sha256: facts.sha256, sizeBytes: facts.sizeBytes } };
+    const attachmentId = `att-${context.newRecordId()}`;
+    const covered = context.covering({ file: { name: facts.name, sha256: facts.sha256, sizeBytes: facts.sizeBytes } });
     await this.storage.put(objectKey, bytes, facts.mediaType, facts.sha256);
     const outcome = await this.runner.run(
-      req,
-      actor,
       streamId,
       attachmentsDecider,
       {
@@ -65,8 +62,9 @@ export class RecordAttachments {
         purpose: request.purpose,
         ...(request.planVersion !== undefined ? { planVersion: request.planVersion } : {}),
         ...(request.title ? { title: request.title } : {}),
-        now: new Date().toISOString(),
+        now: context.nowIso,
       },
+      covered,
       { unit: request.record.unitCode },
     );
     const addedId = (outcome.events[0]?.data as { attachmentId?: string } | undefined)?.attachmentId ?? attachmentId;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
-import type { AttachedFile } from './attachments';
-import { ACCEPTED_KINDS_TEXT, describeRefusedContent, sniffMediaType } from './content-type';
+import type { AttachedFile } from '@nangsuat/contracts/attachments';
+import { ACCEPTED_KINDS_TEXT, describeRefusedContent, sniffMediaType } from '@nangsuat/contracts/attachments';
 
 /** What a multipart upload hands over (multer's memory storage). */
 export interface UploadedBytes {

@@ -1,6 +1,6 @@
 import { formatDateTime, formatNumber } from '@nangsuat/vietnamese';
-import { ACCEPTED_MEDIA_TYPES } from './content-type';
-import type { Attachment } from './attachments';
+import { ACCEPTED_MEDIA_TYPES } from '@nangsuat/contracts/attachments';
+import type { Attachment } from '@nangsuat/contracts/attachments';
 
 /** An attachment as the APIs show it: the recorded facts plus Vietnamese display forms. */
 export interface AttachmentView extends Attachment {

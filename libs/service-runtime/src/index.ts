@@ -8,6 +8,8 @@ export * from './health/kafka-admin';
 export { HEALTH_CONCERNS, type HealthConcern } from './health/health.controller';
 export * from './http/input';
 export * from './commands/command-runner';
+export * from './commands/command-context';
+export * from './commands/clock';
 export * from './http/json-body';
 export * from './http/operator-keys';
 export * from './http/request-input.interceptor';

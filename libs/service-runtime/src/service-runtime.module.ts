@@ -12,11 +12,15 @@ import { KafkaAdmin } from './health/kafka-admin';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestInputInterceptor } from './http/request-input.interceptor';
 import { correlationId } from './http/request-context';
+import { Clock } from './commands/clock';
+import { CommandClockInterceptor } from './commands/command-context';
+import { CommandRunner } from './commands/command-runner';
 
 /**
  * What every service shares: validated configuration, its own MongoDB database, the token guard,
  * health, error mapping, request hygiene (correlation id; body, operator-key and path checks after the
- * token check) and the Kafka echo.
+ * token check), the Kafka echo, the Clock, and for an event-sourced context the CommandRunner every
+ * command goes through.
  */
 export interface ServiceRuntimeOptions {
   /**
@@ -62,8 +66,11 @@ export class ServiceRuntimeModule implements NestModule {
         { provide: HEALTH_CONCERNS, inject: [READ_MODEL_STORE], useFactory: (readModels: ReadModelStore) => (options.healthConcerns ?? []).map((make) => make(readModels)) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestInputInterceptor },
+        Clock,
+        { provide: APP_INTERCEPTOR, useClass: CommandClockInterceptor },
+        ...(options.eventSourced ? [CommandRunner] : []),
       ],
-      exports: [SERVICE_CONFIG, KafkaAdmin],
+      exports: [SERVICE_CONFIG, KafkaAdmin, Clock, ...(options.eventSourced ? [CommandRunner] : [])],
     };
   }
 

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { CommitDocument, DomainEvent, EventMetadata, MongoEventStore, RecordedEvent, withHash } from '@nangsuat/event-store';
-import { connectTestDatabase } from '../../../../libs/event-store/src/testing/mongo';
+import { connectTestDatabase } from '@nangsuat/event-store/testing/mongo';
 import { eventToMessage } from '@nangsuat/messaging';
 import { BackfillService } from './backfill/backfill.service';
 import { CheckpointService } from './checkpoints/checkpoint.service';
@@ -15,7 +15,7 @@ import { IngestEventHandler } from './ledger/ingest-event.handler';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { VerifyStreamQuery } from './stream-verification/verify-stream.query';
 import { StoreReconciliation } from './store-reconciliation/store-reconciliation.service';
-import { postgresAdapter } from '../../../../libs/event-store/src/testing/adapters';
+import { postgresAdapter } from '@nangsuat/event-store/testing/adapters';
 
 /**
  * The audit service against the real FerretDB, Kafka and Keycloak: ledger ingestion from Kafka,

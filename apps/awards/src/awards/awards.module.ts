@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { awardCategoryProjection } from './categories/award-category-view';
 import { CloseNominationController } from './close-nomination/close-nomination.controller';
 import { CloseNominationHandler } from './close-nomination/close-nomination.handler';
-import { AwardsClock } from './common/clock';
 import { CreateAwardCategoryController } from './create-award-category/create-award-category.controller';
 import { CreateAwardCategoryHandler } from './create-award-category/create-award-category.handler';
 import { DecideNominationController } from './decide-nomination/decide-nomination.controller';
@@ -45,8 +43,6 @@ import { WithdrawNominationHandler } from './withdraw-nomination/withdraw-nomina
     CloseNominationController,
   ],
   providers: [
-    AwardsClock,
-    CommandRunner,
     NominationCommands,
     CreateAwardCategoryHandler,
     ListAwardCategoriesHandler,

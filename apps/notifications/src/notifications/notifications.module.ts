@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { DeliverNotices } from './delivery/deliver-notices';
 import { EventsConsumer } from './delivery/events.consumer';
 import { Mailer } from './delivery/mailer';
@@ -14,6 +13,6 @@ import { SendReminders } from './reminders/send-reminders';
 /** The notifications context: who is told what (from the other contexts' events and by schedule), the inbox, email, preferences. */
 @Module({
   controllers: [EventsConsumer, PreferencesController, RemindersController, InboxController],
-  providers: [CommandRunner, NotificationStore, PeopleDirectory, EmailPreferences, Mailer, DeliverNotices, SendReminders],
+  providers: [NotificationStore, PeopleDirectory, EmailPreferences, Mailer, DeliverNotices, SendReminders],
 })
 export class NotificationsModule {}

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation, NotFound, sha256Hex } from '@nangsuat/event-sourcing';
-import { commandIdOf, CommandRunner } from '@nangsuat/service-runtime';
+import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
 import { toVietnamDate } from '@nangsuat/vietnamese';
 import { IndicatorCatalogue } from '../indicators/indicator-catalogue.service';
-import { achievementDecider, achievementStreamId, AchievementState, Person } from './domain/achievement';
-import { OrganisationDetails, organisationDecider, organisationStreamId, OrganisationState } from './domain/organisation';
+import { achievementDecider, AchievementState, achievementStreamId, organisationDecider, OrganisationDetails, OrganisationState, organisationStreamId, Person } from '@nangsuat/contracts/plans';
 import { achievementView, AchievementView, organisationView, OrganisationView } from './achievement-view';
 
 export interface RecordInput {
@@ -37,13 +34,6 @@ export class AchievementCommands {
     private readonly catalogue: IndicatorCatalogue,
   ) {}
 
-  /** A new record's id: the client's, else one derived from the Idempotency-Key (a retry finds the same stream), else random. */
-  private newId(req: Request, given?: string): string {
-    if (given) return given;
-    const commandId = commandIdOf(req);
-    return commandId ? sha256Hex(commandId).slice(0, 32) : randomUUID();
-  }
-
   async organisation(organisationId: string): Promise<{ state: OrganisationState; version: number }> {
     const loaded = await this.runner.load(organisationStreamId(organisationId), organisationDecider);
     if (!loaded.state.details) throw new NotFound(`No organisation ${organisationId} is registered.`, { organisationId });
@@ -56,23 +46,21 @@ export class AchievementCommands {
     return loaded;
   }
 
-  async registerOrganisation(req: Request, actor: Actor, input: OrganisationDetails & { organisationId?: string }): Promise<OrganisationView & { duplicate: boolean }> {
+  async registerOrganisation(context: CommandContext, input: OrganisationDetails & { organisationId?: string }): Promise<OrganisationView & { duplicate: boolean }> {
     if (!seedUnitTree.has(input.unitCode)) throw new DomainRuleViolation(`Unknown administrative unit "${input.unitCode}"; use an official unit code such as "58" or "51-NGOKBAY".`, 'unknown-unit');
-    this.access.assertCanWrite(actor, input.unitCode);
-    const organisationId = this.newId(req, input.organisationId);
+    this.access.assertCanWrite(context.actor, input.unitCode);
+    const organisationId = input.organisationId ?? context.newRecordId();
     const { organisationId: _given, ...details } = input;
     void _given;
-    const result = await this.runner.run(req, actor, organisationStreamId(organisationId), organisationDecider, { type: 'RegisterOrganisation', organisationId, ...details }, { unit: input.unitCode });
+    const result = await this.runner.run(organisationStreamId(organisationId), organisationDecider, { type: 'RegisterOrganisation', organisationId, ...details }, context, { unit: input.unitCode });
     return { ...organisationView(result.state, result.version), duplicate: result.duplicate };
   }
 
-  async record(req: Request, actor: Actor, input: RecordInput): Promise<AchievementView & { duplicate: boolean }> {
+  async record(context: CommandContext, input: RecordInput): Promise<AchievementView & { duplicate: boolean }> {
     const [{ state: org }, lookup] = await Promise.all([this.organisation(input.organisationId), this.catalogue.lookup()]);
-    this.access.assertCanWrite(actor, org.details!.unitCode);
-    const achievementId = this.newId(req, input.achievementId);
+    this.access.assertCanWrite(context.actor, org.details!.unitCode);
+    const achievementId = input.achievementId ?? context.newRecordId();
     const result = await this.runner.run(
-      req,
-      actor,
       achievementStreamId(achievementId),
       achievementDecider,
       {
@@ -87,30 +75,29 @@ export class AchievementCommands {
         description: input.description,
         evidence: input.evidence,
         value: input.value,
-        recordedBy: person(actor),
-        today: toVietnamDate(new Date()),
+        recordedBy: person(context.actor),
+        today: toVietnamDate(context.now),
       },
+      context,
       { unit: org.details!.unitCode, reason: `Ghi nhận: ${input.evidence}` },
     );
     return { ...achievementView(result.state, result.version), duplicate: result.duplicate };
   }
 
   async review(
-    req: Request,
-    actor: Actor,
+    context: CommandContext,
     achievementId: string,
     action: { type: 'VerifyAchievement'; note?: string } | { type: 'RefuseAchievement'; reason: string } | { type: 'WithdrawAchievement'; reason: string },
   ): Promise<AchievementView & { duplicate: boolean }> {
     const { state } = await this.achievement(achievementId);
     const unit = state.facts!.unitCode;
-    this.access.assertCanWrite(actor, unit);
+    this.access.assertCanWrite(context.actor, unit);
     const reason = 'reason' in action ? action.reason : action.note;
     const result = await this.runner.run(
-      req,
-      actor,
       achievementStreamId(achievementId),
       achievementDecider,
-      { ...action, achievementId, by: person(actor), at: new Date().toISOString() } as never,
+      { ...action, achievementId, by: person(context.actor), at: context.nowIso } as never,
+      context,
       { unit, reason },
     );
     return { ...achievementView(result.state, result.version), duplicate: result.duplicate };

@@ -2,8 +2,7 @@ import type { ReadModelStore } from '@nangsuat/read-models';
 import { EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { searchKey } from '@nangsuat/vietnamese';
-import { achievementDecider, ACHIEVEMENT_STREAM_PREFIX, AchievementState } from './domain/achievement';
-import { organisationDecider, ORGANISATION_STREAM_PREFIX, OrganisationState } from './domain/organisation';
+import { ACHIEVEMENT_STREAM_PREFIX, achievementDecider, AchievementState, ORGANISATION_STREAM_PREFIX, organisationDecider, OrganisationState } from '@nangsuat/contracts/plans';
 import { achievementView, organisationView } from './achievement-view';
 
 export const ACHIEVEMENT_LIST = 'achievement_list';

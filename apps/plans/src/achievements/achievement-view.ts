@@ -1,7 +1,7 @@
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { formatDate } from '@nangsuat/vietnamese';
-import type { AchievementState, AchievementStatus } from './domain/achievement';
-import { ORGANISATION_KIND_NAMES, OrganisationKind, OrganisationState } from './domain/organisation';
+import type { AchievementState, AchievementStatus } from '@nangsuat/contracts/plans';
+import { ORGANISATION_KIND_NAMES, OrganisationKind, OrganisationState } from '@nangsuat/contracts/plans';
 
 export const ACHIEVEMENT_STATUS_NAMES: Record<AchievementStatus, { vi: string; en: string }> = {
   none: { vi: 'Chưa có', en: 'None' },

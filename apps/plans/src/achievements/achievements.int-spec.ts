@@ -1,6 +1,6 @@
 import { startServiceForTest, ServiceTestApp, apiClient, eventually } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../app.module';
-import { NINH_THUAN_4009_TARGETS } from '../plans/seed/ninh-thuan-4009';
+import { NINH_THUAN_4009_TARGETS } from '@nangsuat/contracts/plans';
 import { issuePlan } from '../plans/progress/testing/progress-kit';
 import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS } from './seed/ninh-thuan-achievements';
 

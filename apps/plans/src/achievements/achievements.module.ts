@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { AchievementCommands } from './achievement-commands.service';
 import { ListAchievementsController } from './list-achievements/list-achievements.controller';
@@ -17,6 +16,6 @@ import { ReviewAchievementController } from './review-achievement/review-achieve
 @Module({
   imports: [IndicatorsModule],
   controllers: [RegisterOrganisationController, ListOrganisationsController, RecordAchievementController, ReviewAchievementController, ListAchievementsController],
-  providers: [CommandRunner, AchievementCommands],
+  providers: [AchievementCommands],
 })
 export class AchievementsModule {}

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { Actor, Forbidden, RecordedEvent } from '@nangsuat/event-sourcing';
-import { CommandRunner } from '@nangsuat/service-runtime';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
 import { IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
-import { CatalogueCommand, catalogueDecider, CatalogueEntryState, CatalogueState, INDICATOR_CATALOGUE_STREAM, lookupIn } from './domain/catalogue';
-import { inForceOn, IndicatorLookup, UNITS_OF_MEASURE } from './domain/indicator';
+import { CatalogueCommand, catalogueDecider, CatalogueEntryState, CatalogueState, INDICATOR_CATALOGUE_STREAM, IndicatorLookup, inForceOn, lookupIn, UNITS_OF_MEASURE } from '@nangsuat/contracts/plans';
 
 /** Who changes the catalogue: the province's People's Committee office and its departments (Sở KH&CN). */
 export const CATALOGUE_WRITERS: Role[] = [Role.ProvinceAdmin, Role.DepartmentOfficer];
@@ -58,9 +56,9 @@ export class IndicatorCatalogue {
     }
   }
 
-  async execute(req: Request, actor: Actor, command: CatalogueCommand, reason: string): Promise<{ view: CatalogueView; event?: RecordedEvent; duplicate: boolean }> {
-    this.assertCanChange(actor);
-    const result = await this.runner.run(req, actor, INDICATOR_CATALOGUE_STREAM, catalogueDecider, command, { unit: actor.unit, reason });
+  async execute(context: CommandContext, command: CatalogueCommand, reason: string): Promise<{ view: CatalogueView; event?: RecordedEvent; duplicate: boolean }> {
+    this.assertCanChange(context.actor);
+    const result = await this.runner.run(INDICATOR_CATALOGUE_STREAM, catalogueDecider, command, context, { unit: context.actor.unit, reason });
     return { view: catalogueView(result.state, result.version), event: result.events[result.events.length - 1], duplicate: result.duplicate };
   }
 }

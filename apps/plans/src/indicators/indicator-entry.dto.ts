@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { CalendarDate, Nested, Text } from '@nangsuat/service-runtime';
-import { COUNTING_RULES, DISTINCT_OF, FACT_KINDS, FEED_SOURCES, IDENTITIES, INDICATOR_LEVELS, IndicatorEntry, REPEATS, UNITS_OF_MEASURE } from './domain/indicator';
+import { COUNTING_RULES, DISTINCT_OF, FACT_KINDS, FEED_SOURCES, IDENTITIES, INDICATOR_LEVELS, IndicatorEntry, REPEATS, UNITS_OF_MEASURE } from '@nangsuat/contracts/plans';
 
 /**
  * Request shapes of catalogue entries: every field typed and bounded (400 naming the field); what

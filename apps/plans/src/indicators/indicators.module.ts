@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { DefineIndicatorController } from './define-indicator/define-indicator.controller';
 import { ImportIndicatorSetController } from './import-indicator-set/import-indicator-set.controller';
 import { IndicatorCatalogue } from './indicator-catalogue.service';
@@ -15,7 +14,7 @@ import { ReviseIndicatorController } from './revise-indicator/revise-indicator.c
     ReviseIndicatorController,
     ListIndicatorsController,
   ],
-  providers: [CommandRunner, IndicatorCatalogue],
+  providers: [IndicatorCatalogue],
   exports: [IndicatorCatalogue],
 })
 export class IndicatorsModule {}

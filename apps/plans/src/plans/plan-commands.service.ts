@@ -4,16 +4,9 @@ import { AccessPolicy } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, COMMAND_HANDLER, CommandHandlerPort, DomainRuleViolation, NotFound } from '@nangsuat/event-store';
 import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import {
-  documentNumberKey,
-  documentNumberRegistryDecider,
-  documentNumberStreamId,
-  normalizeDocumentNumber,
-} from './domain/document-number';
-import { createPlanDecider, IssuePlan, PlanCommand, PlanState, planStreamId } from './domain/plan';
+import { assertTargetsInCatalogue, createPlanDecider, documentNumberKey, documentNumberRegistryDecider, documentNumberStreamId, IssuePlan, normalizeDocumentNumber, PlanCommand, PlanState, planStreamId } from '@nangsuat/contracts/plans';
 import { PlanView, toPlanView } from './plan-view';
-import type { Target } from './domain/plan-content';
-import { assertTargetsInCatalogue } from '../indicators/domain/target-check';
+import type { Target } from '@nangsuat/contracts/plans';
 import { IndicatorCatalogue } from '../indicators/indicator-catalogue.service';
 import { toVietnamDate } from '@nangsuat/vietnamese';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { BoundedNumber, CalendarDate, Id, IdList, isCalendarDateText, Nested, NestedList, Text, TextList, UnitCode, Year } from '@nangsuat/service-runtime';
-import { COMPARISONS, FUNDING_KINDS, INDICATORS, REPORTING_LEVELS, UNITS_OF_MEASURE } from './domain/plan-content';
+import { COMPARISONS, FUNDING_KINDS, INDICATORS, readDayMonth, REPORTING_LEVELS, UNITS_OF_MEASURE } from '@nangsuat/contracts/plans';
 
 /**
  * Request shapes of plan content: every field typed and bounded here (400 naming the field); what
@@ -105,16 +105,15 @@ export class LevelDeadlineDto {
   @ApiProperty({ example: 11 }) @BoundedNumber(1, 12, { integer: true }) month: number;
 }
 
-/** "10/11" (day/month, as documents write it) → { day: 10, month: 11 }; an object stays as given. */
-export function readDayMonth(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(value.trim());
-  return m ? plainToInstance(AnnualDeadlineDto, { day: Number(m[1]), month: Number(m[2]) }) : value;
+/** "10/11" (day/month, as documents write it) → an AnnualDeadlineDto; an object stays as given. */
+function readDeadline(value: unknown): unknown {
+  const read = readDayMonth(value);
+  return read === value ? value : plainToInstance(AnnualDeadlineDto, read);
 }
 
 export class ReportingRulesDto {
   @ApiPropertyOptional({ example: '10/11', description: 'annual report deadline, day/month ("10/11" is 10 November) or { day, month }' })
-  @IsOptional() @Transform(({ value }) => readDayMonth(value)) @Nested(() => AnnualDeadlineDto)
+  @IsOptional() @Transform(({ value }) => readDeadline(value)) @Nested(() => AnnualDeadlineDto)
   annualDeadline?: AnnualDeadlineDto;
   @ApiPropertyOptional({ example: 'Ủy ban nhân dân tỉnh (qua Sở Khoa học và Công nghệ)' }) @IsOptional() @Text(300) reportTo?: string;
   @ApiPropertyOptional({ example: 2025 }) @IsOptional() @Year() midTermReviewYear?: number;

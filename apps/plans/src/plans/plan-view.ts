@@ -1,5 +1,5 @@
 import { formatDate } from '@nangsuat/vietnamese';
-import type { PlanState } from './domain/plan';
+import type { PlanState } from '@nangsuat/contracts/plans';
 
 /** A plan as the API shows it: its current content and every issued version. */
 export interface PlanView {

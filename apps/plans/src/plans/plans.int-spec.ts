@@ -1,7 +1,7 @@
 import { tokenFor } from '@nangsuat/auth/testing';
 import { ServiceTestApp, startServiceForTest } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../app.module';
-import { NINH_THUAN_4009, seedPlans } from './seed';
+import { NINH_THUAN_4009, seedPlans } from '@nangsuat/contracts/plans';
 
 /**
  * The plans API against the real FerretDB, Kafka and Keycloak: the seed plans round-trip, issued

@@ -4,7 +4,6 @@ import { ProjectionsModule } from '@nangsuat/projections';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { AchievementsModule } from '../achievements/achievements.module';
 import { achievementListProjection, organisationListProjection } from '../achievements/achievement-projections';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { PlanAttachmentsController } from './attachments/plan-attachments.controller';
 import { ExportPlansController } from './export-plans/export-plans.controller';
 import { AmendPlanController } from './amend-plan/amend-plan.controller';
@@ -67,6 +66,6 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     LateExceptionController,
     GetReportingPeriodController,
   ],
-  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods, CommandRunner, RecordAttachments],
+  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods, RecordAttachments],
 })
 export class PlansModule {}

@@ -1,10 +1,7 @@
 import { COMMAND_HANDLER, CommandHandlerPort, EventMetadata } from '@nangsuat/event-store';
 import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../app.module';
-import { enterpriseDecider, enterpriseSnapshot, EnterpriseState } from './domain/enterprise';
-import { enterpriseStreamId, programmeStreamId, registrationIdFor, registrationStreamId } from './domain/events';
-import { pilotModelRegistrationDecider } from './domain/pilot-model-registration';
-import { programmeSnapshot, ProgrammeState, supportProgrammeDecider } from './domain/programme';
+import { enterpriseDecider, enterpriseSnapshot, EnterpriseState, enterpriseStreamId, pilotModelRegistrationDecider, programmeSnapshot, ProgrammeState, programmeStreamId, registrationIdFor, registrationStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { client, eventually, taxCodeFrom } from './testing/http-client';
 
 /**

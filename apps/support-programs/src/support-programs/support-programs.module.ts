@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { ApproveRegistrationController } from './approve-registration/approve-registration.controller';
 import { ApproveRegistrationHandler } from './approve-registration/approve-registration.handler';
-import { EventLog } from './common/event-log';
 import { READ_MODEL_FACTORIES } from './common/read-models';
 import { Registrations } from './common/registrations';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
@@ -60,7 +58,6 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ListRegistrationsController,
   ],
   providers: [
-    EventLog,
     Registrations,
     CreateProgrammeHandler,
     UpdateProgrammeHandler,
@@ -74,7 +71,6 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ImplementRegistrationHandler,
     WithdrawRegistrationHandler,
     RegistrationQueries,
-    CommandRunner,
     RecordAttachments,
     IdentityAccounts,
     EnterpriseClaimsHandler,

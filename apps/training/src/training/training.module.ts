@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@nangsuat/projections';
-import { CommandRunner } from '@nangsuat/service-runtime';
 import { ApplyCertificationController } from './apply-certification/apply-certification.controller';
 import { ApplyCertificationHandler } from './apply-certification/apply-certification.handler';
 import { AssessCertificationController } from './assess-certification/assess-certification.controller';
@@ -21,7 +20,6 @@ import { RenewCertificationController } from './renew-certification/renew-certif
 import { RenewCertificationHandler } from './renew-certification/renew-certification.handler';
 import { RevokeCertificationController } from './revoke-certification/revoke-certification.controller';
 import { RevokeCertificationHandler } from './revoke-certification/revoke-certification.handler';
-import { TrainingClock } from './common/clock';
 import { CancelCourseController } from './cancel-course/cancel-course.controller';
 import { CancelCourseHandler } from './cancel-course/cancel-course.handler';
 import { CancelRegistrationController } from './cancel-registration/cancel-registration.controller';
@@ -74,8 +72,6 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
     ExpireCertificationController,
   ],
   providers: [
-    TrainingClock,
-    CommandRunner,
     CourseLoader,
     CourseCommands,
     ScheduleCourseHandler,

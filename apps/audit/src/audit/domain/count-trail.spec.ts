@@ -1,7 +1,5 @@
 import { RecordedEvent } from '@nangsuat/event-sourcing';
-import { INDICATORS, Target } from '../../../../plans/src/plans/domain/plan-content';
-import { countContributions } from '../../../../plans/src/plans/domain/progress';
-import { CONTRIBUTION_RULES, mapEventToContribution } from '../../../../plans/src/plans/progress/contributions/contribution-mapping';
+import { CONTRIBUTION_RULES, countContributions, INDICATORS, mapEventToContribution, Target } from '@nangsuat/contracts/plans';
 import { COUNTED_INDICATORS, countedIndicator, countTrail, indicatorOfType } from './count-trail';
 import { chainedStream } from './test-events';
 

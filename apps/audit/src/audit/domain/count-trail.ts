@@ -1,9 +1,7 @@
 import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay } from '@nangsuat/vietnamese';
-import { INDICATORS, Target } from '../../../../plans/src/plans/domain/plan-content';
-import { Contribution, ContributionKind, countContributions } from '../../../../plans/src/plans/domain/progress';
-import { CONTRIBUTION_RULES, INDICATOR_OF_KIND, mapEventToContribution, SourceService } from '../../../../plans/src/plans/progress/contributions/contribution-mapping';
+import { Contribution, CONTRIBUTION_RULES, ContributionKind, countContributions, INDICATOR_OF_KIND, INDICATORS, mapEventToContribution, SourceService, Target } from '@nangsuat/contracts/plans';
 
 /**
  * How a target's count was reached, event by event. Nothing here decides what counts: every event

@@ -1,22 +1,9 @@
-import { ATTACHMENTS_STREAM_PREFIX, attachmentsDecider } from '@nangsuat/attachments';
+import { ATTACHMENTS_STREAM_PREFIX, attachmentsDecider } from '@nangsuat/contracts/attachments';
 import { Decider, DomainEvent } from '@nangsuat/event-sourcing';
-import { awardCategoryDecider } from '../../../../awards/src/awards/domain/award-category';
-import { AWARD_CATEGORY_STREAM_PREFIX, NOMINATION_STREAM_PREFIX } from '../../../../awards/src/awards/domain/events';
-import { nominationDecider } from '../../../../awards/src/awards/domain/nomination';
-import { documentNumberRegistryDecider } from '../../../../plans/src/plans/domain/document-number';
-import { planDecider } from '../../../../plans/src/plans/domain/plan';
-import { achievementDecider, ACHIEVEMENT_STREAM_PREFIX } from '../../../../plans/src/achievements/domain/achievement';
-import { organisationDecider, ORGANISATION_STREAM_PREFIX } from '../../../../plans/src/achievements/domain/organisation';
-import { catalogueDecider, INDICATOR_CATALOGUE_STREAM_PREFIX } from '../../../../plans/src/indicators/domain/catalogue';
-import { reportingPeriodDecider } from '../../../../plans/src/plans/domain/reporting-period';
-import { reportedValuesDecider } from '../../../../plans/src/plans/progress/reported-values/reported-values';
-import { courseDecider } from '../../../../training/src/training/domain/course';
-import { CERTIFICATION_STREAM_PREFIX, COURSE_STREAM_PREFIX } from '../../../../training/src/training/domain/events';
-import { expertCertificationDecider } from '../../../../training/src/training/domain/expert-certification';
-import { enterpriseDecider } from '../../../../support-programs/src/support-programs/domain/enterprise';
-import { ENTERPRISE_STREAM_PREFIX, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX } from '../../../../support-programs/src/support-programs/domain/events';
-import { pilotModelRegistrationDecider } from '../../../../support-programs/src/support-programs/domain/pilot-model-registration';
-import { supportProgrammeDecider } from '../../../../support-programs/src/support-programs/domain/programme';
+import { AWARD_CATEGORY_STREAM_PREFIX, awardCategoryDecider, NOMINATION_STREAM_PREFIX, nominationDecider } from '@nangsuat/contracts/awards';
+import { ACHIEVEMENT_STREAM_PREFIX, achievementDecider, catalogueDecider, documentNumberRegistryDecider, INDICATOR_CATALOGUE_STREAM_PREFIX, ORGANISATION_STREAM_PREFIX, organisationDecider, planDecider, reportedValuesDecider, reportingPeriodDecider } from '@nangsuat/contracts/plans';
+import { CERTIFICATION_STREAM_PREFIX, COURSE_STREAM_PREFIX, courseDecider, expertCertificationDecider } from '@nangsuat/contracts/training';
+import { ENTERPRISE_STREAM_PREFIX, enterpriseDecider, pilotModelRegistrationDecider, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 
 /** The part of a decider replay needs. */
 export type Evolver = Pick<Decider<unknown, DomainEvent, unknown>, 'evolve' | 'initialState'>;

@@ -1,8 +1,5 @@
 import { canonicalJson, RecordedEvent, sha256Hex } from '@nangsuat/event-sourcing';
-import { seedIndicator } from '../../../../plans/src/indicators/domain/seed-catalogue';
-import { NINH_THUAN_4009_TARGETS } from '../../../../plans/src/plans/seed/ninh-thuan-4009';
-import { mapAchievementToContribution, StoredContribution } from '../../../../plans/src/plans/progress/contributions/contribution-mapping';
-import { computeForPlan } from '../../../../plans/src/plans/progress/plan-progress';
+import { computeForPlan, mapAchievementToContribution, NINH_THUAN_4009_TARGETS, seedIndicator, StoredContribution } from '@nangsuat/contracts/plans';
 import { buildNationalExport, ExportFact } from './national-export';
 
 const verified = (id: string, school: string): RecordedEvent =>

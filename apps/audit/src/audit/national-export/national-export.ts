@@ -9,10 +9,8 @@
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { canonicalJson, RecordedEvent, sha256Hex } from '@nangsuat/event-sourcing';
 import { formatDate, IsoDate } from '@nangsuat/vietnamese';
-import type { IndicatorLookup } from '../../../../plans/src/indicators/domain/indicator';
-import type { ReportedValue } from '../../../../plans/src/plans/domain/progress';
-import type { StoredContribution } from '../../../../plans/src/plans/progress/contributions/contribution-mapping';
-import { computeForPlan, PlanForProgress } from '../../../../plans/src/plans/progress/plan-progress';
+import type { IndicatorLookup, ReportedValue, StoredContribution } from '@nangsuat/contracts/plans';
+import { computeForPlan, PlanForProgress } from '@nangsuat/contracts/plans';
 import { CHECKPOINT_HASHING } from '../domain/checkpoint';
 import { InclusionProof, MerkleLeaf } from '../domain/merkle';
 

@@ -2,8 +2,7 @@ import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
-import { AwardCategoryCommand, awardCategoryDecider, AwardCategoryState } from '../domain/award-category';
-import { AWARD_CATEGORY_STREAM_PREFIX, AwardCategoryEvent } from '../domain/events';
+import { AWARD_CATEGORY_STREAM_PREFIX, AwardCategoryCommand, awardCategoryDecider, AwardCategoryEvent, AwardCategoryState } from '@nangsuat/contracts/awards';
 
 /** The category as the API shows it: the decider's state plus its description. */
 export interface AwardCategoryViewState {

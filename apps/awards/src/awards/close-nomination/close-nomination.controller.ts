@@ -1,9 +1,8 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { CloseNominationHandler } from './close-nomination.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -16,7 +15,7 @@ export class CloseNominationController {
   @Roles('province-admin', 'department-officer', 'award-council')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Close a decided nomination' })
-  close(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.handler.handle(req, actor, id);
+  close(@CurrentCommand() context: CommandContext, @Param('id') id: string) {
+    return this.handler.handle(context, id);
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { CreateAwardCategoryDto } from './create-award-category.dto';
 import { CreateAwardCategoryHandler } from './create-award-category.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('award categories')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class CreateAwardCategoryController {
   @Roles('province-admin', 'department-officer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Create an award category: eligible nominee kinds and the period nominations are accepted in' })
-  create(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: CreateAwardCategoryDto) {
-    return this.handler.handle(req, actor, dto);
+  create(@CurrentCommand() context: CommandContext, @Body() dto: CreateAwardCategoryDto) {
+    return this.handler.handle(context, dto);
   }
 }

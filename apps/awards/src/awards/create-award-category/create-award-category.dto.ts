@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { CalendarDate, Id, Nested, Text, UnitCode } from '@nangsuat/service-runtime';
-import { NOMINEE_KINDS, NomineeKind } from '../domain/events';
+import { NOMINEE_KINDS, NomineeKind } from '@nangsuat/contracts/awards';
 
 export class AwardPeriodDto {
   @ApiProperty({ example: '01/09/2025', description: 'First day nominations are accepted (dd/mm/yyyy or yyyy-mm-dd)' })

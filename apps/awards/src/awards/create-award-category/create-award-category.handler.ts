@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { CommandRunner, parseDateInput, requireKnownUnit } from '@nangsuat/service-runtime';
-import { AwardsClock } from '../common/clock';
+import { CommandContext, CommandRunner, parseDateInput, requireKnownUnit } from '@nangsuat/service-runtime';
 import { awardCategoryView, awardCategoryViewDecider } from '../categories/award-category-view';
-import { awardCategoryStreamId } from '../domain/events';
+import { awardCategoryStreamId } from '@nangsuat/contracts/awards';
 import { CreateAwardCategoryDto } from './create-award-category.dto';
 
 @Injectable()
@@ -14,16 +11,13 @@ export class CreateAwardCategoryHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
-    private readonly clock: AwardsClock,
   ) {}
 
-  async handle(req: Request, actor: Actor, dto: CreateAwardCategoryDto) {
+  async handle(context: CommandContext, dto: CreateAwardCategoryDto) {
     const unitCode = requireKnownUnit(dto.unitCode);
-    this.access.assertCanWrite(actor, unitCode);
+    this.access.assertCanWrite(context.actor, unitCode);
     const categoryId = dto.categoryId ?? randomUUID();
     const result = await this.runner.run(
-      req,
-      actor,
       awardCategoryStreamId(categoryId),
       awardCategoryViewDecider,
       {
@@ -34,8 +28,9 @@ export class CreateAwardCategoryHandler {
         ...(dto.description ? { description: dto.description } : {}),
         eligibleNomineeKinds: dto.eligibleNomineeKinds,
         period: { from: parseDateInput(dto.period.from, 'period.from'), to: parseDateInput(dto.period.to, 'period.to') },
-        now: this.clock.nowIso(),
+        now: context.nowIso,
       },
+      context,
       { unit: unitCode },
     );
     return { ...awardCategoryView(result.state, result.version), duplicate: result.duplicate };

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { DecideNominationDto } from './decide-nomination.dto';
 import { DecideNominationHandler } from './decide-nomination.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class DecideNominationController {
   @Roles('award-council')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Decide (awarded / not-awarded) with the decision document number, once every council member evaluated' })
-  decide(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: DecideNominationDto) {
-    return this.handler.handle(req, actor, id, dto);
+  decide(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: DecideNominationDto) {
+    return this.handler.handle(context, id, dto);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CalendarDate, Text } from '@nangsuat/service-runtime';
-import { AWARD_OUTCOMES, AwardOutcome } from '../domain/events';
+import { AWARD_OUTCOMES, AwardOutcome } from '@nangsuat/contracts/awards';
 
 export class DecideNominationDto {
   @ApiProperty({ enum: AWARD_OUTCOMES, example: 'awarded' })

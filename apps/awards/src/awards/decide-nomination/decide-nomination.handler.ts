@@ -1,31 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { optionalDateInput } from '@nangsuat/service-runtime';
-import { AwardsClock } from '../common/clock';
+import { CommandContext, optionalDateInput } from '@nangsuat/service-runtime';
 import { NominationCommands } from '../nominations/nomination-commands';
-import { vietnamDate } from '../domain/values';
+import { vietnamDate } from '@nangsuat/contracts/awards';
 import { DecideNominationDto } from './decide-nomination.dto';
 
 @Injectable()
 export class DecideNominationHandler {
   constructor(
     private readonly nominations: NominationCommands,
-    private readonly clock: AwardsClock,
   ) {}
 
-  handle(req: Request, actor: Actor, nominationId: string, dto: DecideNominationDto) {
-    const now = this.clock.nowIso();
+  handle(context: CommandContext, nominationId: string, dto: DecideNominationDto) {
+    const now = context.nowIso;
     return this.nominations.run(
-      req,
-      actor,
+      context,
       nominationId,
       {
         type: 'DecideNomination',
         outcome: dto.outcome,
         decisionDocumentNumber: dto.decisionDocumentNumber,
         decisionDate: optionalDateInput(dto.decisionDate, 'decisionDate') ?? vietnamDate(now),
-        decidedBy: actor.username,
+        decidedBy: context.actor.username,
         now,
       },
       { reason: `decision ${dto.decisionDocumentNumber}` },

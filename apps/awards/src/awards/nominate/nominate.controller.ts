@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { NominateDto } from './nominate.dto';
 import { NominateHandler } from './nominate.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -20,7 +19,7 @@ export class NominateController {
     summary: 'Record a nomination (by an officer, the Cooperative Alliance or the Enterprise Association — entered by an officer of the unit)',
     description: 'Refused when the category does not accept the nominee kind or today is outside its period.',
   })
-  nominate(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: NominateDto) {
-    return this.handler.handle(req, actor, dto);
+  nominate(@CurrentCommand() context: CommandContext, @Body() dto: NominateDto) {
+    return this.handler.handle(context, dto);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Id, Nested, PersonId, Text, TextList, UnitCode } from '@nangsuat/service-runtime';
-import { NOMINATOR_KINDS, NOMINEE_KINDS, NominatorKind, NomineeKind } from '../domain/events';
+import { NOMINATOR_KINDS, NOMINEE_KINDS, NominatorKind, NomineeKind } from '@nangsuat/contracts/awards';
 
 export class NomineeDto {
   @ApiProperty({ enum: NOMINEE_KINDS, example: 'enterprise' })

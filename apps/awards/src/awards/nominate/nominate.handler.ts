@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
 import { isWithin } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { CommandRunner, requireKnownUnit, newRecordId } from '@nangsuat/service-runtime';
-import { AwardsClock } from '../common/clock';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner, requireKnownUnit } from '@nangsuat/service-runtime';
 import { awardCategoryViewDecider } from '../categories/award-category-view';
 import { nominationView, nominationViewDecider } from '../nominations/nomination-view';
-import { awardCategorySnapshot } from '../domain/award-category';
-import { awardCategoryStreamId, nominationStreamId } from '../domain/events';
+import { awardCategorySnapshot, awardCategoryStreamId, nominationStreamId } from '@nangsuat/contracts/awards';
 import { NominateDto } from './nominate.dto';
 
 @Injectable()
@@ -16,12 +13,11 @@ export class NominateHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
-    private readonly clock: AwardsClock,
   ) {}
 
-  async handle(req: Request, actor: Actor, dto: NominateDto) {
+  async handle(context: CommandContext, dto: NominateDto) {
     const unitCode = requireKnownUnit(dto.unitCode);
-    this.access.assertCanWrite(actor, unitCode);
+    this.access.assertCanWrite(context.actor, unitCode);
     const { state } = await this.runner.load(awardCategoryStreamId(dto.categoryId), awardCategoryViewDecider);
     if (state.category.status === 'none') {
       throw new DomainRuleViolation(`Award category ${dto.categoryId} does not exist; see GET /award-categories.`, 'unknown-category', { categoryId: dto.categoryId });
@@ -34,10 +30,8 @@ export class NominateHandler {
         { unitCode, categoryUnit: category.unitCode },
       );
     }
-    const nominationId = dto.nominationId ?? newRecordId(req);
+    const nominationId = dto.nominationId ?? context.newRecordId();
     const result = await this.runner.run(
-      req,
-      actor,
       nominationStreamId(nominationId),
       nominationViewDecider,
       {
@@ -53,8 +47,9 @@ export class NominateHandler {
         nominatedBy: { kind: dto.nominatedBy.kind, name: dto.nominatedBy.name },
         unitCode,
         achievements: dto.achievements,
-        now: this.clock.nowIso(),
+        now: context.nowIso,
       },
+      context,
       { unit: unitCode },
     );
     return { ...nominationView(result.state, result.version), categoryName: category.name, duplicate: result.duplicate };

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, NotFound } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
-import { nominationStreamId } from '../domain/events';
-import { NominationCommand } from '../domain/nomination';
+import { NotFound } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
+import { NominationCommand, nominationStreamId } from '@nangsuat/contracts/awards';
 import { nominationView, nominationViewDecider, NominationViewState } from './nomination-view';
 
 const ID = ID_PATTERN;
@@ -25,11 +23,11 @@ export class NominationCommands {
   }
 
   /** `check` runs after the scope check and before the command (e.g. council membership). */
-  async run(req: Request, actor: Actor, nominationId: string, command: NominationCommand, options: { reason?: string; check?: (view: NominationViewState) => void } = {}) {
+  async run(context: CommandContext, nominationId: string, command: NominationCommand, options: { reason?: string; check?: (view: NominationViewState) => void } = {}) {
     const { view, unitCode } = await this.get(nominationId);
-    this.access.assertCanWrite(actor, unitCode);
+    this.access.assertCanWrite(context.actor, unitCode);
     options.check?.(view);
-    const result = await this.runner.run(req, actor, nominationStreamId(nominationId), nominationViewDecider, command, { unit: unitCode, reason: options.reason });
+    const result = await this.runner.run(nominationStreamId(nominationId), nominationViewDecider, command, context, { unit: unitCode, reason: options.reason });
     return { ...nominationView(result.state, result.version), duplicate: result.duplicate };
   }
 }

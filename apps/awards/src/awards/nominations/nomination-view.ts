@@ -2,8 +2,7 @@ import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
-import { AwardOutcome, NOMINATION_STREAM_PREFIX, NominationEvent, Nominator } from '../domain/events';
-import { NominationCommand, nominationDecider, NominationState } from '../domain/nomination';
+import { AwardOutcome, NOMINATION_STREAM_PREFIX, NominationCommand, nominationDecider, NominationEvent, NominationState, Nominator } from '@nangsuat/contracts/awards';
 
 /** The nomination as the API shows it: the decider's state plus who nominated, achievements, dates, the decision and withdrawal. */
 export interface NominationViewState {

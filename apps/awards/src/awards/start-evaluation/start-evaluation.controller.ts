@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { StartEvaluationDto } from './start-evaluation.dto';
 import { StartEvaluationHandler } from './start-evaluation.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class StartEvaluationController {
   @Roles('province-admin', 'department-officer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Start the evaluation: fix the award council (usernames of award-council members)' })
-  start(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: StartEvaluationDto) {
-    return this.handler.handle(req, actor, id, dto.councilMemberIds);
+  start(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: StartEvaluationDto) {
+    return this.handler.handle(context, id, dto.councilMemberIds);
   }
 }

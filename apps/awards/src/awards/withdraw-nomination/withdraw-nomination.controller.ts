@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { WithdrawNominationDto } from './withdraw-nomination.dto';
 import { WithdrawNominationHandler } from './withdraw-nomination.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class WithdrawNominationController {
   @Roles('province-admin', 'department-officer', 'commune-officer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Withdraw a nomination before the decision, with the reason' })
-  withdraw(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: WithdrawNominationDto) {
-    return this.handler.handle(req, actor, id, dto.reason);
+  withdraw(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: WithdrawNominationDto) {
+    return this.handler.handle(context, id, dto.reason);
   }
 }

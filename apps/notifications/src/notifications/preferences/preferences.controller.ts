@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
-import type { Request } from 'express';
 import { CurrentActor } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { CommandRunner } from '@nangsuat/service-runtime';
+import { CommandContext, CommandRunner, CurrentCommand } from '@nangsuat/service-runtime';
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS } from '../domain/kinds';
 import { emailPreferencesDecider, emailPreferencesStreamId } from './preferences';
 
@@ -36,13 +35,13 @@ export class PreferencesController {
   @Put()
   @HttpCode(200)
   @ApiOperation({ summary: 'Set which kinds of notice I do not want by email (Idempotency-Key honoured)' })
-  async set(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: EmailPreferencesDto): Promise<EmailPreferencesView> {
+  async set(@CurrentCommand() context: CommandContext, @Body() dto: EmailPreferencesDto): Promise<EmailPreferencesView> {
+    const { actor } = context;
     const outcome = await this.runner.run(
-      req,
-      actor,
       emailPreferencesStreamId(actor.id),
       emailPreferencesDecider,
-      { type: 'SetEmailPreferences', userId: actor.id, emailOff: dto.emailOff, now: new Date().toISOString() },
+      { type: 'SetEmailPreferences', userId: actor.id, emailOff: dto.emailOff, now: context.nowIso },
+      context,
       { unit: actor.unit },
     );
     return view(outcome.state.emailOff);

@@ -10,7 +10,7 @@ import { assertCanReadProgress } from '../../plans/progress/progress.service';
 import { ACHIEVEMENT_LIST } from '../achievement-projections';
 import { AchievementCommands } from '../achievement-commands.service';
 import { achievementView, AchievementView } from '../achievement-view';
-import { achievementStreamId } from '../domain/achievement';
+import { achievementStreamId } from '@nangsuat/contracts/plans';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 const STATUSES = ['recorded', 'verified', 'refused', 'withdrawn'] as const;

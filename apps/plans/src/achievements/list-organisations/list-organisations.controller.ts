@@ -8,7 +8,7 @@ import { searchTokens } from '@nangsuat/vietnamese';
 import { ORGANISATION_LIST } from '../achievement-projections';
 import { AchievementCommands } from '../achievement-commands.service';
 import { organisationView, OrganisationView } from '../achievement-view';
-import { ORGANISATION_KINDS } from '../domain/organisation';
+import { ORGANISATION_KINDS } from '@nangsuat/contracts/plans';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListOrganisationsQuery extends PageQuery {

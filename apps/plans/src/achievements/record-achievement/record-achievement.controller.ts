@@ -1,10 +1,8 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import { BoundedNumber, CalendarDate, Id, Text } from '@nangsuat/service-runtime';
+import { Roles } from '@nangsuat/auth';
+import { BoundedNumber, CalendarDate, CommandContext, CurrentCommand, Id, Text } from '@nangsuat/service-runtime';
 import { ACHIEVEMENT_RECORDERS } from '../achievement-roles';
 import { AchievementCommands } from '../achievement-commands.service';
 import type { AchievementView } from '../achievement-view';
@@ -35,7 +33,7 @@ export class RecordAchievementController {
   @Post()
   @Roles(...ACHIEVEMENT_RECORDERS)
   @ApiOperation({ summary: 'Record an achievement for an indicator no service counts (club founded, S&T task, tool applied, enterprise supported); it counts once the unit above verifies it' })
-  record(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: RecordAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.record(req, actor, { ...dto });
+  record(@CurrentCommand() context: CommandContext, @Body() dto: RecordAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
+    return this.commands.record(context, { ...dto });
   }
 }

@@ -1,14 +1,12 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import { Id, Text, UnitCode } from '@nangsuat/service-runtime';
+import { Roles } from '@nangsuat/auth';
+import { CommandContext, CurrentCommand, Id, Text, UnitCode } from '@nangsuat/service-runtime';
 import { ORGANISATION_REGISTRARS } from '../achievement-roles';
 import { AchievementCommands } from '../achievement-commands.service';
 import type { OrganisationView } from '../achievement-view';
-import { ORGANISATION_KINDS, OrganisationKind } from '../domain/organisation';
+import { ORGANISATION_KINDS, OrganisationKind } from '@nangsuat/contracts/plans';
 
 export class RegisterOrganisationDto {
   @ApiPropertyOptional({ example: 'bv-da-khoa-ninh-thuan', description: 'default: derived from the Idempotency-Key, else generated' }) @IsOptional() @Id() organisationId?: string;
@@ -28,7 +26,7 @@ export class RegisterOrganisationController {
   @Post()
   @Roles(...ORGANISATION_REGISTRARS)
   @ApiOperation({ summary: 'Register an organisation (school, hospital, college, institute…) in its unit, for recorded achievements' })
-  register(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: RegisterOrganisationDto): Promise<OrganisationView & { duplicate: boolean }> {
-    return this.commands.registerOrganisation(req, actor, { ...dto });
+  register(@CurrentCommand() context: CommandContext, @Body() dto: RegisterOrganisationDto): Promise<OrganisationView & { duplicate: boolean }> {
+    return this.commands.registerOrganisation(context, { ...dto });
   }
 }

@@ -1,10 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import { Text } from '@nangsuat/service-runtime';
+import { Roles } from '@nangsuat/auth';
+import { CommandContext, CurrentCommand, Text } from '@nangsuat/service-runtime';
 import { ACHIEVEMENT_RECORDERS, ACHIEVEMENT_VERIFIERS } from '../achievement-roles';
 import { AchievementCommands } from '../achievement-commands.service';
 import type { AchievementView } from '../achievement-view';
@@ -28,23 +26,23 @@ export class ReviewAchievementController {
   @HttpCode(200)
   @Roles(...ACHIEVEMENT_VERIFIERS)
   @ApiOperation({ summary: 'Verify a recorded achievement (the unit above; not the person who recorded it): from now on it counts' })
-  verify(@Req() req: Request, @CurrentActor() actor: Actor, @Param('achievementId') id: string, @Body() dto: VerifyAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.review(req, actor, id, { type: 'VerifyAchievement', note: dto.note });
+  verify(@CurrentCommand() context: CommandContext, @Param('achievementId') id: string, @Body() dto: VerifyAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
+    return this.commands.review(context, id, { type: 'VerifyAchievement', note: dto.note });
   }
 
   @Post(':achievementId/refusal')
   @HttpCode(200)
   @Roles(...ACHIEVEMENT_VERIFIERS)
   @ApiOperation({ summary: 'Refuse a recorded achievement, with the reason (the unit above)' })
-  refuse(@Req() req: Request, @CurrentActor() actor: Actor, @Param('achievementId') id: string, @Body() dto: ReasonDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.review(req, actor, id, { type: 'RefuseAchievement', reason: dto.reason });
+  refuse(@CurrentCommand() context: CommandContext, @Param('achievementId') id: string, @Body() dto: ReasonDto): Promise<AchievementView & { duplicate: boolean }> {
+    return this.commands.review(context, id, { type: 'RefuseAchievement', reason: dto.reason });
   }
 
   @Post(':achievementId/withdrawal')
   @HttpCode(200)
   @Roles(...ACHIEVEMENT_RECORDERS)
   @ApiOperation({ summary: 'Withdraw an achievement, with the reason: it no longer counts' })
-  withdraw(@Req() req: Request, @CurrentActor() actor: Actor, @Param('achievementId') id: string, @Body() dto: ReasonDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.review(req, actor, id, { type: 'WithdrawAchievement', reason: dto.reason });
+  withdraw(@CurrentCommand() context: CommandContext, @Param('achievementId') id: string, @Body() dto: ReasonDto): Promise<AchievementView & { duplicate: boolean }> {
+    return this.commands.review(context, id, { type: 'WithdrawAchievement', reason: dto.reason });
   }
 }

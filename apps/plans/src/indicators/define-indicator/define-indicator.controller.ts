@@ -1,9 +1,7 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import { Nested, Text } from '@nangsuat/service-runtime';
+import { Roles } from '@nangsuat/auth';
+import { CommandContext, CurrentCommand, Nested, Text } from '@nangsuat/service-runtime';
 import { IndicatorEntryDto, toEntry } from '../indicator-entry.dto';
 import { CATALOGUE_WRITERS, IndicatorCatalogue, indicatorView, IndicatorView } from '../indicator-catalogue.service';
 
@@ -21,9 +19,9 @@ export class DefineIndicatorController {
   @Post()
   @Roles(...CATALOGUE_WRITERS)
   @ApiOperation({ summary: 'Add an indicator to the catalogue (code, names, unit, counting rule, facts, levels, validity), with the reason' })
-  async define(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: DefineIndicatorDto): Promise<IndicatorView & { catalogueVersion: number }> {
+  async define(@CurrentCommand() context: CommandContext, @Body() dto: DefineIndicatorDto): Promise<IndicatorView & { catalogueVersion: number }> {
     const entry = toEntry(dto.entry);
-    const { view } = await this.catalogue.execute(req, actor, { type: 'DefineIndicator', entry }, dto.reason);
+    const { view } = await this.catalogue.execute(context, { type: 'DefineIndicator', entry }, dto.reason);
     const defined = view.indicators.find((i) => i.code === entry.code)!;
     return { ...defined, catalogueVersion: view.version };
   }

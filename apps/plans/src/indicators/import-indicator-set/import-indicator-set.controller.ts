@@ -1,10 +1,8 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import { NestedList, Text } from '@nangsuat/service-runtime';
-import type { IndicatorSetImported } from '../domain/catalogue';
+import { Roles } from '@nangsuat/auth';
+import { CommandContext, CurrentCommand, NestedList, Text } from '@nangsuat/service-runtime';
+import type { IndicatorSetImported } from '@nangsuat/contracts/plans';
 import { IndicatorEntryDto, toEntry } from '../indicator-entry.dto';
 import { CATALOGUE_WRITERS, IndicatorCatalogue } from '../indicator-catalogue.service';
 
@@ -36,10 +34,9 @@ export class ImportIndicatorSetController {
   @Post('imports')
   @Roles(...CATALOGUE_WRITERS)
   @ApiOperation({ summary: 'Import an indicator set (the JSON file as the body) as one versioned change of the catalogue' })
-  async import(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: ImportIndicatorSetDto): Promise<ImportResult> {
+  async import(@CurrentCommand() context: CommandContext, @Body() dto: ImportIndicatorSetDto): Promise<ImportResult> {
     const outcome = await this.catalogue.execute(
-      req,
-      actor,
+      context,
       { type: 'ImportIndicatorSet', setName: dto.setName, setVersion: dto.setVersion, source: dto.source, entries: dto.entries.map(toEntry) },
       dto.reason,
     );

@@ -5,8 +5,7 @@ import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import { NotFound, RecordedEvent } from '@nangsuat/event-sourcing';
 import { parseDateInput } from '@nangsuat/service-runtime';
 import { matchesSearch } from '@nangsuat/vietnamese';
-import { CatalogueEvent, INDICATOR_CATALOGUE_STREAM } from '../domain/catalogue';
-import { inForceOn, INDICATOR_LEVELS } from '../domain/indicator';
+import { CatalogueEvent, INDICATOR_CATALOGUE_STREAM, INDICATOR_LEVELS, inForceOn } from '@nangsuat/contracts/plans';
 import { catalogueView, IndicatorCatalogue, IndicatorView } from '../indicator-catalogue.service';
 
 export class IndicatorsQuery {

@@ -1,9 +1,8 @@
-import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import { Nested, Text } from '@nangsuat/service-runtime';
+import { Roles } from '@nangsuat/auth';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { CommandContext, CurrentCommand, Nested, Text } from '@nangsuat/service-runtime';
 import { IndicatorEntryDto, toEntry } from '../indicator-entry.dto';
 import { CATALOGUE_WRITERS, IndicatorCatalogue, IndicatorView } from '../indicator-catalogue.service';
 
@@ -21,9 +20,9 @@ export class ReviseIndicatorController {
   @Post(':code/revisions')
   @Roles(...CATALOGUE_WRITERS)
   @ApiOperation({ summary: 'Revise a catalogue entry (names, levels, validity, counting rule…), with the reason; the previous entry is kept in the event' })
-  async revise(@Req() req: Request, @CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ReviseIndicatorDto): Promise<IndicatorView & { catalogueVersion: number }> {
+  async revise(@CurrentCommand() context: CommandContext, @Param('code') code: string, @Body() dto: ReviseIndicatorDto): Promise<IndicatorView & { catalogueVersion: number }> {
     if (dto.entry.code !== code) throw new DomainRuleViolation(`The entry's code "${dto.entry.code}" is not the one in the path ("${code}"); a code never changes — define a new indicator instead.`, 'code-mismatch');
-    const { view } = await this.catalogue.execute(req, actor, { type: 'ReviseIndicator', entry: toEntry(dto.entry) }, dto.reason);
+    const { view } = await this.catalogue.execute(context, { type: 'ReviseIndicator', entry: toEntry(dto.entry) }, dto.reason);
     return { ...view.indicators.find((i) => i.code === code)!, catalogueVersion: view.version };
   }
 }

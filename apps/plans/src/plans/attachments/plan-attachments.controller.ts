@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import { planStreamId, PlanState } from '../domain/plan';
+import { planStreamId, PlanState } from '@nangsuat/contracts/plans';
 import { PlanCommands } from '../plan-commands.service';
 import { PLAN_WRITERS } from '../plan-roles';
 import { AttachPlanDocumentDto } from './attach-document.dto';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 /**
  * The documents behind a plan: the signed plan and the documents of its amendments. Attaching is for
@@ -31,17 +31,16 @@ export class PlanAttachmentsController {
   @ApiBody({ type: AttachPlanDocumentDto })
   @ApiOperation({ summary: "Attach a document (the signed plan, an amendment's document) to a plan; its SHA-256 goes into the event" })
   async attach(
-    @Req() req: Request,
-    @CurrentActor() actor: Actor,
+    @CurrentCommand() context: CommandContext,
     @Param('planId') planId: string,
     @Body() dto: AttachPlanDocumentDto,
     @UploadedFile() file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
     const { state } = await this.plans.load(planId);
     const unit = state.content!.issuingUnit;
-    this.access.assertCanWrite(actor, unit);
+    this.access.assertCanWrite(context.actor, unit);
     const planVersion = this.checkVersion(state, dto);
-    return this.attachments.attach(req, actor, {
+    return this.attachments.attach(context, {
       context: 'plans',
       record: { recordType: 'plan', recordId: planId, recordStreamId: planStreamId(planId), unitCode: unit },
       purpose: dto.purpose,

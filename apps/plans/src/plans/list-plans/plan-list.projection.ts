@@ -3,7 +3,7 @@ import { seedUnitTree } from '@nangsuat/administrative-units';
 import { EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { searchKey } from '@nangsuat/vietnamese';
-import { createPlanDecider, PlanState } from '../domain/plan';
+import { createPlanDecider, PlanState } from '@nangsuat/contracts/plans';
 
 export const PLAN_LIST = 'plan_list';
 /** How lists read it: `horizonYears` is a list that a year filter matches by element. */

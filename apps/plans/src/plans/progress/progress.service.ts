@@ -4,15 +4,11 @@ import { Actor, DomainRuleViolation, EVENT_STORE, EventStorePort, Forbidden } fr
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { parseInstantInput } from '@nangsuat/service-runtime';
 import { formatDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
-import { planVersionAt } from '../domain/plan';
-import type { ReportedValue, TargetProgress } from '../domain/progress';
+import { candidateUnits, computeForPlan, INDICATOR_OF_KIND, PlanForProgress, planVersionAt, reportedValuesStreamId, StoredContribution, toReportedValues } from '@nangsuat/contracts/plans';
+import type { IndicatorEntry, ReportedValue, TargetProgress } from '@nangsuat/contracts/plans';
 import { PlanCommands } from '../plan-commands.service';
-import { INDICATOR_OF_KIND, StoredContribution } from './contributions/contribution-mapping';
-import type { IndicatorEntry } from '../../indicators/domain/indicator';
 import { IndicatorCatalogue } from '../../indicators/indicator-catalogue.service';
 import { ContributionStore } from './contributions/contribution-store';
-import { candidateUnits, computeForPlan, PlanForProgress } from './plan-progress';
-import { reportedValuesStreamId, toReportedValues } from './reported-values/reported-values';
 
 /**
  * An `asOf` query value → the instant progress is measured at: facts that occurred by then, against

@@ -14,10 +14,8 @@
  */
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay } from '@nangsuat/vietnamese';
-import type { ReportedValue, TargetProgress } from '../domain/progress';
-import { assignToPeriod, countsInPeriod, ReportFigure, ReportingPeriodState } from '../domain/reporting-period';
-import type { StoredContribution } from '../progress/contributions/contribution-mapping';
-import { computeForPlan, PlanForProgress } from '../progress/plan-progress';
+import type { ReportedValue, StoredContribution, TargetProgress } from '@nangsuat/contracts/plans';
+import { assignToPeriod, computeForPlan, countsInPeriod, PlanForProgress, ReportFigure, ReportingPeriodState } from '@nangsuat/contracts/plans';
 
 export interface PeriodFigure extends ReportFigure {
   readonly indicator: string;

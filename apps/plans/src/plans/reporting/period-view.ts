@@ -1,11 +1,10 @@
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
-import type { PlanForProgress } from '../progress/plan-progress';
+import type { PlanForProgress, ReportingPeriodState } from '@nangsuat/contracts/plans';
 import type { PeriodFigure, PeriodFiguresResult } from './period-figures';
 import type { ReportDocument } from './report-html';
 import type { LoadedPeriod } from './reporting-periods.service';
-import type { ReportingPeriodState } from '../domain/reporting-period';
 
 const unitName = (code: string) => (seedUnitTree.has(code) ? seedUnitTree.displayName(code) : code);
 

@@ -4,7 +4,7 @@
  * number and title, the targets table, who submitted and who approved or returned it. Pure.
  */
 import { formatDate, formatDateTime, formatNumber } from '@nangsuat/vietnamese';
-import type { ProgressStatus } from '../domain/progress';
+import type { ProgressStatus } from '@nangsuat/contracts/plans';
 import type { PeriodFigure } from './period-figures';
 
 export type ReportLanguage = 'vi' | 'en';

@@ -5,16 +5,8 @@ import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, COMMAND_HANDLER, CommandHandlerPort, DomainRuleViolation, EVENT_STORE, EventStorePort, fold, NotFound, RecordedEvent } from '@nangsuat/event-store';
 import { PROJECTIONS, StreamStateProjection } from '@nangsuat/projections';
 import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import {
-  createReportingPeriodDecider,
-  ReportingPeriodCommand,
-  ReportingPeriodEvent,
-  reportingPeriodId,
-  ReportingPeriodState,
-  reportingPeriodStreamId,
-} from '../domain/reporting-period';
+import { createReportingPeriodDecider, PlanForProgress, ReportingPeriodCommand, ReportingPeriodEvent, reportingPeriodId, ReportingPeriodState, reportingPeriodStreamId } from '@nangsuat/contracts/plans';
 import { assertCanReadProgress, ProgressService } from '../progress/progress.service';
-import { PlanForProgress } from '../progress/plan-progress';
 import { computePeriodFigures, PeriodFiguresResult } from './period-figures';
 import { REPORTING_PERIOD_LIST_NAME } from './list-periods/reporting-period-list.projection';
 

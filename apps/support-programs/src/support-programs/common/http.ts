@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { NotFound } from '@nangsuat/event-sourcing';
@@ -39,13 +37,4 @@ export function registrationIdParam(id: string): { programmeId: string; enterpri
   const match = REGISTRATION_ID.exec(id);
   if (!match) throw new NotFound(`No pilot-model registration ${JSON.stringify(id)} (registration ids are <programme id>:<enterprise id>).`);
   return { programmeId: match[1], enterpriseId: match[2] };
-}
-
-/**
- * Id of a new record the client did not name: derived from the Idempotency-Key (and the actor) when
- * there is one, so that a retried create lands on the same record; random otherwise.
- */
-export function newRecordId(prefix: string, actorId: string, commandId: string | undefined): string {
-  if (!commandId) return `${prefix}-${randomUUID()}`;
-  return `${prefix}-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 32)}`;
 }

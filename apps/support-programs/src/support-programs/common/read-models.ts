@@ -2,9 +2,7 @@ import type { ReadModelStore } from '@nangsuat/read-models';
 import { EventStorePort } from '@nangsuat/event-store';
 import { ProjectionFactory } from '@nangsuat/projections';
 import { StreamStateProjection } from '@nangsuat/projections';
-import { enterpriseDecider } from '../domain/enterprise';
-import { ENTERPRISE_RECORD_STREAM_PREFIX, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX } from '../domain/events';
-import { supportProgrammeDecider } from '../domain/programme';
+import { ENTERPRISE_RECORD_STREAM_PREFIX, enterpriseDecider, PROGRAMME_STREAM_PREFIX, REGISTRATION_STREAM_PREFIX, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { enterpriseView, programmeView, registrationViewDecider, searchKeyOf } from './views';
 
 /**

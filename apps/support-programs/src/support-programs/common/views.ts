@@ -1,16 +1,6 @@
 import { NotFound, RecordedEvent } from '@nangsuat/event-sourcing';
 import { searchKey } from '@nangsuat/vietnamese';
-import { EnterpriseState } from '../domain/enterprise';
-import {
-  EnterpriseGroup,
-  EnterpriseSize,
-  Funding,
-  PilotModelRegistrationEvent,
-  ProductivityTool,
-  RegistrationOutcome,
-} from '../domain/events';
-import { ProgrammeState, seatsTaken } from '../domain/programme';
-import { RegistrationStatus } from '../domain/pilot-model-registration';
+import { EnterpriseGroup, EnterpriseSize, EnterpriseState, Funding, PilotModelRegistrationEvent, ProductivityTool, ProgrammeState, RegistrationOutcome, RegistrationStatus, seatsTaken } from '@nangsuat/contracts/support-programs';
 
 /** What callers see of a programme: its terms, status and seats (taken of capacity). */
 export interface ProgrammeView {

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CalendarDate, ID_PATTERN, UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
-import { ENTERPRISE_GROUPS, EnterpriseGroup, FUNDING_SOURCES, FundingSource, PRODUCTIVITY_TOOLS, ProductivityTool } from '../domain/events';
+import { ENTERPRISE_GROUPS, EnterpriseGroup, FUNDING_SOURCES, FundingSource, PRODUCTIVITY_TOOLS, ProductivityTool } from '@nangsuat/contracts/support-programs';
 
 /** 10^15 đồng: beyond any provincial budget, below the integers a double holds exactly. */
 export const MAX_AMOUNT_VND = 1e15;

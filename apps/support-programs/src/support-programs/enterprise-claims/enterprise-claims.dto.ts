@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
-import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, EnterpriseGroup, EnterpriseSize } from '../domain/events';
+import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, EnterpriseGroup, EnterpriseSize } from '@nangsuat/contracts/support-programs';
 
 /** A claim: the tax code, and — for an enterprise the platform does not know yet — its profile. */
 export class SubmitEnterpriseClaimDto {

@@ -1,6 +1,6 @@
 import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { enterpriseClaimStreamId } from '../domain/enterprise-claim';
+import { enterpriseClaimStreamId } from '@nangsuat/contracts/support-programs';
 import { client, taxCodeFrom } from '../testing/http-client';
 import { passwordToken, signUp } from '../testing/keycloak-signup';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CalendarDate } from '@nangsuat/service-runtime';
-import { MAX_PRODUCTIVITY_GAIN_PERCENT } from '../domain/pilot-model-registration';
+import { MAX_PRODUCTIVITY_GAIN_PERCENT } from '@nangsuat/contracts/support-programs';
 
 export class StartImplementationDto {
   @ApiPropertyOptional({ example: '2025-09-01', description: 'Day the pilot model started (Vietnam date, dd/mm/yyyy accepted); today when absent' })

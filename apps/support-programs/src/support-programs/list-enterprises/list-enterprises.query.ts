@@ -3,16 +3,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, Forbidden, NotFound } from '@nangsuat/event-sourcing';
-import { Page, PageQuery } from '@nangsuat/service-runtime';
-import { EventLog } from '../common/event-log';
+import { CommandRunner, Page, PageQuery } from '@nangsuat/service-runtime';
 import { allOf, pageOf, textFilter } from '../common/queries';
 import { READ_MODELS } from '../common/read-models';
 import { readScope, requireKnownUnit, unitSubtree } from '../common/scope';
 import { EnterpriseView, enterpriseView } from '../common/views';
 import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
-import { EnterpriseState, enterpriseDecider } from '../domain/enterprise';
-import { EnterpriseAccountState, enterpriseAccountDecider, linkedEnterpriseId } from '../domain/enterprise-account';
-import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, enterpriseAccountStreamId, enterpriseStreamId } from '../domain/events';
+import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, enterpriseAccountDecider, EnterpriseAccountState, enterpriseAccountStreamId, enterpriseDecider, EnterpriseState, enterpriseStreamId, linkedEnterpriseId } from '@nangsuat/contracts/support-programs';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListEnterprisesQuery extends PageQuery {
@@ -38,7 +35,7 @@ export class ListEnterprisesQuery extends PageQuery {
 export class EnterpriseQueries {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -54,7 +51,7 @@ export class EnterpriseQueries {
   }
 
   async get(enterpriseId: string, actor: Actor): Promise<EnterpriseView> {
-    const { state, version } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
+    const { state, version } = await this.runner.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
     if (state.status !== 'registered' || !state.profile) throw new NotFound(`No enterprise ${enterpriseId}.`);
     this.access.assertCanAccessRecord(actor, { unit: state.profile.unitCode, enterpriseId: state.accountId }, 'read');
     return enterpriseView(state, version);
@@ -63,7 +60,7 @@ export class EnterpriseQueries {
   /** The enterprise an enterprise user acts for (through the account link). */
   async mine(actor: Actor): Promise<EnterpriseView> {
     if (!actor.enterpriseId) throw new Forbidden('Your account carries no enterprise_id.');
-    const { state } = await this.log.load<never, EnterpriseAccountState>(enterpriseAccountStreamId(actor.enterpriseId), enterpriseAccountDecider);
+    const { state } = await this.runner.load<never, EnterpriseAccountState>(enterpriseAccountStreamId(actor.enterpriseId), enterpriseAccountDecider);
     return this.get(linkedEnterpriseId(state), actor);
   }
 }

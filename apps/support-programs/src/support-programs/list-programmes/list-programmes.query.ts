@@ -1,17 +1,16 @@
-import { Injectable, Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
-import { Page, PageQuery } from '@nangsuat/service-runtime';
-import { EventLog } from '../common/event-log';
+import { CommandRunner, Page, PageQuery } from '@nangsuat/service-runtime';
 import { allOf, pageOf, textFilter } from '../common/queries';
 import { READ_MODELS } from '../common/read-models';
 import { requireKnownUnit, unitSubtree } from '../common/scope';
 import { HistoryEntry, historyOf, ProgrammeView, programmeView } from '../common/views';
 import { UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
-import { ENTERPRISE_GROUPS, PRODUCTIVITY_TOOLS, programmeStreamId } from '../domain/events';
-import { ProgrammeState, supportProgrammeDecider } from '../domain/programme';
+import { ENTERPRISE_GROUPS, PRODUCTIVITY_TOOLS, ProgrammeState, programmeStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 export class ListProgrammesQuery extends PageQuery {
@@ -49,7 +48,8 @@ export class ListProgrammesQuery extends PageQuery {
 export class ProgrammeQueries {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStorePort,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -66,7 +66,7 @@ export class ProgrammeQueries {
   }
 
   async get(programmeId: string): Promise<ProgrammeView> {
-    const { state, version } = await this.log.load<never, ProgrammeState>(programmeStreamId(programmeId), supportProgrammeDecider);
+    const { state, version } = await this.runner.load<never, ProgrammeState>(programmeStreamId(programmeId), supportProgrammeDecider);
     if (state.status === 'none') throw new NotFound(`No support programme ${programmeId}.`);
     return programmeView(state, version);
   }
@@ -74,6 +74,6 @@ export class ProgrammeQueries {
   async history(programmeId: string, actor: Actor): Promise<{ programmeId: string; events: HistoryEntry[] }> {
     const programme = await this.get(programmeId);
     this.access.assertCanRead(actor, programme.unitCode);
-    return { programmeId, events: historyOf(await this.log.readStream(programmeStreamId(programmeId))) };
+    return { programmeId, events: historyOf(await this.store.readStream(programmeStreamId(programmeId))) };
   }
 }

@@ -1,9 +1,9 @@
-import { Injectable, Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Actor } from '@nangsuat/event-sourcing';
 import { Page, PageQuery } from '@nangsuat/service-runtime';
-import { EventLog } from '../common/event-log';
 import { allOf, pageOf, textFilter } from '../common/queries';
 import { READ_MODELS } from '../common/read-models';
 import { Registrations } from '../common/registrations';
@@ -40,7 +40,7 @@ export class ListRegistrationsQuery extends PageQuery {
 export class RegistrationQueries {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly log: EventLog,
+    @Inject(EVENT_STORE) private readonly store: EventStorePort,
     private readonly registrations: Registrations,
   ) {}
 
@@ -67,6 +67,6 @@ export class RegistrationQueries {
   async history(registrationId: string, actor: Actor): Promise<{ registrationId: string; events: HistoryEntry[] }> {
     const { streamId } = await this.registrations.load(registrationId);
     this.registrations.assertCanRead(actor, await this.registrations.view(streamId));
-    return { registrationId, events: historyOf(await this.log.readStream(streamId)) };
+    return { registrationId, events: historyOf(await this.store.readStream(streamId)) };
   }
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
 import { CommandDocs } from '../common/http';
 import { EnterpriseView } from '../common/views';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
 import { RegisterEnterpriseHandler } from './register-enterprise.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 export const ENTERPRISE_WRITERS = ['enterprise', 'province-admin', 'department-officer', 'commune-officer', 'village-officer'] as const;
 
@@ -20,7 +19,7 @@ export class RegisterEnterpriseController {
   @CommandDocs()
   @ApiOperation({ summary: 'Register an enterprise (tax code validated): the enterprise itself, or an officer on its behalf within their unit' })
   @ApiCreatedResponse({ description: 'The enterprise; its id is mst-<tax code>' })
-  register(@CurrentActor() actor: Actor, @Body() body: RegisterEnterpriseDto, @Req() req: Request): Promise<EnterpriseView> {
-    return this.handler.handle(body, actor, req);
+  register(@CurrentCommand() context: CommandContext, @Body() body: RegisterEnterpriseDto): Promise<EnterpriseView> {
+    return this.handler.handle(context, body);
   }
 }

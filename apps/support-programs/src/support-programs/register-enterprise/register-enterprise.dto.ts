@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN, UNIT_CODE_PATTERN } from '@nangsuat/service-runtime';
-import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, EnterpriseGroup, EnterpriseSize } from '../domain/events';
+import { ENTERPRISE_GROUPS, ENTERPRISE_SIZES, EnterpriseGroup, EnterpriseSize } from '@nangsuat/contracts/support-programs';
 
 export class EnterpriseProfileDto {
   @ApiProperty({ example: 'Hợp tác xã Nông nghiệp Sâm Ngọc Linh Ngọk Bay', maxLength: 300 })

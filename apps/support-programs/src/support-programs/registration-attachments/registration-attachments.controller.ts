@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentActor, Roles } from '@nangsuat/auth';
 import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
 import type { Actor } from '@nangsuat/event-sourcing';
@@ -8,6 +7,7 @@ import { CommandDocs } from '../common/http';
 import { Registrations } from '../common/registrations';
 import { IMPLEMENTERS } from '../implement-registration/implement-registration.controller';
 import { AttachRegistrationDocumentDto } from './attach-registration-document.dto';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 /**
  * Documents of a pilot-model registration: the application and the evidence of its outcome. The
@@ -31,15 +31,14 @@ export class RegistrationAttachmentsController {
   @ApiBody({ type: AttachRegistrationDocumentDto })
   @ApiOperation({ summary: 'Attach a document (application, evidence) to a registration; its SHA-256 goes into the event' })
   async attach(
-    @Req() req: Request,
-    @CurrentActor() actor: Actor,
+    @CurrentCommand() context: CommandContext,
     @Param('id') id: string,
     @Body() dto: AttachRegistrationDocumentDto,
     @UploadedFile() file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
     const registration = await this.registrations.load(id);
-    this.registrations.assertOwnerOrReviewer(actor, registration);
-    return this.attachments.attach(req, actor, {
+    this.registrations.assertOwnerOrReviewer(context.actor, registration);
+    return this.attachments.attach(context, {
       context: 'support-programs',
       record: { recordType: 'registration', recordId: registration.state.ref.registrationId, recordStreamId: registration.streamId, unitCode: registration.state.ref.unitCode },
       purpose: dto.purpose,

@@ -4,7 +4,7 @@ import { attachmentsStreamId, ObjectStorage, objectKeyFor, objectStorageConfigFr
 import { samplePdf, samplePng, sampleHtml, sampleDocx } from '@nangsuat/attachments/testing';
 import { startServiceForTest, ServiceTestApp } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { registrationStreamId } from '../domain/events';
+import { registrationStreamId } from '@nangsuat/contracts/support-programs';
 import { client, taxCodeFrom } from '../testing/http-client';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PRODUCTIVITY_TOOLS, ProductivityTool } from '../domain/events';
+import { PRODUCTIVITY_TOOLS, ProductivityTool } from '@nangsuat/contracts/support-programs';
 
 export class SubmitRegistrationDto {
   @ApiProperty({ enum: PRODUCTIVITY_TOOLS, isArray: true, example: ['5s', 'kaizen'], description: 'Tools of the pilot model; each must be offered by the programme' })

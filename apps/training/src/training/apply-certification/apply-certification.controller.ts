@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { ApplyCertificationDto } from './apply-certification.dto';
 import { ApplyCertificationHandler } from './apply-certification.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -20,7 +19,7 @@ export class ApplyCertificationController {
     summary: 'Record an application for productivity-expert certification (TCVN 13751:2023)',
     description: 'The level\'s required evidence types must all be present. NOTE: the shipped standard\'s levels, evidence types and scores are ILLUSTRATIVE placeholders (provenance: illustrative) until the Department replaces them with the standard\'s clauses.',
   })
-  apply(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: ApplyCertificationDto) {
-    return this.handler.handle(req, actor, dto);
+  apply(@CurrentCommand() context: CommandContext, @Body() dto: ApplyCertificationDto) {
+    return this.handler.handle(context, dto);
   }
 }

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { CommandRunner, requireKnownUnit, newRecordId } from '@nangsuat/service-runtime';
-import { TrainingClock } from '../common/clock';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner, requireKnownUnit } from '@nangsuat/service-runtime';
 import { personIdOf } from '../common/person-id';
 import { CertificationCommands } from '../certifications/certification-commands';
 import { certificationViewDecider } from '../certifications/certification-view';
-import { findCertificationStandard, TCVN_13751_2023 } from '../domain/certification-standard';
-import { certificationStreamId } from '../domain/events';
+import { certificationStreamId, findCertificationStandard, TCVN_13751_2023 } from '@nangsuat/contracts/training';
 import { ApplyCertificationDto } from './apply-certification.dto';
 
 @Injectable()
@@ -17,12 +14,11 @@ export class ApplyCertificationHandler {
     private readonly runner: CommandRunner,
     private readonly certifications: CertificationCommands,
     private readonly access: AccessPolicy,
-    private readonly clock: TrainingClock,
   ) {}
 
-  async handle(req: Request, actor: Actor, dto: ApplyCertificationDto) {
+  async handle(context: CommandContext, dto: ApplyCertificationDto) {
     const unitCode = requireKnownUnit(dto.unitCode);
-    this.access.assertCanWrite(actor, unitCode);
+    this.access.assertCanWrite(context.actor, unitCode);
     const standard = findCertificationStandard(dto.standardCode ?? TCVN_13751_2023.code, dto.standardVersion ?? TCVN_13751_2023.version);
     if (!standard) {
       throw new DomainRuleViolation(
@@ -30,10 +26,8 @@ export class ApplyCertificationHandler {
         'unknown-standard',
       );
     }
-    const certificationId = dto.certificationId ?? newRecordId(req);
+    const certificationId = dto.certificationId ?? context.newRecordId();
     const result = await this.runner.run(
-      req,
-      actor,
       certificationStreamId(certificationId),
       certificationViewDecider,
       {
@@ -44,8 +38,9 @@ export class ApplyCertificationHandler {
         applicant: { personId: personIdOf(dto), fullName: dto.fullName, ...(dto.organisationName ? { organisationName: dto.organisationName } : {}) },
         unitCode,
         evidence: dto.evidence.map((e) => ({ type: e.type, title: e.title, reference: e.reference })),
-        now: this.clock.nowIso(),
+        now: context.nowIso,
       },
+      context,
       { unit: unitCode },
     );
     return { ...this.certifications.present(result.state, result.version), duplicate: result.duplicate };

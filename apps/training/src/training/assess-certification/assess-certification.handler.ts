@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { TrainingClock } from '../common/clock';
 import { CertificationCommands } from '../certifications/certification-commands';
 import { AssessCertificationDto } from './assess-certification.dto';
+import { CommandContext } from '@nangsuat/service-runtime';
 
 @Injectable()
 export class AssessCertificationHandler {
   constructor(
     private readonly certifications: CertificationCommands,
-    private readonly clock: TrainingClock,
   ) {}
 
-  handle(req: Request, actor: Actor, certificationId: string, dto: AssessCertificationDto) {
-    return this.certifications.run(req, actor, certificationId, {
+  handle(context: CommandContext, certificationId: string, dto: AssessCertificationDto) {
+    return this.certifications.run(context, certificationId, {
       type: 'AssessApplication',
-      assessorId: actor.username,
+      assessorId: context.actor.username,
       scores: dto.scores.map((s) => ({ criterionCode: s.criterionCode, score: s.score, ...(s.comment ? { comment: s.comment } : {}) })),
-      now: this.clock.nowIso(),
+      now: context.nowIso,
     });
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { CancelCourseDto } from './cancel-course.dto';
 import { CancelCourseHandler } from './cancel-course.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class CancelCourseController {
   @Roles('province-admin', 'department-officer', 'commune-officer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Cancel a course with a reason (refused once anyone completed it)' })
-  cancel(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CancelCourseDto) {
-    return this.handler.handle(req, actor, id, dto.reason);
+  cancel(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: CancelCourseDto) {
+    return this.handler.handle(context, id, dto.reason);
   }
 }

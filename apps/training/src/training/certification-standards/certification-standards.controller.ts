@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CERTIFICATION_STANDARDS } from '../domain/certification-standard';
+import { CERTIFICATION_STANDARDS } from '@nangsuat/contracts/training';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()

@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, NotFound } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
-import { TrainingClock } from '../common/clock';
-import { certificationStreamId } from '../domain/events';
-import { CertificationCommand } from '../domain/expert-certification';
-import { vietnamDate } from '../domain/values';
+import { NotFound } from '@nangsuat/event-sourcing';
+import { Clock, CommandContext, CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
+import { CertificationCommand, certificationStreamId, vietnamDate } from '@nangsuat/contracts/training';
 import { certificationView, certificationViewDecider, CertificationViewState } from './certification-view';
 
 const ID = ID_PATTERN;
@@ -17,7 +13,7 @@ export class CertificationCommands {
   constructor(
     private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
-    private readonly clock: TrainingClock,
+    private readonly clock: Clock,
   ) {}
 
   async get(certificationId: string): Promise<{ view: CertificationViewState; version: number; unitCode: string }> {
@@ -27,10 +23,10 @@ export class CertificationCommands {
     return { view: state, version, unitCode: state.cert.ref.unitCode };
   }
 
-  async run(req: Request, actor: Actor, certificationId: string, command: CertificationCommand, reason?: string) {
+  async run(context: CommandContext, certificationId: string, command: CertificationCommand, reason?: string) {
     const { unitCode } = await this.get(certificationId);
-    this.access.assertCanWrite(actor, unitCode);
-    const result = await this.runner.run(req, actor, certificationStreamId(certificationId), certificationViewDecider, command, { unit: unitCode, reason });
+    this.access.assertCanWrite(context.actor, unitCode);
+    const result = await this.runner.run(certificationStreamId(certificationId), certificationViewDecider, command, context, { unit: unitCode, reason });
     return { ...this.present(result.state, result.version), duplicate: result.duplicate };
   }
 

@@ -2,9 +2,7 @@ import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
-import { CertificationCommand, CertificationState, expertCertificationDecider, isCertifiedOn } from '../domain/expert-certification';
-import { CERTIFICATION_STREAM_PREFIX, CriterionScore, EvidenceDocument, ExpertCertificationEvent } from '../domain/events';
-import { vietnamDate } from '../domain/values';
+import { CERTIFICATION_STREAM_PREFIX, CertificationCommand, CertificationState, CriterionScore, EvidenceDocument, expertCertificationDecider, ExpertCertificationEvent, isCertifiedOn, vietnamDate } from '@nangsuat/contracts/training';
 
 /**
  * What the API shows of a certification: the decider's state plus what it does not keep (the

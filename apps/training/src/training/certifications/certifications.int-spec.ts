@@ -1,6 +1,6 @@
 import { startServiceForTest, ServiceTestApp, apiClient, commitCount, storedEvents, ddmmyyyy, eventually, vnDate } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../../app.module';
-import { TrainingClock } from '../common/clock';
+import { Clock } from '@nangsuat/service-runtime';
 import { CertificationExpiryJob, EXPIRY_JOB_ACTOR } from '../expire-certification/certification-expiry.job';
 
 /**
@@ -11,8 +11,8 @@ import { CertificationExpiryJob, EXPIRY_JOB_ACTOR } from '../expire-certificatio
 describe('training: expert certification (integration)', () => {
   let svc: ServiceTestApp;
   let api: ReturnType<typeof apiClient>;
-  let clock: TrainingClock;
-  const realNow = TrainingClock.prototype.now;
+  let clock: Clock;
+  const realNow = Clock.prototype.now;
   const evidence = [
     { type: 'degree', title: 'Bằng kỹ sư quản lý công nghiệp', reference: 'Số hiệu 123456' },
     { type: 'productivity-training-certificate', title: 'Chứng chỉ chuyên gia năng suất', reference: 'CC-2024-88' },
@@ -39,7 +39,7 @@ describe('training: expert certification (integration)', () => {
   beforeAll(async () => {
     svc = await startServiceForTest({ service: 'training', rootModule: AppModule });
     api = apiClient(svc.url);
-    clock = svc.app.get(TrainingClock);
+    clock = svc.app.get(Clock);
   });
   afterEach(() => {
     clock.now = realNow;

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { CompleteTraineeDto } from './complete-trainee.dto';
 import { CompleteTraineeHandler } from './complete-trainee.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class CompleteTraineeController {
   @Roles('trainer', 'province-admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Record that a trainee completed the course: one person-time (lượt người), at most once per person per course' })
-  complete(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CompleteTraineeDto) {
-    return this.handler.handle(req, actor, id, dto.personId);
+  complete(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: CompleteTraineeDto) {
+    return this.handler.handle(context, id, dto.personId);
   }
 }

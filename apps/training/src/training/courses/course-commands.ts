@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { CommandRunner } from '@nangsuat/service-runtime';
-import { CourseCommand } from '../domain/course';
-import { courseStreamId, CourseEvent } from '../domain/events';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { CourseCommand, CourseEvent, courseStreamId } from '@nangsuat/contracts/training';
 import { CourseLoader } from './course-loader';
 import { courseView, courseViewCommandDecider, CourseViewState } from './course-view';
 
@@ -21,10 +18,10 @@ export class CourseCommands {
     private readonly access: AccessPolicy,
   ) {}
 
-  async run(req: Request, actor: Actor, courseId: string, command: CourseCommand, reason?: string) {
+  async run(context: CommandContext, courseId: string, command: CourseCommand, reason?: string) {
     const { unitCode } = await this.loader.get(courseId);
-    this.access.assertCanWrite(actor, unitCode);
-    const result = await this.runner.run(req, actor, courseStreamId(courseId), courseViewCommandDecider, command, { unit: unitCode, reason });
+    this.access.assertCanWrite(context.actor, unitCode);
+    const result = await this.runner.run(courseStreamId(courseId), courseViewCommandDecider, command, context, { unit: unitCode, reason });
     return { view: result.state, version: result.version, events: result.events as readonly { type: CourseEvent['type']; data: Record<string, unknown> }[], duplicate: result.duplicate };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@nangsuat/event-sourcing';
 import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
-import { courseStreamId } from '../domain/events';
+import { courseStreamId } from '@nangsuat/contracts/training';
 import { courseViewDecider, CourseViewState } from './course-view';
 
 const ID = ID_PATTERN;

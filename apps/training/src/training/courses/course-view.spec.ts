@@ -1,6 +1,6 @@
 import { fold } from '@nangsuat/event-sourcing';
 import { courseView, courseViewCommandDecider } from './course-view';
-import { CourseEvent } from '../domain/events';
+import { CourseEvent } from '@nangsuat/contracts/training';
 
 describe('course view', () => {
   const ref = { courseId: 'c1', unitCode: '51-NGOKBAY' };

@@ -2,9 +2,7 @@ import type { ReadModelStore } from '@nangsuat/read-models';
 import type { Decider, EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate, searchKey } from '@nangsuat/vietnamese';
-import { CourseCommand, courseDecider, CourseState, seatsTaken, TraineeRecord } from '../domain/course';
-import { COURSE_STREAM_PREFIX, CourseEvent } from '../domain/events';
-import { vietnamDate } from '../domain/values';
+import { COURSE_STREAM_PREFIX, CourseCommand, courseDecider, CourseEvent, CourseState, seatsTaken, TraineeRecord, vietnamDate } from '@nangsuat/contracts/training';
 
 /**
  * What the API shows of a course: the domain's folded state plus the dates the domain does not keep

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { COMMAND_HANDLER, CommandHandlerPort, DomainError } from '@nangsuat/event-store';
-import { TrainingClock } from '../common/clock';
+import { DomainError } from '@nangsuat/event-sourcing';
+import { Clock, CommandContext, CommandRunner } from '@nangsuat/service-runtime';
 import { CERTIFICATIONS_COLLECTION, certificationViewDecider } from '../certifications/certification-view';
-import { certificationStreamId } from '../domain/events';
-import { vietnamDate } from '../domain/values';
+import { certificationStreamId, vietnamDate } from '@nangsuat/contracts/training';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
 /** The actor the scheduler's events carry. */
@@ -26,8 +24,8 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, OnModuleD
 
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(COMMAND_HANDLER) private readonly handler: CommandHandlerPort,
-    private readonly clock: TrainingClock,
+    private readonly runner: CommandRunner,
+    private readonly clock: Clock,
   ) {}
 
   static intervalMs(env: NodeJS.ProcessEnv = process.env): number {
@@ -66,9 +64,10 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, OnModuleD
     let expired = 0;
     for (const doc of due) {
       try {
-        const result = await this.handler.handle(certificationStreamId(doc.certificationId), certificationViewDecider, { type: 'ExpireCertification', now }, {
-          metadata: { actor: EXPIRY_JOB_ACTOR, unit: doc.unitCode, reason: `validity ended on ${doc.validTo}`, correlationId: randomUUID() },
-          commandId: `expire-${doc.certificationId}`,
+        const context = CommandContext.system(EXPIRY_JOB_ACTOR, this.clock.now(), { commandId: `expire-${doc.certificationId}` });
+        const result = await this.runner.run(certificationStreamId(doc.certificationId), certificationViewDecider, { type: 'ExpireCertification', now }, context, {
+          unit: doc.unitCode,
+          reason: `validity ended on ${doc.validTo}`,
         });
         if (result.events.length > 0 && !result.duplicate) expired++;
       } catch (error) {

@@ -1,9 +1,8 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { ExpireCertificationHandler } from './expire-certification.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -16,7 +15,7 @@ export class ExpireCertificationController {
   @Roles('expert-assessor', 'province-admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Record the expiry of a certificate after its validTo (the scheduled job does this too); 422 while still valid' })
-  expire(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.handler.handle(req, actor, id);
+  expire(@CurrentCommand() context: CommandContext, @Param('id') id: string) {
+    return this.handler.handle(context, id);
   }
 }

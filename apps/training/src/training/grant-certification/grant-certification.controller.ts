@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { GrantCertificationDto } from './grant-certification.dto';
 import { GrantCertificationHandler } from './grant-certification.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class GrantCertificationController {
   @Roles('expert-assessor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Grant the certificate (number, validity) to a passed application' })
-  grant(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: GrantCertificationDto) {
-    return this.handler.handle(req, actor, id, dto);
+  grant(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: GrantCertificationDto) {
+    return this.handler.handle(context, id, dto);
   }
 }

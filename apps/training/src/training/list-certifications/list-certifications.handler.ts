@@ -3,9 +3,9 @@ import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { escapeRegex, optionalDateInput, Page, requireKnownUnit, unitSubtree, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
-import { TrainingClock } from '../common/clock';
+import { Clock } from '@nangsuat/service-runtime';
 import { CERTIFICATIONS_COLLECTION } from '../certifications/certification-view';
-import { vietnamDate } from '../domain/values';
+import { vietnamDate } from '@nangsuat/contracts/training';
 import { ListCertificationsQuery } from './list-certifications.query';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 
@@ -19,7 +19,7 @@ export class ListCertificationsHandler {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly access: AccessPolicy,
-    private readonly clock: TrainingClock,
+    private readonly clock: Clock,
   ) {}
 
   async handle(actor: Actor, q: ListCertificationsQuery): Promise<Page<Record<string, unknown>> & { distinctPersons: number }> {

@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { TrainingClock } from '../common/clock';
 import { CourseCommands } from '../courses/course-commands';
 import { RecordAttendanceDto } from './record-attendance.dto';
+import { CommandContext } from '@nangsuat/service-runtime';
 
 @Injectable()
 export class RecordAttendanceHandler {
   constructor(
     private readonly courses: CourseCommands,
-    private readonly clock: TrainingClock,
   ) {}
 
-  async handle(req: Request, actor: Actor, courseId: string, dto: RecordAttendanceDto) {
-    const { view, version, events, duplicate } = await this.courses.run(req, actor, courseId, {
+  async handle(context: CommandContext, courseId: string, dto: RecordAttendanceDto) {
+    const { view, version, events, duplicate } = await this.courses.run(context, courseId, {
       type: 'RecordAttendance',
       sessionId: dto.sessionId,
       personId: dto.personId,
-      now: this.clock.nowIso(),
+      now: context.nowIso,
     });
     const trainee = view.course.trainees[dto.personId];
     return {

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { RegisterTraineeDto } from './register-trainee.dto';
 import { RegisterTraineeHandler } from './register-trainee.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -20,7 +19,7 @@ export class RegisterTraineeController {
     summary: 'Register a person for a course',
     description: 'Beyond capacity the person is waitlisted (`waitlisted: true`, `waitlistPosition`). The same person twice → 409. Holds under concurrent registrations.',
   })
-  register(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RegisterTraineeDto) {
-    return this.handler.handle(req, actor, id, dto);
+  register(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: RegisterTraineeDto) {
+    return this.handler.handle(context, id, dto);
   }
 }

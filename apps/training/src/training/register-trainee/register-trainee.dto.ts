@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ORGANISATION_TYPES, OrganisationType } from '../domain/events';
+import { ORGANISATION_TYPES, OrganisationType } from '@nangsuat/contracts/training';
 import { PersonId } from '@nangsuat/service-runtime';
 
 export class RegisterTraineeDto {

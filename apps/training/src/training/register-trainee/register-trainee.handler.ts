@@ -1,24 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
-import { TrainingClock } from '../common/clock';
 import { personIdOf } from '../common/person-id';
 import { CourseCommands } from '../courses/course-commands';
 import { RegisterTraineeDto } from './register-trainee.dto';
+import { CommandContext } from '@nangsuat/service-runtime';
 
 @Injectable()
 export class RegisterTraineeHandler {
   constructor(
     private readonly courses: CourseCommands,
-    private readonly clock: TrainingClock,
   ) {}
 
-  async handle(req: Request, actor: Actor, courseId: string, dto: RegisterTraineeDto) {
+  async handle(context: CommandContext, courseId: string, dto: RegisterTraineeDto) {
     const personId = personIdOf(dto);
-    const { view, version, duplicate } = await this.courses.run(req, actor, courseId, {
+    const { view, version, duplicate } = await this.courses.run(context, courseId, {
       type: 'RegisterTrainee',
       trainee: { personId, fullName: dto.fullName, organisationType: dto.organisationType, organisationName: dto.organisationName },
-      now: this.clock.nowIso(),
+      now: context.nowIso,
     });
     const trainee = view.course.trainees[personId];
     const position = view.course.waitlist.indexOf(personId);

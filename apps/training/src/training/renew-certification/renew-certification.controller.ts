@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { RenewCertificationDto } from './renew-certification.dto';
 import { RenewCertificationHandler } from './renew-certification.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class RenewCertificationController {
   @Roles('expert-assessor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Renew a certificate while it is still valid, with the renewal evidence' })
-  renew(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RenewCertificationDto) {
-    return this.handler.handle(req, actor, id, dto);
+  renew(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: RenewCertificationDto) {
+    return this.handler.handle(context, id, dto);
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { RevokeCertificationDto } from './revoke-certification.dto';
 import { RevokeCertificationHandler } from './revoke-certification.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class RevokeCertificationController {
   @Roles('expert-assessor', 'province-admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Revoke a certificate, with the reason (kept in the event and its metadata)' })
-  revoke(@Req() req: Request, @CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RevokeCertificationDto) {
-    return this.handler.handle(req, actor, id, dto.reason);
+  revoke(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: RevokeCertificationDto) {
+    return this.handler.handle(context, id, dto.reason);
   }
 }

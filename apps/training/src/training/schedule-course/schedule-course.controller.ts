@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
-import type { Request } from 'express';
+import { Roles } from '@nangsuat/auth';
 import { ScheduleCourseDto } from './schedule-course.dto';
 import { ScheduleCourseHandler } from './schedule-course.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class ScheduleCourseController {
   @Roles('province-admin', 'department-officer', 'commune-officer', 'trainer')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   @ApiOperation({ summary: 'Schedule a course (within your unit)', description: 'Dates dd/mm/yyyy or yyyy-mm-dd. Sessions default to one per course day.' })
-  schedule(@Req() req: Request, @CurrentActor() actor: Actor, @Body() dto: ScheduleCourseDto) {
-    return this.handler.handle(req, actor, dto);
+  schedule(@CurrentCommand() context: CommandContext, @Body() dto: ScheduleCourseDto) {
+    return this.handler.handle(context, dto);
   }
 }

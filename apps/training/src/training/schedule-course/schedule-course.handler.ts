@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
+import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { addDays } from '@nangsuat/vietnamese';
-import type { Request } from 'express';
-import { CommandRunner, parseDateInput, requireKnownUnit, newRecordId } from '@nangsuat/service-runtime';
-import { TrainingClock } from '../common/clock';
-import { ScheduleCourse } from '../domain/course';
-import { courseStreamId } from '../domain/events';
+import { CommandContext, CommandRunner, parseDateInput, requireKnownUnit } from '@nangsuat/service-runtime';
+import { courseStreamId, ScheduleCourse } from '@nangsuat/contracts/training';
 import { courseView, courseViewCommandDecider } from '../courses/course-view';
 import { ScheduleCourseDto } from './schedule-course.dto';
 
@@ -17,17 +14,16 @@ export class ScheduleCourseHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
-    private readonly clock: TrainingClock,
   ) {}
 
-  async handle(req: Request, actor: Actor, dto: ScheduleCourseDto) {
+  async handle(context: CommandContext, dto: ScheduleCourseDto) {
     const unitCode = requireKnownUnit(dto.unitCode);
-    this.access.assertCanWrite(actor, unitCode);
+    this.access.assertCanWrite(context.actor, unitCode);
     const startDate = parseDateInput(dto.startDate, 'startDate');
     const endDate = parseDateInput(dto.endDate, 'endDate');
-    const trainerId = dto.trainerId ?? (actor.roles?.includes('trainer') ? actor.username : undefined);
+    const trainerId = dto.trainerId ?? (context.actor.roles?.includes('trainer') ? context.actor.username : undefined);
     if (!trainerId) throw new DomainRuleViolation('trainerId is required: give the username of the course trainer.', 'invalid-value', { field: 'trainerId' });
-    const courseId = dto.courseId ?? newRecordId(req);
+    const courseId = dto.courseId ?? context.newRecordId();
     const command: ScheduleCourse = {
       type: 'ScheduleCourse',
       courseId,
@@ -42,9 +38,9 @@ export class ScheduleCourseHandler {
         : defaultSessions(startDate, endDate),
       ...(dto.minAttendedSessions !== undefined ? { minAttendedSessions: dto.minAttendedSessions } : {}),
       ...(dto.planDocumentNumber ? { planDocumentNumber: dto.planDocumentNumber } : {}),
-      now: this.clock.nowIso(),
+      now: context.nowIso,
     };
-    const result = await this.runner.run(req, actor, courseStreamId(courseId), courseViewCommandDecider, command, { unit: unitCode });
+    const result = await this.runner.run(courseStreamId(courseId), courseViewCommandDecider, command, context, { unit: unitCode });
     return { ...courseView(result.state, result.version), duplicate: result.duplicate };
   }
 }

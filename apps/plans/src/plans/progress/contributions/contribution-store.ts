@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
-import type { StoredContribution } from './contribution-mapping';
+import type { StoredContribution } from '@nangsuat/contracts/plans';
 
 /** Read model: one document per counted fact, keyed by the source event id (idempotent by construction). */
 export const CONTRIBUTIONS = 'contributions';

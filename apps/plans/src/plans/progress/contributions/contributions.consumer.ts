@@ -2,7 +2,7 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { eventsTopic, IdempotentConsumer, IdempotentConsumerFactory } from '@nangsuat/messaging';
-import { isPlansTopic, mapAchievementToContribution, mapEventToContribution, sourceServiceOfTopic, UnmappableEvent } from './contribution-mapping';
+import { isPlansTopic, mapAchievementToContribution, mapEventToContribution, sourceServiceOfTopic, UnmappableEvent } from '@nangsuat/contracts/plans';
 import { ContributionStore } from './contribution-store';
 
 /** Consumer name: processed event ids are remembered under it. */

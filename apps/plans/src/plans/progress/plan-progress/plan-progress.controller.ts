@@ -7,8 +7,8 @@ import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { Page, PageQuery, skipOf, UnitCode, parseInstantInput } from '@nangsuat/service-runtime';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
 import { assertCanReadProgress, parseAsOf, ProgressService } from '../progress.service';
-import { TargetProgressView, toTargetView } from '../plan-progress';
-import type { StoredContribution } from '../contributions/contribution-mapping';
+import { TargetProgressView, toTargetView } from '@nangsuat/contracts/plans';
+import type { StoredContribution } from '@nangsuat/contracts/plans';
 import { ContributionStore } from '../contributions/contribution-store';
 
 const RECORDED_BY =

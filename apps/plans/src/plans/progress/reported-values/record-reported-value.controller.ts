@@ -8,7 +8,7 @@ import { BoundedNumber, commandIdOf, eventMetadata, Text, UnitCode, Year } from 
 import { formatNumber } from '@nangsuat/vietnamese';
 import { PlanCommands } from '../../plan-commands.service';
 import { PLAN_WRITERS } from '../../plan-roles';
-import { reportedValuesDecider, ReportedValueRecorded, reportedValuesStreamId } from './reported-values';
+import { reportedValuesDecider, ReportedValueRecorded, reportedValuesStreamId } from '@nangsuat/contracts/plans';
 
 /** Statistics are percentages and growth rates; no real one comes near a million. */
 const MAX_STATISTIC = 1_000_000;

@@ -6,11 +6,8 @@ import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { formatDate, formatNumber, IsoDate, vietnamYear } from '@nangsuat/vietnamese';
-import { INDICATORS, IndicatorDefinition, Target } from '../../domain/plan-content';
-import { computeProgress } from '../../domain/progress';
-import { INDICATOR_OF_KIND } from '../contributions/contribution-mapping';
+import { candidateUnits, computeProgress, INDICATOR_OF_KIND, IndicatorDefinition, INDICATORS, Target } from '@nangsuat/contracts/plans';
 import { ContributionStore } from '../contributions/contribution-store';
-import { candidateUnits } from '../plan-progress';
 import { assertCanReadProgress } from '../progress.service';
 import { UnitCode } from '@nangsuat/service-runtime';
 

@@ -6,7 +6,7 @@ import { AccessPolicy, CurrentActor, platformRoles, Role } from '@nangsuat/auth'
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, Forbidden } from '@nangsuat/event-sourcing';
 import { Page, PageQuery, UnitCode, readPage } from '@nangsuat/service-runtime';
-import { candidateUnits } from '../../progress/plan-progress';
+import { candidateUnits } from '@nangsuat/contracts/plans';
 import { REPORTING_PERIOD_LIST } from './reporting-period-list.projection';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 

@@ -3,7 +3,7 @@ import { seedUnitTree } from '@nangsuat/administrative-units';
 import { EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate } from '@nangsuat/vietnamese';
-import { createReportingPeriodDecider, ReportingPeriodState } from '../../domain/reporting-period';
+import { createReportingPeriodDecider, ReportingPeriodState } from '@nangsuat/contracts/plans';
 
 export const REPORTING_PERIOD_LIST = 'reporting_period_list';
 export const REPORTING_PERIOD_LIST_NAME = 'plans.reporting-periods';

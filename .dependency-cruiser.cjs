@@ -1,0 +1,43 @@
+/**
+ * Layer rules, checked by `npm run deps` in scripts/test.sh (dependency-cruiser):
+ * - each app is a deployable of its own: it never compiles against another app's sources; what
+ *   contexts share is published in libs/ (a context's events, streams and deciders in libs/contracts);
+ * - libraries never import apps;
+ * - the domain (the kernel in libs/event-sourcing and every context's contract) imports no framework,
+ *   driver or transport, so deciders run and are tested without infrastructure;
+ */
+const INFRASTRUCTURE = '^node_modules/(@nestjs|mongoose|mongodb|pg|kafkajs|express|@types/express|class-validator|class-transformer|exceljs|nodemailer|@aws-sdk)/';
+const MECHANISM_LIBS = '^libs/(event-store|messaging|service-runtime|projections|auth|read-models|attachments|exports|telemetry)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-app-imports-another-app',
+      comment: 'An app imports only its own sources and libs/. Move what two apps share into libs/ (a context contract: libs/contracts/<context>).',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      comment: 'Libraries are shared mechanisms and contracts; they must not depend on an application.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'Deciders and events import no framework, driver, transport or mechanism library.',
+      severity: 'error',
+      from: { path: '^(libs/contracts/|libs/event-sourcing/|apps/[^/]+/src/[^/]+/domain/)' },
+      to: { path: [INFRASTRUCTURE, MECHANISM_LIBS] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(apps/console/|dist/)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,5 @@
+export * from './certification-standard';
+export * from './course';
+export * from './events';
+export * from './expert-certification';
+export * from './values';
