@@ -12,11 +12,11 @@ import { ExportRegistrationsController } from './export-registrations/export-reg
 import { ImplementRegistrationController } from './implement-registration/implement-registration.controller';
 import { ImplementRegistrationHandler } from './implement-registration/implement-registration.handler';
 import { ListEnterprisesController } from './list-enterprises/list-enterprises.controller';
-import { EnterpriseQueries } from './list-enterprises/list-enterprises.query';
+import { EnterpriseQueries } from './list-enterprises/list-enterprises.handler';
 import { ListProgrammesController } from './list-programmes/list-programmes.controller';
-import { ProgrammeQueries } from './list-programmes/list-programmes.query';
+import { ProgrammeQueries } from './list-programmes/list-programmes.handler';
 import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
-import { RegistrationQueries } from './list-registrations/list-registrations.query';
+import { RegistrationQueries } from './list-registrations/list-registrations.handler';
 import { EnterpriseClaimsController } from './enterprise-claims/enterprise-claims.controller';
 import { EnterpriseClaimsHandler } from './enterprise-claims/enterprise-claims.handler';
 import { IdentityAccounts } from './enterprise-claims/identity-accounts';

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
+import { REVIEWERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { RegistrationView } from '../common/views';
-import { REVIEWERS } from '../review-registration/review-registration.controller';
 import { ApproveRegistrationDto } from '../review-registration/review-registration.dto';
 import { ApproveRegistrationHandler } from './approve-registration.handler';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { NotFound } from '@nangsuat/event-sourcing';
-import { ID_PATTERN } from '@nangsuat/service-runtime';
+import { ENTERPRISE_ID_PATTERN, ID_PATTERN } from '@nangsuat/service-runtime';
 
 /** OpenAPI: the Idempotency-Key header every POST honours, and the error answers of a command. */
 export const CommandDocs = (): MethodDecorator =>
@@ -18,8 +18,8 @@ export const CommandDocs = (): MethodDecorator =>
   );
 
 const ID = ID_PATTERN;
-const REGISTRATION_ID = /^([A-Za-z0-9_-]{1,64}):(mst-\d{10}(-\d{3})?)$/;
-const ENTERPRISE_ID = /^mst-\d{10}(-\d{3})?$/;
+/** `<programme id>:<enterprise id>`, each part of its own shape. */
+const REGISTRATION_ID = new RegExp(`^(${ID.source.slice(1, -1)}):(${ENTERPRISE_ID_PATTERN.source.slice(1, -1)})$`);
 
 /** A programme id from the path; anything that cannot be one is simply not found. */
 export function programmeIdParam(id: string): string {
@@ -28,7 +28,7 @@ export function programmeIdParam(id: string): string {
 }
 
 export function enterpriseIdParam(id: string): string {
-  if (!ENTERPRISE_ID.test(id)) throw new NotFound(`No enterprise ${JSON.stringify(id)} (enterprise ids are mst-<tax code>).`);
+  if (!ENTERPRISE_ID_PATTERN.test(id)) throw new NotFound(`No enterprise ${JSON.stringify(id)} (enterprise ids are mst-<tax code>).`);
   return id;
 }
 

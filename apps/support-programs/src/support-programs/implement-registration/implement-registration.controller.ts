@@ -1,15 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
+import { IMPLEMENTERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { RegistrationView } from '../common/views';
-import { REVIEWERS } from '../review-registration/review-registration.controller';
 import { CompleteRegistrationDto, StartImplementationDto } from './implement-registration.dto';
 import { ImplementRegistrationHandler } from './implement-registration.handler';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
-
-/** The enterprise itself, or the office running the programme. */
-export const IMPLEMENTERS = ['enterprise', ...REVIEWERS] as const;
 
 @ApiTags('registrations')
 @Controller('registrations')

@@ -1,13 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
+import { ENTERPRISE_WRITERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { EnterpriseView } from '../common/views';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
 import { RegisterEnterpriseHandler } from './register-enterprise.handler';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
-
-export const ENTERPRISE_WRITERS = ['enterprise', 'province-admin', 'department-officer', 'commune-officer', 'village-officer'] as const;
 
 @ApiTags('enterprises')
 @Controller('enterprises')

@@ -1,14 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
+import { REVIEWERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { RegistrationView } from '../common/views';
 import { RejectRegistrationDto, ReviewRegistrationDto } from './review-registration.dto';
 import { ReviewRegistrationHandler } from './review-registration.handler';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
-
-/** Roles of the office that reviews registrations (scope: the programme's unit subtree). */
-export const REVIEWERS = ['province-admin', 'department-officer', 'commune-officer'] as const;
 
 @ApiTags('registrations')
 @Controller('registrations')

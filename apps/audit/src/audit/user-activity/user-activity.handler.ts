@@ -17,10 +17,10 @@ export function recordedWithin(period: Period): Record<string, unknown> {
 
 /** Everything one user did, across every context, in global time order. */
 @Injectable()
-export class UserActivityQuery {
+export class UserActivityHandler {
   constructor(private readonly repository: LedgerRepository) {}
 
-  async run(username: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { username: string }> {
+  async handle(username: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { username: string }> {
     const filter = { 'event.metadata.actor.username': username, ...recordedWithin(period) };
     const { items: docs, ...counted } = await readWindow<any>(this.repository.ledger, filter, skip, limit, { sort: { 'event.recordedAt': 1, 'event.globalPosition': 1 } });
     return { username, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, ...counted };

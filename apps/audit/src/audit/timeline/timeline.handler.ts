@@ -14,13 +14,13 @@ export interface TimelinePage extends Page<TimelineEntry> {
 
 /** The history of one entity (stream): every event with who, when, for which unit and why. */
 @Injectable()
-export class TimelineQuery {
+export class TimelineHandler {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly registry: DeciderRegistry,
   ) {}
 
-  async run(streamId: string, skip: number, limit: number): Promise<TimelinePage> {
+  async handle(streamId: string, skip: number, limit: number): Promise<TimelinePage> {
     const filter = { 'event.streamId': streamId };
     const { items: docs, ...counted } = await readWindow<any>(this.repository.ledger, filter, skip, limit, { sort: { 'event.streamVersion': 1 } });
     if (counted.total === 0) throw new NotFound(`The ledger holds no events of "${streamId}".`, { streamId });
