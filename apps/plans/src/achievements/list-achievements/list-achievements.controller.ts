@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { escapeRegex, Page, PageQuery, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, PageQuery, unitSubtree, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { assertCanReadProgress } from '../../plans/progress/progress.service';
 import { ACHIEVEMENT_LIST } from '../achievement-projections';
@@ -46,11 +46,7 @@ export class ListAchievementsController {
     for (const token of searchTokens(q.q ?? '')) filter.push({ searchKey: { $regex: escapeRegex(token) } });
     const collection = this.readModels.collection(ACHIEVEMENT_LIST);
     const where = { $and: filter };
-    const [items, total] = await Promise.all([
-      collection.find(where, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 } }).sort({ achievedOn: -1, achievementId: 1 }).skip(skipOf(q)).limit(q.pageSize).toArray(),
-      collection.countDocuments(where),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, where, q, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 }, sort: { achievedOn: -1, achievementId: 1 } });
   }
 
   @Get(':achievementId')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentActor } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { escapeRegex, Page, PageQuery, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, PageQuery, unitSubtree, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { ORGANISATION_LIST } from '../achievement-projections';
 import { AchievementCommands } from '../achievement-commands.service';
@@ -36,11 +36,7 @@ export class ListOrganisationsController {
     for (const token of searchTokens(q.q ?? '')) filter.push({ searchKey: { $regex: escapeRegex(token) } });
     const collection = this.readModels.collection(ORGANISATION_LIST);
     const where = filter.length ? { $and: filter } : {};
-    const [items, total] = await Promise.all([
-      collection.find(where, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 } }).sort({ name: 1, organisationId: 1 }).skip(skipOf(q)).limit(q.pageSize).toArray(),
-      collection.countDocuments(where),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, where, q, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 }, sort: { name: 1, organisationId: 1 } });
   }
 
   @Get(':organisationId')
