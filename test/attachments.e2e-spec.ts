@@ -94,7 +94,8 @@ describe('attachments end to end: plans → ledger → audit verification agains
     const inDays = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
     const category = await call('awards', 'POST', '/award-categories', {
       ...admin,
-      body: { categoryId: `cat-e2e-${run}`, unitCode: '51', name: 'Doanh nghiệp tiêu biểu', description: 'Theo Kế hoạch 138/KH-UBND', eligibleNomineeKinds: ['enterprise'], period: { from: dmy(inDays(-5)), to: inDays(30) } },
+      // Every kind of nominee: the console's browser tests, later on this platform, nominate in whichever open category comes first.
+      body: { categoryId: `cat-e2e-${run}`, unitCode: '51', name: 'Tập thể, cá nhân, doanh nghiệp tiêu biểu', description: 'Theo Kế hoạch 138/KH-UBND', eligibleNomineeKinds: ['organisation', 'individual', 'enterprise'], period: { from: dmy(inDays(-5)), to: inDays(30) } },
     });
     expect(category.status).toBe(201);
     const nominationId = `nom-e2e-${run}`;
