@@ -14,7 +14,13 @@ import { IssuePlanController } from './issue-plan/issue-plan.controller';
 import { ListPlansController } from './list-plans/list-plans.controller';
 import { planListProjection } from './list-plans/plan-list.projection';
 import { ManageTargetsController } from './manage-targets/manage-targets.controller';
-import { PlanCommands } from './plan-commands.service';
+import { PlanCommands } from './plan-commands';
+import { DraftPlanHandler } from './draft-plan/draft-plan.handler';
+import { ReviseDraftHandler } from './revise-draft/revise-draft.handler';
+import { ManageTargetsHandler } from './manage-targets/manage-targets.handler';
+import { IssuePlanHandler } from './issue-plan/issue-plan.handler';
+import { AmendPlanHandler } from './amend-plan/amend-plan.handler';
+import { ClosePlanHandler } from './close-plan/close-plan.handler';
 import { ReviseDraftController } from './revise-draft/revise-draft.controller';
 import { UnitsController } from './units/units.controller';
 import { ContributionStore } from './progress/contributions/contribution-store';
@@ -66,6 +72,14 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     LateExceptionController,
     GetReportingPeriodController,
   ],
-  providers: [PlanCommands, ContributionStore, ProgressService, ReportingPeriods, RecordAttachments],
+  providers: [
+    PlanCommands,
+    DraftPlanHandler,
+    ReviseDraftHandler,
+    ManageTargetsHandler,
+    IssuePlanHandler,
+    AmendPlanHandler,
+    ClosePlanHandler,
+    ContributionStore, ProgressService, ReportingPeriods, RecordAttachments],
 })
 export class PlansModule {}

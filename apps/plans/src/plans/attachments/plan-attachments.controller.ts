@@ -4,7 +4,7 @@ import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { planStreamId, PlanState } from '@nangsuat/contracts/plans';
-import { PlanCommands } from '../plan-commands.service';
+import { PlanCommands } from '../plan-commands';
 import { PLAN_WRITERS } from '../plan-roles';
 import { AttachPlanDocumentDto } from './attach-document.dto';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';

@@ -6,7 +6,7 @@ import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { Actor, EVENT_STORE, EventStorePort, fold, NotFound } from '@nangsuat/event-store';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
 import { PlanEvent, PlanState, planStreamId, PlanVersion, planVersionAt } from '@nangsuat/contracts/plans';
-import { PlanCommands } from '../plan-commands.service';
+import { planDecider } from '../plan-commands';
 import { PlanView, toPlanView } from '../plan-view';
 
 /**
@@ -41,7 +41,6 @@ export interface PlanHistoryEntry {
 export class GetPlanController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
-    private readonly plans: PlanCommands,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -56,7 +55,7 @@ export class GetPlanController {
     }
     if (recorded.length === 0) throw new NotFound(`Plan ${planId} does not exist.`, { planId });
     const events = recorded as unknown as PlanEvent[];
-    const state = fold(this.plans.decider, events);
+    const state = fold(planDecider, events);
     if (state.status === 'draft') this.access.assertCanRead(actor, state.content!.issuingUnit);
     return { state, version: recorded[recorded.length - 1].streamVersion, events };
   }

@@ -6,7 +6,7 @@ import { parseInstantInput } from '@nangsuat/service-runtime';
 import { formatDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { candidateUnits, computeForPlan, INDICATOR_OF_KIND, PlanForProgress, planVersionAt, reportedValuesStreamId, StoredContribution, toReportedValues } from '@nangsuat/contracts/plans';
 import type { IndicatorEntry, ReportedValue, TargetProgress } from '@nangsuat/contracts/plans';
-import { PlanCommands } from '../plan-commands.service';
+import { PlanCommands } from '../plan-commands';
 import { IndicatorCatalogue } from '../../indicators/indicator-catalogue.service';
 import { ContributionStore } from './contributions/contribution-store';
 

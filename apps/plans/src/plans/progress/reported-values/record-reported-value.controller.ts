@@ -6,7 +6,7 @@ import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
 import { Actor, COMMAND_HANDLER, CommandHandlerPort, Conflict, NotFound } from '@nangsuat/event-store';
 import { BoundedNumber, commandIdOf, eventMetadata, Text, UnitCode, Year } from '@nangsuat/service-runtime';
 import { formatNumber } from '@nangsuat/vietnamese';
-import { PlanCommands } from '../../plan-commands.service';
+import { PlanCommands } from '../../plan-commands';
 import { PLAN_WRITERS } from '../../plan-roles';
 import { reportedValuesDecider, ReportedValueRecorded, reportedValuesStreamId } from '@nangsuat/contracts/plans';
 

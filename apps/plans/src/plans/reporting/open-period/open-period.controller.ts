@@ -8,7 +8,7 @@ import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { addDays, dayOfYear, formatDate, tryParseDate } from '@nangsuat/vietnamese';
 import { chainOf, reportingPeriodId } from '@nangsuat/contracts/plans';
-import { PlanCommands } from '../../plan-commands.service';
+import { PlanCommands } from '../../plan-commands';
 import { PLAN_WRITERS } from '../../plan-roles';
 import { ReportingPeriods } from '../reporting-periods.service';
 import { ReportingPeriodView, toPeriodView } from '../period-view';
