@@ -6,22 +6,19 @@ import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
 import { toVietnamDate } from '@nangsuat/vietnamese';
 import {
   assertTargetsInCatalogue,
-  createPlanDecider,
   documentNumberKey,
   documentNumberRegistryDecider,
   documentNumberStreamId,
   IssuePlan,
   normalizeDocumentNumber,
   PlanCommand,
+  planDecider,
   PlanState,
   planStreamId,
   TargetRef,
 } from '@nangsuat/contracts/plans';
 import { IndicatorCatalogue } from '../indicators/indicator-catalogue.service';
 import { PlanView, toPlanView } from './plan-view';
-
-/** The plan decider of this service: issuing units checked against the administrative-unit registry. */
-export const planDecider = createPlanDecider({ units: seedUnitTree });
 
 /**
  * A command on a plan, for every plan use case: the plan's issuing unit decides who may act (its

@@ -28,6 +28,7 @@ import { ContributionsConsumer } from './progress/contributions/contributions.co
 import { PlanProgressController } from './progress/plan-progress/plan-progress.controller';
 import { ProgressService } from './progress/progress.service';
 import { RecordReportedValueController } from './progress/reported-values/record-reported-value.controller';
+import { RecordReportedValueHandler } from './progress/reported-values/record-reported-value.handler';
 import { UnitProgressController } from './progress/unit-progress/unit-progress.controller';
 import { GetReportingPeriodController } from './reporting/get-period/get-period.controller';
 import { LateExceptionController } from './reporting/late-exception/late-exception.controller';
@@ -35,6 +36,11 @@ import { ListReportingPeriodsController } from './reporting/list-periods/list-pe
 import { reportingPeriodListProjection } from './reporting/list-periods/reporting-period-list.projection';
 import { OpenReportingPeriodController } from './reporting/open-period/open-period.controller';
 import { ReportingPeriods } from './reporting/reporting-periods.service';
+import { ReportingPeriodCommands } from './reporting/reporting-period-commands';
+import { OpenReportingPeriodHandler } from './reporting/open-period/open-period.handler';
+import { SubmitReportHandler } from './reporting/submit-report/submit-report.handler';
+import { ReviewReportHandler } from './reporting/review-report/review-report.handler';
+import { LateExceptionHandler } from './reporting/late-exception/late-exception.handler';
 import { ReviewReportController } from './reporting/review-report/review-report.controller';
 import { SubmitReportController } from './reporting/submit-report/submit-report.controller';
 
@@ -80,6 +86,16 @@ import { SubmitReportController } from './reporting/submit-report/submit-report.
     IssuePlanHandler,
     AmendPlanHandler,
     ClosePlanHandler,
-    ContributionStore, ProgressService, ReportingPeriods, RecordAttachments],
+    ContributionStore,
+    ProgressService,
+    RecordReportedValueHandler,
+    ReportingPeriods,
+    ReportingPeriodCommands,
+    OpenReportingPeriodHandler,
+    SubmitReportHandler,
+    ReviewReportHandler,
+    LateExceptionHandler,
+    RecordAttachments,
+  ],
 })
 export class PlansModule {}

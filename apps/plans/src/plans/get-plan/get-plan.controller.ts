@@ -5,8 +5,7 @@ import { CalendarDate, INSTANT_FORMS, parseInstantInput } from '@nangsuat/servic
 import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
 import { Actor, EVENT_STORE, EventStorePort, fold, NotFound } from '@nangsuat/event-store';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
-import { PlanEvent, PlanState, planStreamId, PlanVersion, planVersionAt } from '@nangsuat/contracts/plans';
-import { planDecider } from '../plan-commands';
+import { planDecider, PlanEvent, PlanState, planStreamId, PlanVersion, planVersionAt } from '@nangsuat/contracts/plans';
 import { PlanView, toPlanView } from '../plan-view';
 
 /**
