@@ -5,6 +5,8 @@
  * - libraries never import apps;
  * - the domain (the kernel in libs/event-sourcing and every context's contract) imports no framework,
  *   driver or transport, so deciders run and are tested without infrastructure;
+ * - Express stays at the edge: only controllers, HTTP plumbing (interceptors, filters, guards) and
+ *   tests see the request; handlers get a CommandContext.
  */
 const INFRASTRUCTURE = '^node_modules/(@nestjs|mongoose|mongodb|pg|kafkajs|express|@types/express|class-validator|class-transformer|exceljs|nodemailer|@aws-sdk)/';
 const MECHANISM_LIBS = '^libs/(event-store|messaging|service-runtime|projections|auth|read-models|attachments|exports|telemetry)/';
@@ -31,6 +33,16 @@ module.exports = {
       severity: 'error',
       from: { path: '^(libs/contracts/|libs/event-sourcing/|apps/[^/]+/src/[^/]+/domain/)' },
       to: { path: [INFRASTRUCTURE, MECHANISM_LIBS] },
+    },
+    {
+      name: 'express-stays-at-the-edge',
+      comment: 'Below a controller nothing reads the HTTP request: the command context (actor, command id, correlation id, now) is built at the edge.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.controller\\.ts$', '\\.(int-)?spec\\.ts$', '\\.(interceptor|middleware|filter|guard)\\.ts$', '^libs/service-runtime/src/(http|commands/command-context)', '^libs/auth/', '^libs/telemetry/', '/testing/',
+        // plans moves onto the command seam in its own branch (issue 14); this exception goes with it
+        '^apps/plans/',
+      ] },
+      to: { path: '^node_modules/(@types/)?express(-serve-static-core)?/' },
     },
   ],
   options: {

@@ -1,4 +1,4 @@
-/* The auditor's stream timeline as the ledger grows: the query the audit service's TimelineQuery
+/* The auditor's stream timeline as the ledger grows: the query the audit service's TimelineHandler
  * runs (count of a stream's entries + its first page sorted by stream version) on the `ledger`
  * collection with the LedgerRepository's indexes — where the audit service keeps it beside a
  * PostgreSQL store (libs/read-models, decision 0008) and, for the record, on FerretDB — beside the
@@ -93,7 +93,7 @@ async function main() {
       console.log(`\r  ${fmt(size)} ledger entries (${onFerret ? 'FerretDB and PostgreSQL' : 'PostgreSQL only'}), written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
       const pick = (i: number) => streams[(i * 7919) % streams.length];
       let i = 0;
-      // TimelineQuery.run(streamId, 0, 20): count + first page, in parallel as it does.
+      // TimelineHandler.run(streamId, 0, 20): count + first page, in parallel as it does.
       const ferret = onFerret
         ? await timed(async () => {
             const filter = { 'event.streamId': pick(i++) };

@@ -1,2 +1,3 @@
+export * from './identifiers';
 export * from './values';
 export * from './instants';

@@ -13,6 +13,7 @@ import {
   requireUnitCode,
   vietnamDate,
 } from './values';
+import { UNIT_CODE_PATTERN } from './identifiers';
 
 function violation(fn: () => unknown): DomainRuleViolation {
   try {
@@ -71,9 +72,11 @@ describe('ids and unit codes', () => {
     }
   });
 
-  it('unit codes: lenient official codes, trimmed', () => {
+  it('unit codes: the one shape requests are checked against too, trimmed', () => {
     expect(requireUnitCode(' 51-NGOKBAY ')).toBe('51-NGOKBAY');
-    expect(requireUnitCode('51.1', 'unit')).toBe('51.1');
+    // One definition (identifiers.ts): what a request may not carry, a decider does not accept either.
+    expect(violation(() => requireUnitCode('51.1', 'unit')).code).toBe('invalid-unit-code');
+    expect(UNIT_CODE_PATTERN.test('51.1')).toBe(false);
     expect(violation(() => requireUnitCode('51 NGOK')).code).toBe('invalid-unit-code');
     expect(() => requireUnitCode(51, 'issuingUnit')).toThrow('issuingUnit must be the official code');
     expect(() => requireUnitCode('x'.repeat(33))).toThrow('unitCode must be the official code');

@@ -1,5 +1,6 @@
 import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { cleanText, isIsoDate } from '@nangsuat/vietnamese';
+import { ID_PATTERN, UNIT_CODE_PATTERN } from './identifiers';
 
 /**
  * Value checks for the deciders of every bounded context. Pure: no clock, no I/O. Every failure is a
@@ -8,10 +9,6 @@ import { cleanText, isIsoDate } from '@nangsuat/vietnamese';
  * `domain/values.ts`, which re-exports these.
  */
 
-/** Ids that are composed into stream ids: letters, digits, '_' and '-' only (no ':' — it separates parts). */
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** Official administrative-unit codes (numeric in the national register; kept lenient here). */
-const UNIT_CODE_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;
 /** ISO 8601 instant with an explicit offset or 'Z' — a command's `now` must not be ambiguous. */
 const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

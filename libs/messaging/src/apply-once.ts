@@ -1,4 +1,5 @@
 import type { mongo } from 'mongoose';
+import { isDuplicateKey } from '@nangsuat/read-models';
 
 type Document = mongo.Document;
 type Collection<T extends Document> = mongo.Collection<T>;
@@ -30,7 +31,7 @@ export async function applyOnce<T extends Document>(
     return result.modifiedCount + result.upsertedCount > 0;
   } catch (error) {
     // The document exists and already holds this event id: the upsert's insert hit its _id.
-    if ((error as { code?: number }).code === 11000) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }

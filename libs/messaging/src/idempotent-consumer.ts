@@ -4,6 +4,7 @@ import type { DocumentCollection, ReadModelStore } from '@nangsuat/read-models';
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { headersAsStrings, valueAsText } from './kafka-message';
 import { Headers, deadLetterTopic } from './topics';
+import { isDuplicateKey } from '@nangsuat/read-models';
 
 export interface ConsumedEventContext {
   readonly consumer: string;
@@ -194,7 +195,7 @@ export class IdempotentConsumer {
       await this.received.insertOne({ _id: recordId, at: new Date() });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }
@@ -235,7 +236,7 @@ export class IdempotentConsumer {
     } catch (e) {
       // Ids already recorded (by another instance, or an earlier life of this one) are fine.
       const errors = (e as { writeErrors?: { code?: number }[] }).writeErrors;
-      if (errors ? errors.every((w) => w.code === 11000) : (e as { code?: number }).code === 11000) return;
+      if (errors ? errors.every(isDuplicateKey) : isDuplicateKey(e)) return;
       this.unsaved = [...batch, ...this.unsaved];
       throw e;
     }

@@ -1,5 +1,6 @@
 import type { ReadModelStore } from '@nangsuat/read-models';
 import { Decider, EventStorePort, fold, RecordedEvent } from '@nangsuat/event-store';
+import { isDuplicateKey } from '@nangsuat/read-models';
 
 /** Where a stream's query document stands: its stream id, version and the last change's who/when. */
 export interface StreamDocumentContext {
@@ -102,7 +103,7 @@ export class StreamStateProjection<S> {
       );
     } catch (error) {
       // The document is already at this version or newer: the upsert's insert collided on _id.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 

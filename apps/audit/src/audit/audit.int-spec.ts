@@ -13,7 +13,7 @@ import { CheckpointService } from './checkpoints/checkpoint.service';
 import { TOPIC_NAMING } from './common/contexts';
 import { IngestEventHandler } from './ledger/ingest-event.handler';
 import { LedgerRepository } from './ledger/ledger.repository';
-import { VerifyStreamQuery } from './stream-verification/verify-stream.query';
+import { VerifyStreamHandler } from './stream-verification/verify-stream.handler';
 import { StoreReconciliation } from './store-reconciliation/store-reconciliation.service';
 import { postgresAdapter } from '@nangsuat/event-store/testing/adapters';
 
@@ -167,7 +167,7 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
     });
 
     it('finds the ledger intact at first', async () => {
-      const verdict = await app.get(VerifyStreamQuery).run(stream);
+      const verdict = await app.get(VerifyStreamHandler).handle(stream);
       expect(verdict).toMatchObject({ ok: true, ledgerChain: { ok: true, events: 5 } });
     });
 
@@ -179,7 +179,7 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
 
       // Edit: event v2's data changed in place.
       await ledger.ledger.updateOne({ _id: events[1].id }, { $set: { 'event.data.n': 999 } });
-      let chain = await app.get(VerifyStreamQuery).run(stream);
+      let chain = await app.get(VerifyStreamHandler).handle(stream);
       expect(chain.ledgerChain).toMatchObject({ ok: false, brokenAt: { eventId: events[1].id, streamVersion: 2, reason: expect.stringMatching(/edited/) } });
       let check = await checkpoints.verify(exported);
       expect(check.intact).toBe(false);
@@ -200,7 +200,7 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       // Delete: event v4 removed.
       const removed = (await ledger.ledger.findOne({ _id: events[3].id }))!;
       await ledger.ledger.deleteOne({ _id: events[3].id });
-      chain = await app.get(VerifyStreamQuery).run(stream);
+      chain = await app.get(VerifyStreamHandler).handle(stream);
       expect(chain.ledgerChain).toMatchObject({ ok: false, brokenAt: { eventId: events[4].id, reason: expect.stringMatching(/version 4 is missing/) } });
       check = await checkpoints.verify(exported);
       expect(check.findings).toEqual([expect.objectContaining({ kind: 'removed', eventId: events[3].id, streamVersion: 4 })]);
@@ -224,7 +224,7 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       const forged = withHash({ ...original, data: { n: 4000 } });
       await commits.updateOne({ _id: commit._id }, { $set: { 'events.0.data': forged.data, 'events.0.hash': forged.hash } });
 
-      const reconciliation = await app.get(VerifyStreamQuery).reconcile(stream, store);
+      const reconciliation = await app.get(VerifyStreamHandler).reconcile(stream, store);
       expect(reconciliation.differences).toEqual([expect.objectContaining({ kind: 'content-differs', eventId: original.id, streamVersion: 5, fields: ['data', 'hash'], sourceHashRecomputed: true })]);
 
       // The service, restarted (a writer remembers the heads it wrote itself, so only a process that
@@ -241,7 +241,7 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
     it('names an event deleted from a service store', async () => {
       const commit = (await store.commits.findOne({ streamId: stream, firstVersion: 3 })) as CommitDocument;
       await store.commits.deleteOne({ _id: commit._id });
-      const reconciliation = await app.get(VerifyStreamQuery).reconcile(stream, store);
+      const reconciliation = await app.get(VerifyStreamHandler).reconcile(stream, store);
       expect(reconciliation.sourceChain).toMatchObject({ ok: false, brokenAt: { streamVersion: 4 } });
       expect(reconciliation.differences).toEqual([{ kind: 'missing-in-source', streamVersion: 3, eventId: events[2].id }, expect.objectContaining({ kind: 'content-differs', streamVersion: 5 })]);
 

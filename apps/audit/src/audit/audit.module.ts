@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '@nangsuat/attachments';
 import { MessagingModule } from '@nangsuat/messaging';
 import { VerifyAttachmentsController } from './attachments/verify-attachments.controller';
-import { VerifyAttachmentsQuery } from './attachments/verify-attachments.query';
-import { AnomaliesController, AnomaliesQuery } from './anomalies/anomalies.controller';
+import { VerifyAttachmentsHandler } from './attachments/verify-attachments.handler';
+import { AnomaliesController } from './anomalies/anomalies.controller';
+import { AnomaliesHandler } from './anomalies/anomalies.handler';
 import { BackfillController } from './backfill/backfill.controller';
 import { BackfillService } from './backfill/backfill.service';
 import { CheckpointService } from './checkpoints/checkpoint.service';
@@ -11,29 +12,29 @@ import { CheckpointsController } from './checkpoints/checkpoints.controller';
 import { defaultTopicNaming, TOPIC_NAMING } from './common/contexts';
 import { UnitScope } from './common/unit-scope';
 import { CountTrailController } from './count-trail/count-trail.controller';
-import { CountTrailQuery } from './count-trail/count-trail.query';
+import { CountTrailHandler } from './count-trail/count-trail.handler';
 import { DiffController } from './diff/diff.controller';
-import { DiffQuery } from './diff/diff.query';
+import { DiffHandler } from './diff/diff.handler';
 import { DeciderRegistry } from './domain/decider-registry';
 import { IngestEventHandler } from './ledger/ingest-event.handler';
 import { LedgerConsumer } from './ledger/ledger.consumer';
 import { LedgerRepository } from './ledger/ledger.repository';
-import { PlanReportQuery } from './reports/plan-report.query';
+import { PlanReportHandler } from './reports/plan-report.handler';
 import { NationalExportController } from './national-export/national-export.controller';
-import { NationalExportQuery } from './national-export/national-export.query';
+import { NationalExportHandler } from './national-export/national-export.handler';
 import { ReportsController } from './reports/reports.controller';
 import { StateAsOfController } from './state-as-of/state-as-of.controller';
-import { StateAsOfQuery } from './state-as-of/state-as-of.query';
+import { StateAsOfHandler } from './state-as-of/state-as-of.handler';
 import { StoreReconciliationController } from './store-reconciliation/store-reconciliation.controller';
 import { reconciliationOptionsFromEnv, STORE_RECONCILIATION_OPTIONS, StoreReconciliation } from './store-reconciliation/store-reconciliation.service';
 import { VerifyStreamController } from './stream-verification/verify-stream.controller';
-import { VerifyStreamQuery } from './stream-verification/verify-stream.query';
+import { VerifyStreamHandler } from './stream-verification/verify-stream.handler';
 import { TimelineController } from './timeline/timeline.controller';
-import { TimelineQuery } from './timeline/timeline.query';
+import { TimelineHandler } from './timeline/timeline.handler';
 import { UnitChangesController } from './unit-changes/unit-changes.controller';
-import { UnitChangesQuery } from './unit-changes/unit-changes.query';
+import { UnitChangesHandler } from './unit-changes/unit-changes.handler';
 import { UserActivityController } from './user-activity/user-activity.controller';
-import { UserActivityQuery } from './user-activity/user-activity.query';
+import { UserActivityHandler } from './user-activity/user-activity.handler';
 
 const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
 
@@ -70,18 +71,18 @@ const brokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')
     IngestEventHandler,
     BackfillService,
     CheckpointService,
-    TimelineQuery,
-    StateAsOfQuery,
-    DiffQuery,
-    VerifyStreamQuery,
-    VerifyAttachmentsQuery,
-    UserActivityQuery,
-    UnitChangesQuery,
-    CountTrailQuery,
-    AnomaliesQuery,
-    PlanReportQuery,
-    NationalExportQuery,
+    TimelineHandler,
+    StateAsOfHandler,
+    DiffHandler,
+    VerifyStreamHandler,
+    VerifyAttachmentsHandler,
+    UserActivityHandler,
+    UnitChangesHandler,
+    CountTrailHandler,
+    AnomaliesHandler,
+    PlanReportHandler,
+    NationalExportHandler,
   ],
-  exports: [IngestEventHandler, LedgerRepository, CheckpointService, BackfillService, VerifyStreamQuery],
+  exports: [IngestEventHandler, LedgerRepository, CheckpointService, BackfillService, VerifyStreamHandler],
 })
 export class AuditModule {}

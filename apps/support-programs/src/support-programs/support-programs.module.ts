@@ -3,7 +3,6 @@ import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { ProjectionsModule } from '@nangsuat/projections';
 import { ApproveRegistrationController } from './approve-registration/approve-registration.controller';
 import { ApproveRegistrationHandler } from './approve-registration/approve-registration.handler';
-import { EventLog } from './common/event-log';
 import { READ_MODEL_FACTORIES } from './common/read-models';
 import { Registrations } from './common/registrations';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
@@ -13,11 +12,11 @@ import { ExportRegistrationsController } from './export-registrations/export-reg
 import { ImplementRegistrationController } from './implement-registration/implement-registration.controller';
 import { ImplementRegistrationHandler } from './implement-registration/implement-registration.handler';
 import { ListEnterprisesController } from './list-enterprises/list-enterprises.controller';
-import { EnterpriseQueries } from './list-enterprises/list-enterprises.query';
+import { EnterpriseQueries } from './list-enterprises/list-enterprises.handler';
 import { ListProgrammesController } from './list-programmes/list-programmes.controller';
-import { ProgrammeQueries } from './list-programmes/list-programmes.query';
+import { ProgrammeQueries } from './list-programmes/list-programmes.handler';
 import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
-import { RegistrationQueries } from './list-registrations/list-registrations.query';
+import { RegistrationQueries } from './list-registrations/list-registrations.handler';
 import { EnterpriseClaimsController } from './enterprise-claims/enterprise-claims.controller';
 import { EnterpriseClaimsHandler } from './enterprise-claims/enterprise-claims.handler';
 import { IdentityAccounts } from './enterprise-claims/identity-accounts';
@@ -59,7 +58,6 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     ListRegistrationsController,
   ],
   providers: [
-    EventLog,
     Registrations,
     CreateProgrammeHandler,
     UpdateProgrammeHandler,

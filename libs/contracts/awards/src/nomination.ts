@@ -1,4 +1,5 @@
 import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
+import { PERSON_ID_PATTERN } from '@nangsuat/domain-values';
 import { AwardCategorySnapshot } from './award-category';
 import { parseDecisionNumber } from './decision-number';
 import { AWARD_OUTCOMES, AwardOutcome, NOMINATOR_KINDS, NOMINEE_KINDS, NominationEvent, NominationRef, Nominator, Nominee } from './events';
@@ -84,11 +85,10 @@ export interface WithdrawNomination {
 
 export type NominationCommand = Nominate | StartEvaluation | EvaluateNomination | DecideNomination | CloseNomination | WithdrawNomination;
 
-const PERSON_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 function optionalRefId(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || !PERSON_ID.test(value)) {
+  if (typeof value !== 'string' || !PERSON_ID_PATTERN.test(value)) {
     throw new DomainRuleViolation(`${field} must be 1–128 letters, digits, '_' or '-' (got ${JSON.stringify(value)}).`, 'invalid-id', { field });
   }
   return value;

@@ -1,4 +1,5 @@
 import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
+import { PLAN_DOCUMENT_NUMBER_PATTERN } from '@nangsuat/domain-values';
 import {
   ENTERPRISE_GROUPS,
   EnterpriseGroup,
@@ -138,11 +139,10 @@ export const seatsTaken = (state: ProgrammeState): number => Object.keys(state.s
 
 // A plan document number: number[/year]/kind-issuer, e.g. 4009/KH-UBND, 336/SKHCN-TĐC. Kept minimal
 // here; apps/plans owns the full parser.
-const PLAN_DOCUMENT_NUMBER = /^\d{1,6}(\/\d{4})?\/[\p{L}\d]+(-[\p{L}\d]+)*$/u;
 
 function requirePlanDocumentNumber(value: unknown): string {
   const text = typeof value === 'string' ? value.normalize('NFC').trim() : value;
-  if (typeof text !== 'string' || !PLAN_DOCUMENT_NUMBER.test(text)) {
+  if (typeof text !== 'string' || !PLAN_DOCUMENT_NUMBER_PATTERN.test(text)) {
     throw new DomainRuleViolation(
       `planDocumentNumber must be a document number such as 4009/KH-UBND (got ${JSON.stringify(value)}).`,
       'invalid-document-number',

@@ -1,4 +1,5 @@
 import { Conflict, Decider, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
+import { PERSON_ID_PATTERN, PLAN_DOCUMENT_NUMBER_PATTERN } from '@nangsuat/domain-values';
 import { CourseEvent, CourseRef, CourseSession, ORGANISATION_TYPES, OrganisationType, Trainee } from './events';
 import { optionalText, requireId, requireInstant, requireInteger, requireIsoDate, requireOneOf, requireText, requireUnitCode, vietnamDate } from './values';
 
@@ -98,12 +99,11 @@ export interface CancelCourse {
 
 export type CourseCommand = ScheduleCourse | RegisterTrainee | CancelRegistration | RecordAttendance | CompleteTrainee | CancelCourse;
 
-const PERSON_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** 9-digit CMND or 12-digit CCCD: a raw citizen id must not enter an immutable event log. */
 const RAW_CITIZEN_ID = /^(\d{9}|\d{12})$/;
 
 export function requirePersonId(value: unknown, field = 'personId'): string {
-  if (typeof value !== 'string' || !PERSON_ID.test(value)) {
+  if (typeof value !== 'string' || !PERSON_ID_PATTERN.test(value)) {
     throw new DomainRuleViolation(`${field} must be 1–128 letters, digits, '_' or '-' (got ${JSON.stringify(value)}).`, 'invalid-id', { field });
   }
   if (RAW_CITIZEN_ID.test(value)) {
@@ -149,7 +149,6 @@ function requireSessions(value: unknown, startDate: string, endDate: string): Co
   return sessions;
 }
 
-const PLAN_DOCUMENT_NUMBER = /^\d{1,6}(\/\d{4})?\/[\p{L}\d]+(-[\p{L}\d]+)*$/u;
 
 export const seatsTaken = (state: CourseState): number =>
   Object.values(state.trainees).filter((t) => t.status === 'registered' || t.status === 'completed').length;
@@ -184,7 +183,7 @@ function decide(command: CourseCommand, state: CourseState): CourseEvent[] {
       let planDocumentNumber: string | undefined;
       if (command.planDocumentNumber !== undefined) {
         planDocumentNumber = command.planDocumentNumber.normalize('NFC').trim();
-        if (!PLAN_DOCUMENT_NUMBER.test(planDocumentNumber)) {
+        if (!PLAN_DOCUMENT_NUMBER_PATTERN.test(planDocumentNumber)) {
           throw new DomainRuleViolation(
             `planDocumentNumber must be a document number such as 4009/KH-UBND (got ${JSON.stringify(command.planDocumentNumber)}).`,
             'invalid-document-number',

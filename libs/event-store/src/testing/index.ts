@@ -1,2 +1,3 @@
 export * from '@nangsuat/event-sourcing/testing';
 export * from './adapters';
+export * from './in-memory-command-handler';

@@ -38,6 +38,8 @@ describe('the command context built at the edge', () => {
     expect(of({ key: 'k-12345678', actor: 'u1' }).newRecordId()).toBe(a);
     expect(of({ key: 'k-12345678', actor: 'u2' }).newRecordId()).not.toBe(a);
     expect(of({ key: 'k-12345678', actor: 'u1' }).newRecordId('ctht')).toMatch(/^ctht-[0-9a-f]{32}$/);
+    expect(of({ key: 'k-12345678', actor: 'u1' }).newRecordId('ctht')).toBe(of({ key: 'k-12345678', actor: 'u1' }).newRecordId('ctht'));
+    expect(of({ actor: 'u1' }).newRecordId('ctht')).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(of({ actor: 'u1' }).newRecordId()).not.toBe(of({ actor: 'u1' }).newRecordId());
     expect(of({ actor: 'u1' }).newRecordId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });

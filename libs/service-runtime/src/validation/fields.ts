@@ -19,20 +19,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { isIsoDate, tryParseDate } from '@nangsuat/vietnamese';
+import { ENTERPRISE_ID_PATTERN, ID_PATTERN, PERSON_ID_PATTERN, PLAN_DOCUMENT_NUMBER_PATTERN, UNIT_CODE_PATTERN, USERNAME_PATTERN } from '@nangsuat/domain-values';
 
 /**
  * The request-field vocabulary shared by every service, so an identifier, a date or a bounded number
  * has one shape and one message everywhere (400 with the field named). DTOs compose these.
  */
 
-/** A record id chosen by a client or generated: letters, digits, _ and -, at most 64. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** A pseudonymous person id (a hash or a generated id), at most 128. */
-export const PERSON_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/** An administrative unit code: "51", "51-NGOKBAY", "51-NGOKBAY-KONRLONG". */
-export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-/** A username of the identity provider (not its user id). */
-export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,100}$/;
+// The identifier shapes are the domain's (libs/domain-values); DTOs check the same patterns the deciders do.
+export { ENTERPRISE_ID_PATTERN, ID_PATTERN, PERSON_ID_PATTERN, PLAN_DOCUMENT_NUMBER_PATTERN, UNIT_CODE_PATTERN, USERNAME_PATTERN };
 /** Calendar dates as people write them; see CalendarDate. */
 export const CALENDAR_DATE_FORMS = 'dd/mm/yyyy (e.g. 26/09/2023) or yyyy-mm-dd (e.g. 2023-09-26)';
 

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
 import { PageQuery } from '@nangsuat/service-runtime';
 import { columnsOf, CsvColumn, toCsv } from '../domain/csv';
 
@@ -23,9 +22,14 @@ export interface ExportDocument<T> {
   readonly items: readonly T[];
 }
 
+/** Where an export's download headers go: the controller's response (only its headers are touched here). */
+export interface DownloadHeaders {
+  setHeader(name: string, value: string): unknown;
+}
+
 /** Writes an export as a download; returns what the controller should return (passthrough response). */
 export function exportResult<T extends object>(
-  res: Response,
+  res: DownloadHeaders,
   format: 'json' | 'csv',
   name: string,
   query: Record<string, unknown>,

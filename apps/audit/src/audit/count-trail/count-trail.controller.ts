@@ -6,8 +6,8 @@ import { skipOf } from '@nangsuat/service-runtime';
 import { AuditorOnly } from '../common/auditor-only';
 import { AuditQuery, EXPORT_LIMIT, exportResult } from '../common/export';
 import { COUNTED_INDICATORS } from '../domain/count-trail';
-import { parseAsOf } from '../state-as-of/state-as-of.query';
-import { CountTrailQuery } from './count-trail.query';
+import { parseAsOf } from '../state-as-of/state-as-of.handler';
+import { CountTrailHandler } from './count-trail.handler';
 
 export class CountTrailParams extends AuditQuery {
   @ApiProperty({
@@ -31,7 +31,7 @@ export class CountTrailParams extends AuditQuery {
 @Controller('audit/count-trail')
 @AuditorOnly()
 export class CountTrailController {
-  constructor(private readonly query: CountTrailQuery) {}
+  constructor(private readonly handler: CountTrailHandler) {}
 
   @Get()
   @ApiOperation({
@@ -40,8 +40,8 @@ export class CountTrailController {
   })
   async trail(@Query() q: CountTrailParams, @Res({ passthrough: true }) res: Response) {
     const asOf = q.asOf === undefined ? undefined : parseAsOf(q.asOf).time;
-    if (!q.format) return this.query.run(q.metric, q.unit, asOf, skipOf(q), q.pageSize);
-    const result = await this.query.run(q.metric, q.unit, asOf, 0, EXPORT_LIMIT);
+    if (!q.format) return this.handler.handle(q.metric, q.unit, asOf, skipOf(q), q.pageSize);
+    const result = await this.handler.handle(q.metric, q.unit, asOf, 0, EXPORT_LIMIT);
     return exportResult(res, q.format, `count-${q.metric}-${q.unit}`, { metric: q.metric, unit: q.unit, asOf: q.asOf, count: result.count }, result.items, result.total);
   }
 }

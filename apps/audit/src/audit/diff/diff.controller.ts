@@ -5,8 +5,8 @@ import { IsIn, IsInt, IsOptional, IsString, Min, Max } from 'class-validator';
 import type { Response } from 'express';
 import { AuditorOnly } from '../common/auditor-only';
 import { exportResult } from '../common/export';
-import { parseAsOf } from '../state-as-of/state-as-of.query';
-import { DiffQuery } from './diff.query';
+import { parseAsOf } from '../state-as-of/state-as-of.handler';
+import { DiffHandler } from './diff.handler';
 
 export class DiffParams {
   @ApiPropertyOptional({ description: 'From this stream version (default 0: before the entity existed)' })
@@ -33,14 +33,14 @@ export class DiffParams {
 @Controller('audit/streams')
 @AuditorOnly()
 export class DiffController {
-  constructor(private readonly query: DiffQuery) {}
+  constructor(private readonly handler: DiffHandler) {}
 
   @Get(':streamId/diff')
   @ApiOperation({ summary: 'Structural difference between two versions (or dates) of an entity, with the events in between' })
   async diff(@Param('streamId') streamId: string, @Query() q: DiffParams, @Res({ passthrough: true }) res: Response) {
     const from = q.fromAsOf !== undefined ? parseAsOf(q.fromAsOf) : { version: q.from ?? 0 };
     const to = q.toAsOf !== undefined ? parseAsOf(q.toAsOf) : q.to !== undefined ? { version: q.to } : {};
-    const result = await this.query.run(streamId, from, to);
+    const result = await this.handler.handle(streamId, from, to);
     if (!q.format) return result;
     const rows = result.changes.map((c) => ({ streamId, fromVersion: result.from.version, toVersion: result.to.version, ...c }));
     return exportResult(res, q.format, `diff-${streamId}-${result.from.version}-${result.to.version}`, { streamId, ...q }, rows, rows.length, [

@@ -8,7 +8,7 @@ import { toVietnamDate } from '@nangsuat/vietnamese';
 // The documented schema is the served one (compiled into the build, so every deployment has it).
 import exportSchema from '../../../../../docs/national-database/export.schema.json';
 import { NationalExport } from './national-export';
-import { NationalExportQuery } from './national-export.query';
+import { NationalExportHandler } from './national-export.handler';
 
 export class NationalExportParams {
   @ApiPropertyOptional({ example: '31/12/2025', description: 'end of the period: facts up to this day (default: now); dd/mm/yyyy, yyyy-mm-dd or an ISO instant' })
@@ -24,7 +24,7 @@ export class NationalExportParams {
 @ApiBearerAuth()
 @Controller('national-database')
 export class NationalExportController {
-  constructor(private readonly query: NationalExportQuery) {}
+  constructor(private readonly handler: NationalExportHandler) {}
 
   @Get('schema')
   @Public()
@@ -40,7 +40,7 @@ export class NationalExportController {
     const now = new Date();
     const parsed = q.asOf ? parseInstantInput(q.asOf, 'asOf') : { instant: now.toISOString(), date: toVietnamDate(now) };
     const instant = Date.parse(parsed.instant) > now.getTime() ? now.toISOString() : parsed.instant;
-    const result = await this.query.run(planId, { instant, date: toVietnamDate(instant) });
+    const result = await this.handler.handle(planId, { instant, date: toVietnamDate(instant) });
     if (q.format === 'json') res.setHeader('Content-Disposition', `attachment; filename="national-export-${planId.replace(/[^A-Za-z0-9_-]/g, '_')}-${toVietnamDate(instant)}.json"`);
     return result;
   }

@@ -7,7 +7,7 @@ import type { Actor } from '@nangsuat/event-sourcing';
 import { AuditorOnly } from '../common/auditor-only';
 import { verifyReportHash } from '../domain/report-hash';
 import { periodOf } from '../user-activity/period.dto';
-import { PlanReportQuery } from './plan-report.query';
+import { PlanReportHandler } from './plan-report.handler';
 
 export class PlanReportParams {
   @ApiProperty({ description: 'Plan id (stream plan-<planId>)' })
@@ -23,14 +23,14 @@ export class PlanReportParams {
 
 @Controller('audit/reports')
 export class ReportsController {
-  constructor(private readonly query: PlanReportQuery) {}
+  constructor(private readonly handler: PlanReportHandler) {}
 
   @Get('plan')
   @AuditorOnly()
   @ApiOperation({ summary: 'Audit report of a plan for a period, sealed with a SHA-256 over its canonical JSON (integrity.sha256)' })
   async plan(@Query() q: PlanReportParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const period = periodOf(q);
-    const report = await this.query.run(q.planId, { from: period.from!, to: period.to!, fromLabel: q.from, toLabel: q.to }, actor);
+    const report = await this.handler.handle(q.planId, { from: period.from!, to: period.to!, fromLabel: q.from, toLabel: q.to }, actor);
     if (q.format === 'json') res.setHeader('Content-Disposition', `attachment; filename="audit-report-${q.planId}-${q.from}-${q.to}.json"`);
     return report;
   }

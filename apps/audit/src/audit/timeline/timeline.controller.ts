@@ -5,18 +5,18 @@ import { skipOf } from '@nangsuat/service-runtime';
 import { AuditorOnly } from '../common/auditor-only';
 import { AuditQuery, EXPORT_LIMIT, exportResult } from '../common/export';
 import { TIMELINE_COLUMNS } from '../common/ledger-events';
-import { TimelineQuery } from './timeline.query';
+import { TimelineHandler } from './timeline.handler';
 
 @Controller('audit/streams')
 @AuditorOnly()
 export class TimelineController {
-  constructor(private readonly query: TimelineQuery) {}
+  constructor(private readonly handler: TimelineHandler) {}
 
   @Get(':streamId/timeline')
   @ApiOperation({ summary: 'Timeline of an entity (plan, target, registration, course, certification, award): who, when, why — paginated, or ?format=csv|json to export' })
   async timeline(@Param('streamId') streamId: string, @Query() q: AuditQuery, @Res({ passthrough: true }) res: Response) {
-    if (!q.format) return this.query.run(streamId, skipOf(q), q.pageSize);
-    const page = await this.query.run(streamId, 0, EXPORT_LIMIT);
+    if (!q.format) return this.handler.handle(streamId, skipOf(q), q.pageSize);
+    const page = await this.handler.handle(streamId, 0, EXPORT_LIMIT);
     return exportResult(res, q.format, `timeline-${streamId}`, { streamId }, page.items, page.total, TIMELINE_COLUMNS);
   }
 }

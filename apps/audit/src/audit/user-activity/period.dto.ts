@@ -3,7 +3,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { INSTANT_FORMS, parseInstantInput } from '@nangsuat/service-runtime';
 import { AuditQuery } from '../common/export';
-import { Period } from './user-activity.query';
+import { Period } from './user-activity.handler';
 
 /** ?from=&to= : dates (dd/mm/yyyy or yyyy-mm-dd, whole Vietnam days) or ISO timestamps, both inclusive. */
 export class PeriodQuery extends AuditQuery {

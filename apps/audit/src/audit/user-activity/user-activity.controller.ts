@@ -6,7 +6,7 @@ import { AuditorOnly } from '../common/auditor-only';
 import { EXPORT_LIMIT, exportResult } from '../common/export';
 import { TIMELINE_COLUMNS } from '../common/ledger-events';
 import { PeriodQuery, periodOf } from './period.dto';
-import { UserActivityQuery } from './user-activity.query';
+import { UserActivityHandler } from './user-activity.handler';
 
 const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,15 +23,15 @@ export function requireUsername(value: string): void {
 @Controller('audit/users')
 @AuditorOnly()
 export class UserActivityController {
-  constructor(private readonly query: UserActivityQuery) {}
+  constructor(private readonly handler: UserActivityHandler) {}
 
   @Get(':username/activity')
   @ApiOperation({ summary: 'Everything one user did (by username), in a period — paginated, or ?format=csv|json' })
   async activity(@Param('username') username: string, @Query() q: PeriodQuery, @Res({ passthrough: true }) res: Response) {
     requireUsername(username);
     const period = periodOf(q);
-    if (!q.format) return this.query.run(username, period, skipOf(q), q.pageSize);
-    const page = await this.query.run(username, period, 0, EXPORT_LIMIT);
+    if (!q.format) return this.handler.handle(username, period, skipOf(q), q.pageSize);
+    const page = await this.handler.handle(username, period, 0, EXPORT_LIMIT);
     return exportResult(res, q.format, `activity-${username}`, { username, from: q.from, to: q.to }, page.items, page.total, TIMELINE_COLUMNS);
   }
 }

@@ -1,13 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
+import { REVIEWERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { RegistrationView } from '../common/views';
-import { REVIEWERS } from '../review-registration/review-registration.controller';
 import { ApproveRegistrationDto } from '../review-registration/review-registration.dto';
 import { ApproveRegistrationHandler } from './approve-registration.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('registrations')
 @Controller('registrations')
@@ -20,7 +19,7 @@ export class ApproveRegistrationController {
   @CommandDocs()
   @ApiOperation({ summary: 'Approve a registration under review: takes one seat of the programme (409 when the programme is full); approving again changes nothing' })
   @ApiOkResponse({ description: 'The registration, approved' })
-  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveRegistrationDto, @Req() req: Request): Promise<RegistrationView> {
-    return this.handler.handle(id, body, actor, req);
+  approve(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() body: ApproveRegistrationDto): Promise<RegistrationView> {
+    return this.handler.handle(context, id, body);
   }
 }

@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
-import { Actor, RecordedEvent } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog, stepKey } from '../common/event-log';
-import { Registrations } from '../common/registrations';
-import { nowIso } from '../common/scope';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { CONTENDED_ATTEMPTS, Registrations } from '../common/registrations';
+
 import { RegistrationView, registrationViewDecider, requireRegistrationView } from '../common/views';
 import { pilotModelRegistrationDecider, programmeStreamId, RegistrationState, SeatReserved, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { ApproveRegistrationDto } from '../review-registration/review-registration.dto';
@@ -21,46 +20,43 @@ import { ApproveRegistrationDto } from '../review-registration/review-registrati
 @Injectable()
 export class ApproveRegistrationHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly registrations: Registrations,
+    @Inject(EVENT_STORE) private readonly store: Pick<EventStorePort, 'readStream'>,
   ) {}
 
-  async handle(registrationId: string, dto: ApproveRegistrationDto, actor: Actor, req: Request): Promise<RegistrationView> {
+  async handle(context: CommandContext, registrationId: string, dto: ApproveRegistrationDto): Promise<RegistrationView> {
     const registration = await this.registrations.load(registrationId);
-    this.registrations.assertReviewer(actor, registration);
+    this.registrations.assertReviewer(context.actor, registration);
     const { streamId, state } = registration;
     const ref = state.ref;
-    const commandId = commandIdOf(req);
-    const approveKey = stepKey(commandId, 'approve');
-    const replay = await this.log.replay(streamId, registrationViewDecider, approveKey);
+    const approve = context.step('approve');
+    const replay = await this.runner.previousResult(streamId, registrationViewDecider, approve);
     if (replay) return requireRegistrationView(replay.state);
     if (state.status === 'approved') return this.registrations.view(streamId); // nothing to do
 
-    const now = nowIso();
+    const now = context.nowIso;
     const approval = (seatReservedAtProgrammeVersion: number) =>
-      ({ type: 'ApproveRegistration', reviewerId: actor.id, seatReservedAtProgrammeVersion, ...(dto.note !== undefined ? { note: dto.note } : {}), now }) as const;
+      ({ type: 'ApproveRegistration', reviewerId: context.actor.id, seatReservedAtProgrammeVersion, ...(dto.note !== undefined ? { note: dto.note } : {}), now }) as const;
     // Refuse an impossible approval (not under review, bad note) before taking a seat.
     pilotModelRegistrationDecider.decide(approval(1), state);
 
-    const seatMetadata = eventMetadata(req, actor, ref.programmeUnitCode, dto.note);
-    const seat = await this.log.executeContended(
+    const seat = await this.runner.run(
       programmeStreamId(ref.programmeId),
       supportProgrammeDecider,
       { type: 'ReserveSeat', registrationId: ref.registrationId, enterpriseId: ref.enterpriseId, now },
-      { metadata: seatMetadata, commandId: stepKey(commandId, 'seat') },
+      context.step('seat'),
+      { unit: ref.programmeUnitCode, reason: dto.note, contended: CONTENDED_ATTEMPTS },
     );
     const seatVersion = this.seatVersion(seat.events, ref.registrationId) ?? (await this.heldSeatVersion(ref.programmeId, ref.registrationId));
 
     try {
-      await this.log.execute(streamId, pilotModelRegistrationDecider, approval(seatVersion), {
-        metadata: eventMetadata(req, actor, ref.unitCode, dto.note),
-        commandId: approveKey,
-      });
+      await this.runner.run(streamId, pilotModelRegistrationDecider, approval(seatVersion), approve, { unit: ref.unitCode, reason: dto.note });
     } catch (error) {
-      const { state: after } = await this.log.load<never, RegistrationState>(streamId, pilotModelRegistrationDecider);
+      const { state: after } = await this.runner.load<never, RegistrationState>(streamId, pilotModelRegistrationDecider);
       if (!after.seatHeld) {
         const why = error instanceof Error ? error.message : String(error);
-        await this.registrations.releaseSeatQuietly(ref, `Approval of ${ref.registrationId} was refused: ${why}`, seatMetadata, commandId);
+        await this.registrations.releaseSeatQuietly(ref, `Approval of ${ref.registrationId} was refused: ${why}`, context);
       }
       throw error;
     }
@@ -73,7 +69,7 @@ export class ApproveRegistrationHandler {
 
   /** The seat was already held (a retried approval): the version of its latest reservation. */
   private async heldSeatVersion(programmeId: string, registrationId: string): Promise<number> {
-    const events = await this.log.readStream(programmeStreamId(programmeId));
+    const events = await this.store.readStream(programmeStreamId(programmeId));
     const reserved = events.filter((e) => e.type === 'SeatReserved' && (e.data as SeatReserved['data']).registrationId === registrationId);
     return reserved[reserved.length - 1]?.streamVersion ?? 0;
   }

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { NotFound } from '@nangsuat/event-sourcing';
-import { ID_PATTERN } from '@nangsuat/service-runtime';
+import { ENTERPRISE_ID_PATTERN, ID_PATTERN } from '@nangsuat/service-runtime';
 
 /** OpenAPI: the Idempotency-Key header every POST honours, and the error answers of a command. */
 export const CommandDocs = (): MethodDecorator =>
@@ -20,8 +18,8 @@ export const CommandDocs = (): MethodDecorator =>
   );
 
 const ID = ID_PATTERN;
-const REGISTRATION_ID = /^([A-Za-z0-9_-]{1,64}):(mst-\d{10}(-\d{3})?)$/;
-const ENTERPRISE_ID = /^mst-\d{10}(-\d{3})?$/;
+/** `<programme id>:<enterprise id>`, each part of its own shape. */
+const REGISTRATION_ID = new RegExp(`^(${ID.source.slice(1, -1)}):(${ENTERPRISE_ID_PATTERN.source.slice(1, -1)})$`);
 
 /** A programme id from the path; anything that cannot be one is simply not found. */
 export function programmeIdParam(id: string): string {
@@ -30,7 +28,7 @@ export function programmeIdParam(id: string): string {
 }
 
 export function enterpriseIdParam(id: string): string {
-  if (!ENTERPRISE_ID.test(id)) throw new NotFound(`No enterprise ${JSON.stringify(id)} (enterprise ids are mst-<tax code>).`);
+  if (!ENTERPRISE_ID_PATTERN.test(id)) throw new NotFound(`No enterprise ${JSON.stringify(id)} (enterprise ids are mst-<tax code>).`);
   return id;
 }
 
@@ -39,13 +37,4 @@ export function registrationIdParam(id: string): { programmeId: string; enterpri
   const match = REGISTRATION_ID.exec(id);
   if (!match) throw new NotFound(`No pilot-model registration ${JSON.stringify(id)} (registration ids are <programme id>:<enterprise id>).`);
   return { programmeId: match[1], enterpriseId: match[2] };
-}
-
-/**
- * Id of a new record the client did not name: derived from the Idempotency-Key (and the actor) when
- * there is one, so that a retried create lands on the same record; random otherwise.
- */
-export function newRecordId(prefix: string, actorId: string, commandId: string | undefined): string {
-  if (!commandId) return `${prefix}-${randomUUID()}`;
-  return `${prefix}-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 32)}`;
 }

@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, EventMetadata, Forbidden, NotFound } from '@nangsuat/event-sourcing';
+import { Actor, Forbidden, NotFound } from '@nangsuat/event-sourcing';
 import { pilotModelRegistrationDecider, programmeStreamId, RegistrationRef, RegistrationState, registrationStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
-import { EventLog, stepKey } from './event-log';
 import { registrationIdParam } from './http';
-import { isEnterpriseUser, nowIso } from './scope';
+import { isEnterpriseUser } from './scope';
 import { RegistrationView, registrationViewDecider, requireRegistrationView } from './views';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+
+/** Attempts for a command on a programme stream, which every approval and release of its seats writes to. */
+export const CONTENDED_ATTEMPTS = 10;
 
 export interface LoadedRegistration {
   readonly streamId: string;
@@ -24,20 +27,20 @@ export class Registrations {
   private readonly logger = new Logger('Registrations');
 
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
   ) {}
 
   async load(registrationId: string): Promise<LoadedRegistration> {
     const { programmeId, enterpriseId } = registrationIdParam(registrationId);
     const streamId = registrationStreamId(programmeId, enterpriseId);
-    const { state, version } = await this.log.load<never, RegistrationState>(streamId, pilotModelRegistrationDecider);
+    const { state, version } = await this.runner.load<never, RegistrationState>(streamId, pilotModelRegistrationDecider);
     if (state.status === 'none' || !state.ref) throw new NotFound(`No pilot-model registration ${registrationId}.`);
     return { streamId, state: state as LoadedRegistration['state'], version };
   }
 
   async view(streamId: string): Promise<RegistrationView> {
-    const { state } = await this.log.load(streamId, registrationViewDecider);
+    const { state } = await this.runner.load(streamId, registrationViewDecider);
     return requireRegistrationView(state);
   }
 
@@ -62,19 +65,20 @@ export class Registrations {
    * Used after a withdrawal of an approved registration, after a refused approval (compensation) and
    * after a rejection (a seat left by an approval that crashed half-way).
    */
-  async releaseSeat(ref: RegistrationRef, reason: string, metadata: EventMetadata, commandId: string | undefined): Promise<void> {
-    await this.log.executeContended(
+  async releaseSeat(ref: RegistrationRef, reason: string, context: CommandContext): Promise<void> {
+    await this.runner.run(
       programmeStreamId(ref.programmeId),
       supportProgrammeDecider,
-      { type: 'ReleaseSeat', registrationId: ref.registrationId, reason, now: nowIso() },
-      { metadata: { ...metadata, unit: ref.programmeUnitCode, reason }, commandId: stepKey(commandId, 'release') },
+      { type: 'ReleaseSeat', registrationId: ref.registrationId, reason, now: context.nowIso },
+      context.step('release'),
+      { unit: ref.programmeUnitCode, reason, contended: CONTENDED_ATTEMPTS },
     );
   }
 
   /** As releaseSeat, for compensation: a failure is logged (the seat can be released by a later retry), never thrown. */
-  async releaseSeatQuietly(ref: RegistrationRef, reason: string, metadata: EventMetadata, commandId: string | undefined): Promise<void> {
+  async releaseSeatQuietly(ref: RegistrationRef, reason: string, context: CommandContext): Promise<void> {
     try {
-      await this.releaseSeat(ref, reason, metadata, commandId);
+      await this.releaseSeat(ref, reason, context);
     } catch (error) {
       this.logger.error(`Could not release the seat of ${ref.registrationId}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -3,9 +3,6 @@ import { platformRoles, Role, UNIT_SCOPED_ROLES } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { toVietnamDate } from '@nangsuat/vietnamese';
 
-/** The clock of commands: an ISO instant (the deciders turn it into the Vietnam date where needed). */
-export const nowIso = (): string => new Date().toISOString();
-
 /**
  * A unit code a new record may belong to: known in the administrative-unit tree and in force today.
  * A unit abolished by the 2025 reform (e.g. 58 Ninh Thuận) is refused with its successor named.

@@ -1,6 +1,6 @@
 import { fold, RecordedEvent } from '@nangsuat/event-sourcing';
 import { PilotModelRegistrationEvent, RegistrationRef } from '@nangsuat/contracts/support-programs';
-import { newRecordId, registrationIdParam } from './http';
+import { registrationIdParam } from './http';
 import { historyOf, registrationViewDecider } from './views';
 
 const ref: RegistrationRef = { registrationId: 'p1:mst-0100107518', programmeId: 'p1', enterpriseId: 'mst-0100107518', unitCode: '51-NGOKBAY', programmeUnitCode: '51' };
@@ -43,12 +43,5 @@ describe('ids in paths', () => {
     expect(registrationIdParam('p-1:mst-0100107518-001')).toEqual({ programmeId: 'p-1', enterpriseId: 'mst-0100107518-001' });
     expect(() => registrationIdParam('p-1')).toThrow(/No pilot-model registration/);
     expect(() => registrationIdParam('p 1:mst-0100107518')).toThrow(/No pilot-model registration/);
-  });
-
-  it('derives a new record id from the Idempotency-Key, so a retried create lands on the same record', () => {
-    expect(newRecordId('ctht', 'u1', 'key-12345678')).toBe(newRecordId('ctht', 'u1', 'key-12345678'));
-    expect(newRecordId('ctht', 'u1', 'key-12345678')).not.toBe(newRecordId('ctht', 'u2', 'key-12345678'));
-    expect(newRecordId('ctht', 'u1', undefined)).not.toBe(newRecordId('ctht', 'u1', undefined));
-    expect(newRecordId('ctht', 'u1', 'key-12345678')).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
 });

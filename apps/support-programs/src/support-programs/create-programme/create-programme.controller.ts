@@ -1,12 +1,11 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
 import { CommandDocs } from '../common/http';
 import { ProgrammeView } from '../common/views';
 import { CreateProgrammeDto } from './create-programme.dto';
 import { CreateProgrammeHandler } from './create-programme.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -18,7 +17,7 @@ export class CreateProgrammeController {
   @CommandDocs()
   @ApiOperation({ summary: 'Create a support programme (chương trình hỗ trợ) in a unit within yours' })
   @ApiCreatedResponse({ description: 'The programme, with seats taken (0) of capacity' })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateProgrammeDto, @Req() req: Request): Promise<ProgrammeView> {
-    return this.handler.handle(body, actor, req);
+  create(@CurrentCommand() context: CommandContext, @Body() body: CreateProgrammeDto): Promise<ProgrammeView> {
+    return this.handler.handle(context, body);
   }
 }

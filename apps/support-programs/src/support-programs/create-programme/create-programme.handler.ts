@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog } from '../common/event-log';
-import { newRecordId } from '../common/http';
-import { nowIso, requireCurrentUnit } from '../common/scope';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { requireCurrentUnit } from '../common/scope';
 import { ProgrammeView, programmeView } from '../common/views';
 import { programmeStreamId, supportProgrammeDecider } from '@nangsuat/contracts/support-programs';
 import { CreateProgrammeDto } from './create-programme.dto';
@@ -13,16 +9,15 @@ import { CreateProgrammeDto } from './create-programme.dto';
 @Injectable()
 export class CreateProgrammeHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
   ) {}
 
-  async handle(dto: CreateProgrammeDto, actor: Actor, req: Request): Promise<ProgrammeView> {
+  async handle(context: CommandContext, dto: CreateProgrammeDto): Promise<ProgrammeView> {
     const unitCode = requireCurrentUnit(dto.unitCode);
-    this.access.assertCanWrite(actor, unitCode);
-    const commandId = commandIdOf(req);
-    const programmeId = dto.id ?? newRecordId('ctht', actor.id, commandId);
-    const result = await this.log.execute(
+    this.access.assertCanWrite(context.actor, unitCode);
+    const programmeId = dto.id ?? context.newRecordId('ctht');
+    const result = await this.runner.run(
       programmeStreamId(programmeId),
       supportProgrammeDecider,
       {
@@ -38,9 +33,10 @@ export class CreateProgrammeHandler {
         openingDate: dto.openingDate,
         closingDate: dto.closingDate,
         capacity: dto.capacity,
-        now: nowIso(),
+        now: context.nowIso,
       },
-      { metadata: eventMetadata(req, actor, unitCode), commandId },
+      context,
+      { unit: unitCode },
     );
     return programmeView(result.state, result.version);
   }

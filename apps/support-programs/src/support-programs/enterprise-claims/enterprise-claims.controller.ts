@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentActor, Roles, WithoutUnit } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
+import { REVIEWERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
-import { REVIEWERS } from '../review-registration/review-registration.controller';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
 import { EnterpriseClaimsHandler, EnterpriseClaimView } from './enterprise-claims.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 /**
  * Enterprise onboarding. A person signs up on Keycloak's registration page (email verified), then
@@ -24,8 +24,8 @@ export class EnterpriseClaimsController {
   @WithoutUnit()
   @CommandDocs()
   @ApiOperation({ summary: 'Claim an enterprise by its tax code (a new one with its profile); for people who signed up themselves' })
-  submit(@CurrentActor() actor: Actor, @Body() dto: SubmitEnterpriseClaimDto, @Req() req: Request): Promise<EnterpriseClaimView> {
-    return this.claims.submit(dto, actor, req);
+  submit(@CurrentCommand() context: CommandContext, @Body() dto: SubmitEnterpriseClaimDto): Promise<EnterpriseClaimView> {
+    return this.claims.submit(context, dto);
   }
 
   @Get(':id')
@@ -40,8 +40,8 @@ export class EnterpriseClaimsController {
   @Roles(...REVIEWERS)
   @CommandDocs()
   @ApiOperation({ summary: "Confirm a claim: the person's account is linked to the enterprise (enterprise_id, unit, role enterprise)" })
-  confirm(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request): Promise<EnterpriseClaimView> {
-    return this.claims.confirm(id, actor, req);
+  confirm(@CurrentCommand() context: CommandContext, @Param('id') id: string): Promise<EnterpriseClaimView> {
+    return this.claims.confirm(context, id);
   }
 
   @Post(':id/refuse')
@@ -49,8 +49,8 @@ export class EnterpriseClaimsController {
   @Roles(...REVIEWERS)
   @CommandDocs()
   @ApiOperation({ summary: 'Refuse a claim, with the reason the person is shown' })
-  refuse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ClaimReasonDto, @Req() req: Request): Promise<EnterpriseClaimView> {
-    return this.claims.refuse(id, dto, actor, req);
+  refuse(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
+    return this.claims.refuse(context, id, dto);
   }
 
   @Post(':id/revoke')
@@ -58,7 +58,7 @@ export class EnterpriseClaimsController {
   @Roles(...REVIEWERS)
   @CommandDocs()
   @ApiOperation({ summary: "Revoke a confirmed link: the person's account no longer acts for the enterprise" })
-  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ClaimReasonDto, @Req() req: Request): Promise<EnterpriseClaimView> {
-    return this.claims.revoke(id, dto, actor, req);
+  revoke(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
+    return this.claims.revoke(context, id, dto);
   }
 }

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, Conflict, DomainRuleViolation, Forbidden, NotFound } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog, stepKey } from '../common/event-log';
-import { isEnterpriseUser, isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { isEnterpriseUser, isUnitOfficer, requireCurrentUnit } from '../common/scope';
 import { enterpriseClaimDecider, EnterpriseClaimState, enterpriseClaimStreamId, enterpriseDecider, enterpriseIdForTaxCode, EnterpriseState, enterpriseStreamId, parseTaxCode } from '@nangsuat/contracts/support-programs';
 import { RegisterEnterpriseHandler } from '../register-enterprise/register-enterprise.handler';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
@@ -37,20 +35,20 @@ export const accountIdForTaxCode = (taxCode: string): string => `MST-${taxCode}`
 @Injectable()
 export class EnterpriseClaimsHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
     private readonly identity: IdentityAccounts,
     private readonly enterprises: RegisterEnterpriseHandler,
   ) {}
 
-  async submit(dto: SubmitEnterpriseClaimDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
-    if (actor.enterpriseId) throw new Conflict(`Your account already acts for enterprise account ${actor.enterpriseId}.`, 'already-linked');
-    if (isUnitOfficer(actor) || (actor.roles ?? []).length > 0) {
+  async submit(context: CommandContext, dto: SubmitEnterpriseClaimDto): Promise<EnterpriseClaimView> {
+    if (context.actor.enterpriseId) throw new Conflict(`Your account already acts for enterprise account ${context.actor.enterpriseId}.`, 'already-linked');
+    if (isUnitOfficer(context.actor) || (context.actor.roles ?? []).length > 0) {
       throw new Forbidden('Enterprise claims are for people who signed up themselves; officials register enterprises with POST /enterprises.');
     }
     const taxCode = parseTaxCode(dto.taxCode).value;
     const enterpriseId = enterpriseIdForTaxCode(taxCode);
-    const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
+    const { state: enterprise } = await this.runner.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
     const existing = enterprise.status === 'registered' && !!enterprise.profile;
     let unitCode: string;
     let profile: { name: string; sector: string; size: NonNullable<SubmitEnterpriseClaimDto['size']>; group: NonNullable<SubmitEnterpriseClaimDto['group']> };
@@ -70,26 +68,27 @@ export class EnterpriseClaimsHandler {
       unitCode = requireCurrentUnit(dto.unitCode!);
       profile = { name: dto.name!.normalize('NFC').trim(), sector: dto.sector!.normalize('NFC').trim(), size: dto.size!, group: dto.group! };
     }
-    const account = await this.identity.user(actor.id);
+    const account = await this.identity.user(context.actor.id);
     if (!account?.emailVerified) throw new Forbidden('Verify your email address first (Keycloak sent you a link when you signed up), then claim the enterprise.');
-    const claimId = `${taxCode}-${createHash('sha256').update(actor.id).digest('hex').slice(0, 16)}`;
-    const result = await this.log.execute(
+    const claimId = `${taxCode}-${createHash('sha256').update(context.actor.id).digest('hex').slice(0, 16)}`;
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
       {
         type: 'SubmitClaim',
         claim: {
           claimId,
-          claimant: { userId: actor.id, username: actor.username, ...(account.email ? { email: account.email } : {}) },
+          claimant: { userId: context.actor.id, username: context.actor.username, ...(account.email ? { email: account.email } : {}) },
           taxCode,
           enterpriseId,
           unitCode,
           existing,
           profile,
-          submittedAt: nowIso(),
+          submittedAt: context.nowIso,
         },
       },
-      { metadata: eventMetadata(req, actor, unitCode), commandId: commandIdOf(req) },
+      context,
+      { unit: unitCode },
     );
     return view(result.state, result.version);
   }
@@ -100,14 +99,13 @@ export class EnterpriseClaimsHandler {
     return view(state, version);
   }
 
-  async confirm(claimId: string, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
+  async confirm(context: CommandContext, claimId: string): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
     const claim = state.claim!;
-    this.access.assertCanWrite(actor, claim.unitCode);
-    const commandId = commandIdOf(req);
+    this.access.assertCanWrite(context.actor, claim.unitCode);
     let accountId = state.accountId;
     if (!accountId) {
-      const { state: enterprise } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(claim.enterpriseId), enterpriseDecider);
+      const { state: enterprise } = await this.runner.load<never, EnterpriseState>(enterpriseStreamId(claim.enterpriseId), enterpriseDecider);
       if (enterprise.status === 'registered') {
         if (!enterprise.accountId) {
           throw new DomainRuleViolation(
@@ -120,40 +118,43 @@ export class EnterpriseClaimsHandler {
         accountId = accountIdForTaxCode(claim.taxCode);
         // The new enterprise, registered by the confirming officer on the claimant's behalf.
         // (its steps keep their own keys: the request's key on the enterprise, <key>:account on the link, <key>:confirm below)
-        await this.enterprises.handle({ taxCode: claim.taxCode, unitCode: claim.unitCode, accountId, ...claim.profile }, actor, req);
+        await this.enterprises.handle(context, { taxCode: claim.taxCode, unitCode: claim.unitCode, accountId, ...claim.profile });
       }
     }
-    const result = await this.log.execute(
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
-      { type: 'ConfirmClaim', accountId, by: actor.username, now: nowIso() },
-      { metadata: eventMetadata(req, actor, claim.unitCode), commandId: stepKey(commandId, 'confirm') },
+      { type: 'ConfirmClaim', accountId, by: context.actor.username, now: context.nowIso },
+      context.step('confirm'),
+      { unit: claim.unitCode },
     );
     // After the event: a failure here leaves a confirmed claim whose link a repeated confirmation completes.
     await this.identity.link(claim.claimant.userId, accountId, claim.unitCode);
     return view(result.state, result.version);
   }
 
-  async refuse(claimId: string, dto: ClaimReasonDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
+  async refuse(context: CommandContext, claimId: string, dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
-    this.access.assertCanWrite(actor, state.claim!.unitCode);
-    const result = await this.log.execute(
+    this.access.assertCanWrite(context.actor, state.claim!.unitCode);
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
-      { type: 'RefuseClaim', reason: dto.reason, by: actor.username, now: nowIso() },
-      { metadata: eventMetadata(req, actor, state.claim!.unitCode, dto.reason), commandId: commandIdOf(req) },
+      { type: 'RefuseClaim', reason: dto.reason, by: context.actor.username, now: context.nowIso },
+      context,
+      { unit: state.claim!.unitCode, reason: dto.reason },
     );
     return view(result.state, result.version);
   }
 
-  async revoke(claimId: string, dto: ClaimReasonDto, actor: Actor, req: Request): Promise<EnterpriseClaimView> {
+  async revoke(context: CommandContext, claimId: string, dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
-    this.access.assertCanWrite(actor, state.claim!.unitCode);
-    const result = await this.log.execute(
+    this.access.assertCanWrite(context.actor, state.claim!.unitCode);
+    const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
-      { type: 'RevokeLink', reason: dto.reason, by: actor.username, now: nowIso() },
-      { metadata: eventMetadata(req, actor, state.claim!.unitCode, dto.reason), commandId: commandIdOf(req) },
+      { type: 'RevokeLink', reason: dto.reason, by: context.actor.username, now: context.nowIso },
+      context,
+      { unit: state.claim!.unitCode, reason: dto.reason },
     );
     await this.identity.unlink(state.claim!.claimant.userId);
     return view(result.state, result.version);
@@ -161,7 +162,7 @@ export class EnterpriseClaimsHandler {
 
   private async load(claimId: string): Promise<{ state: EnterpriseClaimState; version: number }> {
     if (!/^[0-9]{10}(-[0-9]{3})?-[0-9a-f]{16}$/.test(claimId)) throw new NotFound(`No enterprise claim ${JSON.stringify(claimId.slice(0, 80))}.`);
-    const loaded = await this.log.load<never, EnterpriseClaimState>(enterpriseClaimStreamId(claimId), enterpriseClaimDecider);
+    const loaded = await this.runner.load<never, EnterpriseClaimState>(enterpriseClaimStreamId(claimId), enterpriseClaimDecider);
     if (loaded.state.status === 'none') throw new NotFound(`No enterprise claim ${claimId}.`);
     return loaded;
   }

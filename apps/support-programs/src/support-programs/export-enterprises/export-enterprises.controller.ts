@@ -7,7 +7,8 @@ import type { Actor } from '@nangsuat/event-sourcing';
 import { allPages, EXPORT_FORMATS, ExportColumn, ExportFormat, MAX_EXPORT_ROWS, MEDIA_TYPES, sendExport } from '@nangsuat/exports';
 import { formatDate } from '@nangsuat/vietnamese';
 import { EnterpriseView } from '../common/views';
-import { EnterpriseQueries, ListEnterprisesQuery } from '../list-enterprises/list-enterprises.query';
+import { EnterpriseQueries } from '../list-enterprises/list-enterprises.handler';
+import { ListEnterprisesQuery } from '../list-enterprises/list-enterprises.query';
 
 export class ExportEnterprisesQuery extends ListEnterprisesQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })

@@ -7,7 +7,8 @@ import type { Actor } from '@nangsuat/event-sourcing';
 import { allPages, EXPORT_FORMATS, ExportColumn, ExportFormat, MAX_EXPORT_ROWS, MEDIA_TYPES, sendExport } from '@nangsuat/exports';
 import { formatDate } from '@nangsuat/vietnamese';
 import { RegistrationView } from '../common/views';
-import { ListRegistrationsQuery, RegistrationQueries } from '../list-registrations/list-registrations.query';
+import { RegistrationQueries } from '../list-registrations/list-registrations.handler';
+import { ListRegistrationsQuery } from '../list-registrations/list-registrations.query';
 
 export class ExportRegistrationsQuery extends ListRegistrationsQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })

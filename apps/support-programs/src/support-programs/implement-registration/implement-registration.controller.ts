@@ -1,16 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
+import { IMPLEMENTERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { RegistrationView } from '../common/views';
-import { REVIEWERS } from '../review-registration/review-registration.controller';
 import { CompleteRegistrationDto, StartImplementationDto } from './implement-registration.dto';
 import { ImplementRegistrationHandler } from './implement-registration.handler';
-
-/** The enterprise itself, or the office running the programme. */
-export const IMPLEMENTERS = ['enterprise', ...REVIEWERS] as const;
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('registrations')
 @Controller('registrations')
@@ -23,8 +19,8 @@ export class ImplementRegistrationController {
   @CommandDocs()
   @ApiOperation({ summary: 'Start implementing an approved pilot model' })
   @ApiOkResponse({ description: 'The registration, in implementation' })
-  start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StartImplementationDto, @Req() req: Request): Promise<RegistrationView> {
-    return this.handler.start(id, body, actor, req);
+  start(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() body: StartImplementationDto): Promise<RegistrationView> {
+    return this.handler.start(context, id, body);
   }
 
   @Post(':id/complete')
@@ -33,7 +29,7 @@ export class ImplementRegistrationController {
   @CommandDocs()
   @ApiOperation({ summary: 'Record the outcome of a pilot model: productivity gain, certificates, evidence' })
   @ApiOkResponse({ description: 'The registration, completed with its outcome' })
-  complete(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CompleteRegistrationDto, @Req() req: Request): Promise<RegistrationView> {
-    return this.handler.complete(id, body, actor, req);
+  complete(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() body: CompleteRegistrationDto): Promise<RegistrationView> {
+    return this.handler.complete(context, id, body);
   }
 }

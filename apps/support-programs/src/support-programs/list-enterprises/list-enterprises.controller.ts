@@ -5,7 +5,8 @@ import type { Actor } from '@nangsuat/event-sourcing';
 import { Page } from '@nangsuat/service-runtime';
 import { enterpriseIdParam } from '../common/http';
 import { EnterpriseView } from '../common/views';
-import { EnterpriseQueries, ListEnterprisesQuery } from './list-enterprises.query';
+import { EnterpriseQueries } from './list-enterprises.handler';
+import { ListEnterprisesQuery } from './list-enterprises.query';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()

@@ -5,7 +5,8 @@ import type { Actor } from '@nangsuat/event-sourcing';
 import { Page } from '@nangsuat/service-runtime';
 import { programmeIdParam } from '../common/http';
 import { HistoryEntry, ProgrammeView } from '../common/views';
-import { ListProgrammesQuery, ProgrammeQueries } from './list-programmes.query';
+import { ProgrammeQueries } from './list-programmes.handler';
+import { ListProgrammesQuery } from './list-programmes.query';
 
 @ApiTags('programmes')
 @ApiBearerAuth()

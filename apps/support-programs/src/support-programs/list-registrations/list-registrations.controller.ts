@@ -4,7 +4,8 @@ import { CurrentActor } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { Page } from '@nangsuat/service-runtime';
 import { HistoryEntry, RegistrationView } from '../common/views';
-import { ListRegistrationsQuery, RegistrationQueries } from './list-registrations.query';
+import { RegistrationQueries } from './list-registrations.handler';
+import { ListRegistrationsQuery } from './list-registrations.query';
 
 @ApiTags('registrations')
 @ApiBearerAuth()

@@ -1,14 +1,12 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
+import { ENTERPRISE_WRITERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { EnterpriseView } from '../common/views';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
 import { RegisterEnterpriseHandler } from './register-enterprise.handler';
-
-export const ENTERPRISE_WRITERS = ['enterprise', 'province-admin', 'department-officer', 'commune-officer', 'village-officer'] as const;
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('enterprises')
 @Controller('enterprises')
@@ -20,7 +18,7 @@ export class RegisterEnterpriseController {
   @CommandDocs()
   @ApiOperation({ summary: 'Register an enterprise (tax code validated): the enterprise itself, or an officer on its behalf within their unit' })
   @ApiCreatedResponse({ description: 'The enterprise; its id is mst-<tax code>' })
-  register(@CurrentActor() actor: Actor, @Body() body: RegisterEnterpriseDto, @Req() req: Request): Promise<EnterpriseView> {
-    return this.handler.handle(body, actor, req);
+  register(@CurrentCommand() context: CommandContext, @Body() body: RegisterEnterpriseDto): Promise<EnterpriseView> {
+    return this.handler.handle(context, body);
   }
 }

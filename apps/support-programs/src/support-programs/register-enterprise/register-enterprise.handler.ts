@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, Conflict, Forbidden } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog, stepKey } from '../common/event-log';
-import { isEnterpriseUser, isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { isEnterpriseUser, isUnitOfficer, requireCurrentUnit } from '../common/scope';
 import { EnterpriseView, enterpriseView } from '../common/views';
 import { enterpriseAccountDecider, EnterpriseAccountState, enterpriseAccountStreamId, enterpriseDecider, enterpriseIdForTaxCode, enterpriseStreamId, parseTaxCode } from '@nangsuat/contracts/support-programs';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
@@ -21,21 +19,20 @@ import { RegisterEnterpriseDto } from './register-enterprise.dto';
 @Injectable()
 export class RegisterEnterpriseHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
   ) {}
 
-  async handle(dto: RegisterEnterpriseDto, actor: Actor, req: Request): Promise<EnterpriseView> {
+  async handle(context: CommandContext, dto: RegisterEnterpriseDto): Promise<EnterpriseView> {
     const unitCode = requireCurrentUnit(dto.unitCode);
-    const accountId = this.accountFor(dto, actor, unitCode);
+    const accountId = this.accountFor(dto, context.actor, unitCode);
     const taxCode = parseTaxCode(dto.taxCode).value;
     const enterpriseId = enterpriseIdForTaxCode(taxCode);
-    const commandId = commandIdOf(req);
-    const replay = await this.log.replay(enterpriseStreamId(enterpriseId), enterpriseDecider, commandId);
+    const replay = await this.runner.previousResult(enterpriseStreamId(enterpriseId), enterpriseDecider, context);
     if (replay) return enterpriseView(replay.state, replay.version);
 
     if (accountId) {
-      const { state: link } = await this.log.load<never, EnterpriseAccountState>(enterpriseAccountStreamId(accountId), enterpriseAccountDecider);
+      const { state: link } = await this.runner.load<never, EnterpriseAccountState>(enterpriseAccountStreamId(accountId), enterpriseAccountDecider);
       if (link.enterpriseId && link.enterpriseId !== enterpriseId) {
         throw new Conflict(`Account ${accountId} already acts for enterprise ${link.enterpriseId}; one account acts for one enterprise.`, 'account-already-linked', {
           accountId,
@@ -43,20 +40,21 @@ export class RegisterEnterpriseHandler {
         });
       }
     }
-    const metadata = eventMetadata(req, actor, unitCode);
-    const now = nowIso();
-    const result = await this.log.execute(
+    const now = context.nowIso;
+    const result = await this.runner.run(
       enterpriseStreamId(enterpriseId),
       enterpriseDecider,
       { type: 'RegisterEnterprise', enterpriseId, taxCode, name: dto.name, unitCode, sector: dto.sector, size: dto.size, group: dto.group, ...(accountId ? { accountId } : {}), now },
-      { metadata, commandId },
+      context,
+      { unit: unitCode },
     );
     if (accountId) {
-      await this.log.execute(
+      await this.runner.run(
         enterpriseAccountStreamId(accountId),
         enterpriseAccountDecider,
         { type: 'LinkEnterpriseAccount', accountId, enterpriseId, unitCode, now },
-        { metadata, commandId: stepKey(commandId, 'account') },
+        context.step('account'),
+        { unit: unitCode },
       );
     }
     return enterpriseView(result.state, result.version);

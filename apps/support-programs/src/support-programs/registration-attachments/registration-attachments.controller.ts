@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { CurrentActor, Roles } from '@nangsuat/auth';
 import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
 import type { Actor } from '@nangsuat/event-sourcing';
+import { IMPLEMENTERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { Registrations } from '../common/registrations';
-import { IMPLEMENTERS } from '../implement-registration/implement-registration.controller';
 import { AttachRegistrationDocumentDto } from './attach-registration-document.dto';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog } from '../common/event-log';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
 import { Registrations } from '../common/registrations';
-import { nowIso } from '../common/scope';
+
 import { RegistrationView } from '../common/views';
 import { pilotModelRegistrationDecider } from '@nangsuat/contracts/support-programs';
 import { RejectRegistrationDto, ReviewRegistrationDto } from './review-registration.dto';
@@ -13,35 +10,35 @@ import { RejectRegistrationDto, ReviewRegistrationDto } from './review-registrat
 @Injectable()
 export class ReviewRegistrationHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly registrations: Registrations,
   ) {}
 
-  async startReview(registrationId: string, dto: ReviewRegistrationDto, actor: Actor, req: Request): Promise<RegistrationView> {
+  async startReview(context: CommandContext, registrationId: string, dto: ReviewRegistrationDto): Promise<RegistrationView> {
     const registration = await this.registrations.load(registrationId);
-    this.registrations.assertReviewer(actor, registration);
-    await this.log.execute(
+    this.registrations.assertReviewer(context.actor, registration);
+    await this.runner.run(
       registration.streamId,
       pilotModelRegistrationDecider,
-      { type: 'StartReview', reviewerId: actor.id, now: nowIso() },
-      { metadata: eventMetadata(req, actor, registration.state.ref.unitCode, dto.note), commandId: commandIdOf(req) },
+      { type: 'StartReview', reviewerId: context.actor.id, now: context.nowIso },
+      context,
+      { unit: registration.state.ref.unitCode, reason: dto.note },
     );
     return this.registrations.view(registration.streamId);
   }
 
-  async reject(registrationId: string, dto: RejectRegistrationDto, actor: Actor, req: Request): Promise<RegistrationView> {
+  async reject(context: CommandContext, registrationId: string, dto: RejectRegistrationDto): Promise<RegistrationView> {
     const registration = await this.registrations.load(registrationId);
-    this.registrations.assertReviewer(actor, registration);
-    const commandId = commandIdOf(req);
-    const metadata = eventMetadata(req, actor, registration.state.ref.unitCode, dto.reason);
-    await this.log.execute(
+    this.registrations.assertReviewer(context.actor, registration);
+    await this.runner.run(
       registration.streamId,
       pilotModelRegistrationDecider,
-      { type: 'RejectRegistration', reviewerId: actor.id, reason: dto.reason, now: nowIso() },
-      { metadata, commandId },
+      { type: 'RejectRegistration', reviewerId: context.actor.id, reason: dto.reason, now: context.nowIso },
+      context,
+      { unit: registration.state.ref.unitCode, reason: dto.reason },
     );
     // A seat left behind by an approval that failed half-way is given back (no-op when none is held).
-    await this.registrations.releaseSeatQuietly(registration.state.ref, `Registration rejected: ${dto.reason}`, metadata, commandId);
+    await this.registrations.releaseSeatQuietly(registration.state.ref, `Registration rejected: ${dto.reason}`, context);
     return this.registrations.view(registration.streamId);
   }
 }

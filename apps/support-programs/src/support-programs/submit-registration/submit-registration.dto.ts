@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ENTERPRISE_ID_PATTERN } from '@nangsuat/service-runtime';
 import { PRODUCTIVITY_TOOLS, ProductivityTool } from '@nangsuat/contracts/support-programs';
 
 export class SubmitRegistrationDto {
@@ -12,6 +13,6 @@ export class SubmitRegistrationDto {
   description?: string;
 
   @ApiPropertyOptional({ example: 'mst-6101234567', description: 'Your enterprise (mst-<tax code>); defaults to the enterprise your account acts for' })
-  @IsOptional() @IsString() @Matches(/^mst-\d{10}(-\d{3})?$/, { message: '$property must be an enterprise id mst-<tax code>.' })
+  @IsOptional() @IsString() @Matches(ENTERPRISE_ID_PATTERN, { message: '$property must be an enterprise id mst-<tax code>.' })
   enterpriseId?: string;
 }

@@ -1,13 +1,12 @@
-import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
+import { ENTERPRISE_WRITERS } from '../common/roles';
 import { CommandDocs, enterpriseIdParam } from '../common/http';
 import { EnterpriseView } from '../common/views';
-import { ENTERPRISE_WRITERS } from '../register-enterprise/register-enterprise.controller';
 import { UpdateEnterpriseDto } from '../register-enterprise/register-enterprise.dto';
 import { UpdateEnterpriseHandler } from './update-enterprise.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('enterprises')
 @Controller('enterprises')
@@ -19,7 +18,7 @@ export class UpdateEnterpriseController {
   @CommandDocs()
   @ApiOperation({ summary: "Change an enterprise's profile (name, unit, sector, size, group); the tax code never changes" })
   @ApiOkResponse({ description: 'The enterprise after the change' })
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateEnterpriseDto, @Req() req: Request): Promise<EnterpriseView> {
-    return this.handler.handle(enterpriseIdParam(id), body, actor, req);
+  update(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() body: UpdateEnterpriseDto): Promise<EnterpriseView> {
+    return this.handler.handle(context, enterpriseIdParam(id), body);
   }
 }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { AccessPolicy } from '@nangsuat/auth';
-import { Actor, Forbidden, NotFound } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog } from '../common/event-log';
-import { isUnitOfficer, nowIso, requireCurrentUnit } from '../common/scope';
+import { Forbidden, NotFound } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
+import { isUnitOfficer, requireCurrentUnit } from '../common/scope';
 import { EnterpriseView, enterpriseView } from '../common/views';
 import { enterpriseDecider, EnterpriseProfileData, EnterpriseState, enterpriseStreamId } from '@nangsuat/contracts/support-programs';
 import { UpdateEnterpriseDto } from '../register-enterprise/register-enterprise.dto';
@@ -14,28 +12,29 @@ import { UpdateEnterpriseDto } from '../register-enterprise/register-enterprise.
 @Injectable()
 export class UpdateEnterpriseHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly access: AccessPolicy,
   ) {}
 
-  async handle(enterpriseId: string, dto: UpdateEnterpriseDto, actor: Actor, req: Request): Promise<EnterpriseView> {
+  async handle(context: CommandContext, enterpriseId: string, dto: UpdateEnterpriseDto): Promise<EnterpriseView> {
     const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<EnterpriseProfileData>;
-    const { state } = await this.log.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
+    const { state } = await this.runner.load<never, EnterpriseState>(enterpriseStreamId(enterpriseId), enterpriseDecider);
     if (state.status !== 'registered' || !state.profile) throw new NotFound(`No enterprise ${enterpriseId}.`);
-    this.access.assertCanAccessRecord(actor, { unit: state.profile.unitCode, enterpriseId: state.accountId }, 'write');
+    this.access.assertCanAccessRecord(context.actor, { unit: state.profile.unitCode, enterpriseId: state.accountId }, 'write');
     if (changes.unitCode !== undefined && changes.unitCode !== state.profile.unitCode) {
       requireCurrentUnit(changes.unitCode);
-      const ownEnterprise = !!state.accountId && state.accountId === actor.enterpriseId;
-      if (isUnitOfficer(actor) && !ownEnterprise) this.access.assertCanWrite(actor, changes.unitCode);
-      else if (!seedUnitTree.isWithin(changes.unitCode, actor.unit)) {
-        throw new Forbidden(`Your account acts in unit ${actor.unit}; the enterprise's unit must lie within it (got ${changes.unitCode}).`, { unit: changes.unitCode });
+      const ownEnterprise = !!state.accountId && state.accountId === context.actor.enterpriseId;
+      if (isUnitOfficer(context.actor) && !ownEnterprise) this.access.assertCanWrite(context.actor, changes.unitCode);
+      else if (!seedUnitTree.isWithin(changes.unitCode, context.actor.unit)) {
+        throw new Forbidden(`Your account acts in unit ${context.actor.unit}; the enterprise's unit must lie within it (got ${changes.unitCode}).`, { unit: changes.unitCode });
       }
     }
-    const result = await this.log.execute(
+    const result = await this.runner.run(
       enterpriseStreamId(enterpriseId),
       enterpriseDecider,
-      { type: 'UpdateEnterpriseProfile', changes, now: nowIso() },
-      { metadata: eventMetadata(req, actor, changes.unitCode ?? state.profile.unitCode), commandId: commandIdOf(req) },
+      { type: 'UpdateEnterpriseProfile', changes, now: context.nowIso },
+      context,
+      { unit: changes.unitCode ?? state.profile.unitCode },
     );
     return enterpriseView(result.state, result.version);
   }

@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
 import { CommandDocs, programmeIdParam } from '../common/http';
 import { ProgrammeView } from '../common/views';
 import { CloseProgrammeDto, UpdateProgrammeDto } from './update-programme.dto';
 import { UpdateProgrammeHandler } from './update-programme.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -18,8 +17,8 @@ export class UpdateProgrammeController {
   @CommandDocs()
   @ApiOperation({ summary: 'Change the terms of an open programme (only the fields sent); capacity may not drop below the seats taken' })
   @ApiOkResponse({ description: 'The programme after the change' })
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateProgrammeDto, @Req() req: Request): Promise<ProgrammeView> {
-    return this.handler.update(programmeIdParam(id), body, actor, req);
+  update(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() body: UpdateProgrammeDto): Promise<ProgrammeView> {
+    return this.handler.update(context, programmeIdParam(id), body);
   }
 
   @Post(':id/close')
@@ -28,7 +27,7 @@ export class UpdateProgrammeController {
   @CommandDocs()
   @ApiOperation({ summary: 'Close a programme (reason required): no more registrations or approvals' })
   @ApiOkResponse({ description: 'The closed programme' })
-  close(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CloseProgrammeDto, @Req() req: Request): Promise<ProgrammeView> {
-    return this.handler.close(programmeIdParam(id), body, actor, req);
+  close(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() body: CloseProgrammeDto): Promise<ProgrammeView> {
+    return this.handler.close(context, programmeIdParam(id), body);
   }
 }

@@ -1,13 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentActor, Roles } from '@nangsuat/auth';
-import type { Actor } from '@nangsuat/event-sourcing';
+import { Roles } from '@nangsuat/auth';
+import { IMPLEMENTERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { RegistrationView } from '../common/views';
-import { IMPLEMENTERS } from '../implement-registration/implement-registration.controller';
 import { WithdrawRegistrationDto } from './withdraw-registration.dto';
 import { WithdrawRegistrationHandler } from './withdraw-registration.handler';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('registrations')
 @Controller('registrations')
@@ -20,7 +19,7 @@ export class WithdrawRegistrationController {
   @CommandDocs()
   @ApiOperation({ summary: 'Withdraw a registration (reason required); an approved one gives its seat back to the programme' })
   @ApiOkResponse({ description: 'The registration, withdrawn' })
-  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawRegistrationDto, @Req() req: Request): Promise<RegistrationView> {
-    return this.handler.handle(id, body, actor, req);
+  withdraw(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() body: WithdrawRegistrationDto): Promise<RegistrationView> {
+    return this.handler.handle(context, id, body);
   }
 }

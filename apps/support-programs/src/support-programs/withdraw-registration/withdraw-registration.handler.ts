@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
-import { Actor, RecordedEvent } from '@nangsuat/event-sourcing';
-import { commandIdOf, eventMetadata } from '@nangsuat/service-runtime';
-import { EventLog } from '../common/event-log';
+import { RecordedEvent } from '@nangsuat/event-sourcing';
+import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
 import { Registrations } from '../common/registrations';
-import { nowIso } from '../common/scope';
+
 import { RegistrationView } from '../common/views';
 import { pilotModelRegistrationDecider, RegistrationWithdrawn } from '@nangsuat/contracts/support-programs';
 import { WithdrawRegistrationDto } from './withdraw-registration.dto';
@@ -13,24 +11,23 @@ import { WithdrawRegistrationDto } from './withdraw-registration.dto';
 @Injectable()
 export class WithdrawRegistrationHandler {
   constructor(
-    private readonly log: EventLog,
+    private readonly runner: CommandRunner,
     private readonly registrations: Registrations,
   ) {}
 
-  async handle(registrationId: string, dto: WithdrawRegistrationDto, actor: Actor, req: Request): Promise<RegistrationView> {
+  async handle(context: CommandContext, registrationId: string, dto: WithdrawRegistrationDto): Promise<RegistrationView> {
     const registration = await this.registrations.load(registrationId);
-    this.registrations.assertOwnerOrReviewer(actor, registration);
-    const commandId = commandIdOf(req);
-    const metadata = eventMetadata(req, actor, registration.state.ref.unitCode, dto.reason);
-    const result = await this.log.execute(
+    this.registrations.assertOwnerOrReviewer(context.actor, registration);
+    const result = await this.runner.run(
       registration.streamId,
       pilotModelRegistrationDecider,
-      { type: 'WithdrawRegistration', reason: dto.reason, now: nowIso() },
-      { metadata, commandId },
+      { type: 'WithdrawRegistration', reason: dto.reason, now: context.nowIso },
+      context,
+      { unit: registration.state.ref.unitCode, reason: dto.reason },
     );
     const withdrawn = result.events.find((e): e is RecordedEvent<RegistrationWithdrawn> => e.type === 'RegistrationWithdrawn');
     if (withdrawn && (withdrawn.data as RegistrationWithdrawn['data']).seatHeld) {
-      await this.registrations.releaseSeat(registration.state.ref, `Registration withdrawn: ${dto.reason}`, metadata, commandId);
+      await this.registrations.releaseSeat(registration.state.ref, `Registration withdrawn: ${dto.reason}`, context);
     }
     return this.registrations.view(registration.streamId);
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
+import { isDuplicateKey, READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import type { StoredContribution } from '@nangsuat/contracts/plans';
 
 /** Read model: one document per counted fact, keyed by the source event id (idempotent by construction). */
@@ -47,7 +47,7 @@ export class ContributionStore {
       const r = await this.contributions.updateOne({ _id: c._id }, { $setOnInsert: { ...c, consumedAt: new Date().toISOString() } }, { upsert: true });
       return r.upsertedCount > 0;
     } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false; // a concurrent delivery inserted it first
+      if (isDuplicateKey(e)) return false; // a concurrent delivery inserted it first
       throw e;
     }
   }
@@ -57,7 +57,7 @@ export class ContributionStore {
       .collection<{ _id: string }>(CONTRIBUTIONS_NOT_COUNTED)
       .updateOne({ _id: doc._id }, { $setOnInsert: { ...doc, consumedAt: new Date().toISOString() } }, { upsert: true })
       .catch((e: { code?: number }) => {
-        if (e.code !== 11000) throw e;
+        if (!isDuplicateKey(e)) throw e;
       });
   }
 

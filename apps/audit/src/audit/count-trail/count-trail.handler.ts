@@ -21,13 +21,13 @@ export interface CountTrailResult {
 
 /** How a target's count was reached, event by event, for a unit's subtree. */
 @Injectable()
-export class CountTrailQuery {
+export class CountTrailHandler {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly scope: UnitScope,
   ) {}
 
-  async run(metric: string, unit: string, asOf: string | undefined, skip: number, limit: number): Promise<CountTrailResult> {
+  async handle(metric: string, unit: string, asOf: string | undefined, skip: number, limit: number): Promise<CountTrailResult> {
     const counted = countedIndicator(metric);
     if (!counted) throw new DomainRuleViolation(`Unknown metric "${metric}"; known: ${COUNTED_INDICATORS.map((i) => i.indicator).join(', ')}.`, 'unknown-metric');
     const units = new Set(this.scope.codesWithin(unit));

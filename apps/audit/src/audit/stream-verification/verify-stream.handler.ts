@@ -14,10 +14,10 @@ export interface StreamIntegrity {
 }
 
 @Injectable()
-export class VerifyStreamQuery {
+export class VerifyStreamHandler {
   constructor(private readonly repository: LedgerRepository) {}
 
-  async run(streamId: string): Promise<StreamIntegrity> {
+  async handle(streamId: string): Promise<StreamIntegrity> {
     const docs = await this.repository.stream(streamId);
     if (docs.length === 0) throw new NotFound(`The ledger holds no events of "${streamId}".`, { streamId });
     const ledgerChain = verifyChain(streamId, docs.map(eventOf));

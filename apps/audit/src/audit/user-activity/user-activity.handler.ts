@@ -17,10 +17,10 @@ export function recordedWithin(period: Period): Record<string, unknown> {
 
 /** Everything one user did, across every context, in global time order. */
 @Injectable()
-export class UserActivityQuery {
+export class UserActivityHandler {
   constructor(private readonly repository: LedgerRepository) {}
 
-  async run(username: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { username: string }> {
+  async handle(username: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { username: string }> {
     const filter = { 'event.metadata.actor.username': username, ...recordedWithin(period) };
     const [total, docs] = await Promise.all([
       this.repository.ledger.countDocuments(filter),

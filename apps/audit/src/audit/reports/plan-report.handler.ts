@@ -8,7 +8,7 @@ import { jsonDiff } from '../domain/diff';
 import { sealReport } from '../domain/report-hash';
 import { replayState, toTimelineEntry } from '../domain/timeline';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { Period } from '../user-activity/user-activity.query';
+import { Period } from '../user-activity/user-activity.handler';
 
 // /2: metrics keyed by the plans indicators and counted by the plans progress rules (was: the audit's own rules).
 export const REPORT_FORMAT = 'nangsuat-audit-report/2';
@@ -20,14 +20,14 @@ export const REPORT_FORMAT = 'nangsuat-audit-report/2';
  * recorded on the plan. Sealed with a SHA-256 over its canonical JSON (see report-hash.ts).
  */
 @Injectable()
-export class PlanReportQuery {
+export class PlanReportHandler {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly registry: DeciderRegistry,
     private readonly scope: UnitScope,
   ) {}
 
-  async run(planId: string, period: Required<Period> & { fromLabel: string; toLabel: string }, actor?: Actor) {
+  async handle(planId: string, period: Required<Period> & { fromLabel: string; toLabel: string }, actor?: Actor) {
     const streamId = planId.startsWith('plan-') ? planId : `plan-${planId}`;
     const docs = await this.repository.stream(streamId);
     if (docs.length === 0) throw new NotFound(`The ledger holds no events of plan "${streamId}".`, { streamId });

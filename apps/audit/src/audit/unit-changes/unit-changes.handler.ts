@@ -4,20 +4,20 @@ import { entryOf } from '../common/ledger-events';
 import { UnitScope } from '../common/unit-scope';
 import { TimelineEntry } from '../domain/timeline';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { Period, recordedWithin } from '../user-activity/user-activity.query';
+import { Period, recordedWithin } from '../user-activity/user-activity.handler';
 
 /**
  * Every change to records of a unit's subtree in a period: events whose record unit (metadata.unit)
  * lies within the unit — descendants and historical units merged into it included.
  */
 @Injectable()
-export class UnitChangesQuery {
+export class UnitChangesHandler {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly scope: UnitScope,
   ) {}
 
-  async run(unit: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { unit: string; units: string[] }> {
+  async handle(unit: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { unit: string; units: string[] }> {
     const units = this.scope.codesWithin(unit);
     const filter = { 'event.metadata.unit': { $in: units }, ...recordedWithin(period) };
     const [total, docs] = await Promise.all([

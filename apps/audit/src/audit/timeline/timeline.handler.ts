@@ -14,13 +14,13 @@ export interface TimelinePage extends Page<TimelineEntry> {
 
 /** The history of one entity (stream): every event with who, when, for which unit and why. */
 @Injectable()
-export class TimelineQuery {
+export class TimelineHandler {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly registry: DeciderRegistry,
   ) {}
 
-  async run(streamId: string, skip: number, limit: number): Promise<TimelinePage> {
+  async handle(streamId: string, skip: number, limit: number): Promise<TimelinePage> {
     const filter = { 'event.streamId': streamId };
     const [total, docs] = await Promise.all([
       this.repository.ledger.countDocuments(filter),

@@ -46,7 +46,7 @@ export interface RecordAttachmentsAudit {
 }
 
 @Injectable()
-export class VerifyAttachmentsQuery {
+export class VerifyAttachmentsHandler {
   private readonly logger = new Logger('VerifyAttachments');
 
   constructor(
@@ -54,7 +54,7 @@ export class VerifyAttachmentsQuery {
     private readonly storage: ObjectStorage,
   ) {}
 
-  async run(recordStreamId: string): Promise<RecordAttachmentsAudit> {
+  async handle(recordStreamId: string): Promise<RecordAttachmentsAudit> {
     const streamId = attachmentsStreamId(recordStreamId);
     const docs = await this.ledger.stream(streamId);
     if (docs.length === 0) throw new NotFound(`The ledger holds no documents attached to "${recordStreamId.slice(0, 200)}".`, { streamId: recordStreamId.slice(0, 200) });

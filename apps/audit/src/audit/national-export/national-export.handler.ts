@@ -12,7 +12,7 @@ const ACHIEVEMENT_TYPES = ['AchievementVerified', 'AchievementWithdrawn'];
 
 /** Builds the national-database export of a plan from the ledger (what every service recorded) and the day checkpoints. */
 @Injectable()
-export class NationalExportQuery {
+export class NationalExportHandler {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly checkpoints: CheckpointService,
@@ -22,7 +22,7 @@ export class NationalExportQuery {
     return this.repository.stream(streamId);
   }
 
-  async run(planId: string, asOf: { instant: string; date: string }): Promise<NationalExport> {
+  async handle(planId: string, asOf: { instant: string; date: string }): Promise<NationalExport> {
     const planDocs = await this.events(planStreamId(planId));
     if (planDocs.length === 0) throw new NotFound(`The ledger holds no plan ${planId}.`, { planId });
     const state = fold(planDecider, planDocs.map((d) => d.event as unknown as PlanEvent));

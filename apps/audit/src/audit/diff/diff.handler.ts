@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { jsonDiff, JsonDiffEntry } from '../domain/diff';
 import { AsOf, replayState, toTimelineEntry, TimelineEntry } from '../domain/timeline';
-import { StateAsOfQuery } from '../state-as-of/state-as-of.query';
+import { StateAsOfHandler } from '../state-as-of/state-as-of.handler';
 
 export interface VersionDiff {
   readonly streamId: string;
@@ -17,10 +17,10 @@ export interface VersionDiff {
 
 /** The structural difference between two versions (or two dates) of an entity's state. */
 @Injectable()
-export class DiffQuery {
-  constructor(private readonly states: StateAsOfQuery) {}
+export class DiffHandler {
+  constructor(private readonly states: StateAsOfHandler) {}
 
-  async run(streamId: string, from: AsOf, to: AsOf): Promise<VersionDiff> {
+  async handle(streamId: string, from: AsOf, to: AsOf): Promise<VersionDiff> {
     const { kind, events } = await this.states.load(streamId);
     const before = replayState(kind.decider, streamId, events, from);
     const after = replayState(kind.decider, streamId, events, to);

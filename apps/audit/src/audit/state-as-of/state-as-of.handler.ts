@@ -18,7 +18,7 @@ export function parseAsOf(asOf?: string, version?: number): AsOf {
 
 /** The state of an entity as of a date or version, replayed through the owning domain's evolve. */
 @Injectable()
-export class StateAsOfQuery {
+export class StateAsOfHandler {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly registry: DeciderRegistry,
@@ -34,7 +34,7 @@ export class StateAsOfQuery {
     return { kind, events: docs.map(eventOf) };
   }
 
-  async run(streamId: string, asOf: AsOf): Promise<StateAsOf> {
+  async handle(streamId: string, asOf: AsOf): Promise<StateAsOf> {
     const { kind, events } = await this.load(streamId);
     return { ...replayState(kind.decider, streamId, events, asOf), context: kind.context, entity: kind.entity, asOf };
   }
