@@ -22,6 +22,9 @@ import { EventStore, MongoEventStore, PostgresEventStore } from '@nangsuat/event
 import { createServiceApp } from '@nangsuat/service-runtime';
 import { AppModule } from '../apps/training/src/app.module';
 import { HistorySink, mongoSink, postgresSink, writeHistory } from './scaling/synthetic-history';
+import { Http, measure as measureFigure, ms, percentile } from './scaling/measure';
+
+const measure = (http: Http, count: number, request: Parameters<typeof measureFigure>[2], expected: number) => measureFigure(http, count, request, expected, budgetSeconds);
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const url = process.env.EVENT_STORE_URL ?? '';
@@ -34,35 +37,11 @@ const budgetSeconds = Number(process.env.BENCH_FIGURE_SECONDS ?? 30);
 /** BENCH_LISTS=0 leaves out the two list figures (minutes each on FerretDB at 1,000,000 events): a quick repeat of the rest. */
 const withLists = process.env.BENCH_LISTS !== '0';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => n.toFixed(1);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 interface Curve {
   size: number;
   figures: Map<string, { n: number; p50: number; p99: number; floor50: number; floor99: number }>;
   throughput?: { perSecond: number; p50: number; p99: number; failed: number };
-}
-
-class Http {
-  constructor(
-    readonly base: string,
-    private readonly token: string,
-  ) {}
-
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; ms: number; json: any }> {
-    const t0 = performance.now();
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json().catch(() => undefined);
-    return { status: res.status, ms: performance.now() - t0, json };
-  }
 }
 
 /** The training service, in this process, on the benchmark's store (the same schema/database every start). */
@@ -85,20 +64,6 @@ async function scheduleCourse(http: Http, courseId: string): Promise<void> {
     courseId, unitCode: '51-NGOKBAY', topic: 'Tập huấn áp dụng công cụ 5S, Kaizen cho hợp tác xã', startDate: '04/08/2027', endDate: '05/08/2027', capacity: 5000, trainerId: 'ngokbay.trainer',
   }, { 'idempotency-key': randomUUID() });
   if (r.status !== 201) throw new Error(`scheduling ${courseId}: ${r.status} ${JSON.stringify(r.json)}`);
-}
-
-/** `count` sequential requests (fewer past the time budget), each followed by a GET /health (the floor), p50/p99 of both. */
-async function measure(http: Http, count: number, request: (i: number) => Promise<{ status: number; ms: number; json: any }>, expected: number) {
-  const took: number[] = [];
-  const floor: number[] = [];
-  const until = performance.now() + budgetSeconds * 1000;
-  for (let i = 0; i < count && (i < 1 || performance.now() < until); i++) {
-    const r = await request(i);
-    if (r.status !== expected) throw new Error(`expected ${expected}, got ${r.status}: ${JSON.stringify(r.json).slice(0, 300)}`);
-    took.push(r.ms);
-    floor.push((await http.call('GET', '/health')).ms);
-  }
-  return { n: took.length, p50: percentile(took, 50), p99: percentile(took, 99), floor50: percentile(floor, 50), floor99: percentile(floor, 99) };
 }
 
 async function main() {

@@ -9,6 +9,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/**
+ * The canonical JSON of an object some of whose members' canonical JSON is already known (the
+ * metadata every event of a commit shares): the same bytes as `canonicalJson(value)`, without
+ * sorting and serialising those members again for each event.
+ */
+export function canonicalJsonWith(value: Record<string, unknown>, known: Readonly<Record<string, string>>): string {
+  // The members in the order sortKeys leaves them: sorted, then as an object orders its keys
+  // (integer-like keys first) — assigned the same way, so `__proto__` drops out the same way too.
+  const order: Record<string, true> = {};
+  for (const key of Object.keys(value).sort()) if (value[key] !== undefined) order[key] = true;
+  const members = Object.keys(order).map((key) => `${JSON.stringify(key)}:${Object.hasOwn(known, key) ? known[key] : canonicalJson(value[key])}`);
+  return `{${members.join(',')}}`;
+}
+
 function sortKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();

@@ -1,6 +1,7 @@
-import { canonicalJson } from './canonical';
+import fc from 'fast-check';
+import { canonicalJson, canonicalJsonWith } from './canonical';
 import { RecordedEvent } from './event';
-import { hashEvent, withHash } from './hashing';
+import { hashEvent, withHash, withHashes } from './hashing';
 import { verifyChain } from './verification';
 import { Upcasters } from './upcasting';
 
@@ -71,5 +72,35 @@ describe('Upcasters', () => {
   it('refuses two upcasters for the same type and version', () => {
     const u = { type: 'A', fromSchemaVersion: 1, upcast: (d: object) => d };
     expect(() => new Upcasters([u, u])).toThrow(/Two upcasters/);
+  });
+});
+
+describe('a commit hashed at once (withHashes)', () => {
+  const json = fc.jsonValue({ maxDepth: 3 });
+  it('gives byte for byte the chain withHash gives event by event, whatever the data and metadata', () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.string(), json), { minLength: 1, maxLength: 10 }), fc.dictionary(fc.string(), json), fc.string(), (datas, extra, prev) => {
+        const metadata = JSON.parse(JSON.stringify({ ...extra, ...base.metadata }));
+        const events = datas.map((data, i) => ({ ...base, metadata, id: `e${i}`, data: JSON.parse(JSON.stringify(data)), streamVersion: i + 1, globalPosition: 100 + i }));
+        let prevHash = prev;
+        const oneByOne = events.map((e) => {
+          const recorded = withHash({ ...e, prevHash });
+          prevHash = recorded.hash;
+          return recorded;
+        });
+        expect(withHashes(events, prev)).toEqual(oneByOne);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('canonicalJsonWith is canonicalJson with the known members taken as given', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), (value) => {
+        const known = Object.fromEntries(Object.entries(value).slice(0, 2).map(([k, v]) => [k, canonicalJson(v)]));
+        expect(canonicalJsonWith(value, known)).toBe(canonicalJson(value));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { toRecordedEvents } from './commit';
+import { ClaimedHole, CommitLogTailer } from './commit-log-tailer';
 import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { EventStore } from './ports';
 
@@ -13,9 +14,8 @@ export interface CatchUpSubscriptionOptions {
   /** Idle wait between polls of the running loop. Default 200 ms. */
   readonly pollIntervalMs?: number;
   /**
-   * How long a hole in the global positions is waited for before it is skipped. Holes are normally
-   * filled within milliseconds (a commit in flight, or a void marker written by a failed append);
-   * only a writer that died between allocating and inserting leaves one for good. Default 60 s.
+   * How long a hole in the global positions is waited for before it is claimed as void (the
+   * commit-log tailer's one hole policy, decision 0014). Default 10 s.
    */
   readonly gapTimeoutMs?: number;
   /** Milliseconds clock, injectable so gap timeouts are tested without waiting. */
@@ -32,16 +32,15 @@ export interface PollResult {
 
 /**
  * A checkpointed catch-up subscription over the whole store, in global order, for building and
- * rebuilding projections. Global positions are allocated before their commit is inserted, so a
- * commit can appear after one with a higher position; reading "everything after the checkpoint"
- * would then skip it for ever (what Marten users hit in async projections). This subscription
- * only advances over contiguous positions: at a hole it waits until the commit (or a void
- * marker) arrives, and skips a hole only after `gapTimeoutMs`, logging it and keeping it on the
- * checkpoint for audit. Delivery is at least once: handlers must be idempotent.
+ * rebuilding projections. It reads through the commit-log tailer (as the outbox relay's sweep
+ * does), so it only advances over contiguous positions: at a hole it waits until the commit (or a
+ * void marker) arrives, and after `gapTimeoutMs` the tailer claims the hole as void; the claimed
+ * range is logged and kept on the checkpoint for audit. Delivery is at least once: handlers must
+ * be idempotent.
  */
 export class CatchUpSubscription {
   private position?: number;
-  private readonly gapSeenAt = new Map<number, number>();
+  private readonly tailer: CommitLogTailer;
   private running = false;
   private loop?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -50,10 +49,8 @@ export class CatchUpSubscription {
   constructor(
     private readonly store: EventStore,
     private readonly options: CatchUpSubscriptionOptions,
-  ) {}
-
-  private now(): number {
-    return (this.options.now ?? Date.now)();
+  ) {
+    this.tailer = new CommitLogTailer(store, { name: `subscription ${options.name}`, gapTimeoutMs: options.gapTimeoutMs, now: options.now, logger: options.logger });
   }
 
   async checkpoint(): Promise<number> {
@@ -65,55 +62,37 @@ export class CatchUpSubscription {
   async reset(): Promise<void> {
     await this.store.checkpoints.remove(this.options.name);
     this.position = 0;
-    this.gapSeenAt.clear();
+    this.tailer.forget();
   }
 
   /**
-   * Handles what is contiguously available after the checkpoint, saving the checkpoint every
-   * `batchSize` commits and at the end, in one pass over the commit log.
+   * Handles what is contiguously available after the checkpoint, saving the checkpoint after every
+   * `batchSize` commits read (and the holes claimed on the way with it).
    */
   async poll(): Promise<PollResult> {
-    let position = await this.checkpoint();
     const batchSize = this.options.batchSize ?? 500;
     let handled = 0;
-    let sinceSave = 0;
-    let waitingFor: number | undefined;
-    let skipped: { from: number; to: number }[] = [];
+    let position = await this.checkpoint();
+    let result;
     try {
-      // Leaving the loop early (at a hole) closes the store's cursor.
-      for await (const commit of this.store.commitsAfter(position, batchSize)) {
-        const expected = position + 1;
-        if (commit._id !== expected) {
-          const firstSeen = this.gapSeenAt.get(expected) ?? this.now();
-          this.gapSeenAt.set(expected, firstSeen);
-          if (this.now() - firstSeen < (this.options.gapTimeoutMs ?? 60_000)) {
-            waitingFor = expected;
-            break;
-          }
-          this.options.logger?.warn(
-            `subscription ${this.options.name}: global positions ${expected}..${commit._id - 1} never committed; skipped after ${this.options.gapTimeoutMs ?? 60_000} ms`,
-          );
-          skipped.push({ from: expected, to: commit._id - 1 });
-          this.gapSeenAt.delete(expected);
-        }
-        if (!commit.void) {
+      result = await this.tailer.tail(position, batchSize, async (commits) => {
+        for (const commit of commits) {
+          if (commit.void) continue;
           for (const event of toRecordedEvents(commit)) {
             if (!this.matches(event)) continue;
             await this.options.handler(this.store.upcast(event));
             handled++;
           }
         }
-        position = commit.lastPosition;
-        if (++sinceSave >= batchSize) {
-          await this.save(position, skipped);
-          skipped = [];
-          sinceSave = 0;
-        }
-      }
-    } finally {
-      await this.save(position, skipped);
+        position = commits[commits.length - 1].lastPosition;
+        await this.save(position, []);
+      });
+    } catch (error) {
+      await this.save(position, []);
+      throw error;
     }
-    return { handled, position, waitingFor };
+    await this.save(result.position, result.claimed);
+    return { handled, position: result.position, waitingFor: result.waitingFor };
   }
 
   /** Polls until stopped; an append in this process wakes it early. */
@@ -151,7 +130,7 @@ export class CatchUpSubscription {
     return !this.options.streamPrefix || event.streamId.startsWith(this.options.streamPrefix);
   }
 
-  private async save(position: number, skipped: { from: number; to: number }[]): Promise<void> {
+  private async save(position: number, skipped: readonly ClaimedHole[]): Promise<void> {
     if (position === this.position && skipped.length === 0) return;
     this.position = position;
     await this.store.checkpoints.save(this.options.name, position, skipped);

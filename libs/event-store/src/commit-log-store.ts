@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CheckpointStore, CommitDocument, CommitListener, CommitNotice, SnapshotStore, StoredEvent, VOID_STREAM, toRecordedEvents, toStoredEvent } from './commit';
-import { Conflict, DomainError, hashEvent, IdempotencyKeyMismatch, IntegrityViolation, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHash, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
+import { Conflict, DomainError, hashEvent, IdempotencyKeyMismatch, IntegrityViolation, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHashes, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
 import { AppendOptions, AppendResult, EventStore, Leadership, ReadAllOptions, ReadStreamOptions } from './ports';
 
 export interface CommitLogStoreOptions {
@@ -199,10 +199,10 @@ export abstract class CommitLogStore implements EventStore {
     // hashed and published forms of an event are the same bytes.
     const metadata = plainJson(options.metadata);
     const occurredAt = options.occurredAt ?? recordedAtIso;
-    let prevHash = head?.lastHash ?? '';
     const firstVersion = (head?.lastVersion ?? 0) + 1;
-    const stored: StoredEvent[] = events.map((event, index) => {
-      const recorded = withHash({
+    // One chain: each event's prevHash is the hash before it; the shared metadata is serialised once.
+    const stored: StoredEvent[] = withHashes(
+      events.map((event, index) => ({
         id: randomUUID(),
         type: event.type,
         schemaVersion: event.schemaVersion ?? 1,
@@ -213,11 +213,9 @@ export abstract class CommitLogStore implements EventStore {
         occurredAt,
         recordedAt: recordedAtIso,
         metadata,
-        prevHash,
-      });
-      prevHash = recorded.hash;
-      return toStoredEvent(recorded);
-    });
+      })),
+      head?.lastHash ?? '',
+    ).map(toStoredEvent);
     return {
       _id: firstPosition,
       lastPosition: firstPosition + events.length - 1,

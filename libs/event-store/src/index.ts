@@ -10,3 +10,4 @@ export * from './commit-log-store';
 export * from './postgres/postgres-event-store';
 export * from './postgres/schema';
 export * from './store-copy';
+export * from './commit-log-tailer';

@@ -1,5 +1,5 @@
 import type { Producer } from 'kafkajs';
-import { CommitDocument, CommitNotice, EventStore, Leadership, toRecordedEvents } from '@nangsuat/event-store';
+import { CommitDocument, CommitLogTailer, CommitNotice, EventStore, Leadership, toRecordedEvents } from '@nangsuat/event-store';
 import { eventToMessage } from './kafka-message';
 import { eventsTopic } from './topics';
 
@@ -23,8 +23,8 @@ export interface OutboxRelayOptions {
   /** The checkpoint is saved at most this often (a crash republishes what came after it). Default 1000 ms. */
   readonly checkpointIntervalMs?: number;
   /**
-   * How long a hole in the global positions may hold the checkpoint back before the relay claims
-   * its positions as void (a writer that died between taking positions and inserting). Default 10 s.
+   * How long a hole in the global positions may hold the checkpoint back before its positions are
+   * claimed as void (the commit-log tailer's one hole policy, decision 0014). Default 10 s.
    */
   readonly gapTimeoutMs?: number;
   /** Back-off after a failed send or read, doubling up to maxRetryDelayMs. Defaults 200 / 5000 ms. */
@@ -53,9 +53,11 @@ export interface OutboxRelayOptions {
  * commit put seconds between an append and its consumers). A commit goes out on the fast path only
  * once its stream's previous commit is published or queued ahead of it; otherwise it waits. The
  * sweep — at start, every `sweepIntervalMs`, and when a predecessor is unaccounted for — reads the
- * commits after the checkpoint in global order, which is stream order, and publishes what has not
- * been. The checkpoint advances over contiguous positions only; a hole that outlives
- * `gapTimeoutMs` is claimed with void markers (a slow writer then appends again elsewhere).
+ * commits after the checkpoint through the commit-log tailer (the catch-up subscriptions' reader
+ * too): in global order, which is stream order, contiguous positions only, and publishes what has
+ * not been. At a hole the sweep stops until the hole fills; one that outlives `gapTimeoutMs` the
+ * tailer claims with void markers (a slow writer then appends again elsewhere). Commits past a
+ * hole appended in this process still go out on the fast path meanwhile.
  *
  * Leadership: with several replicas of a service, only the one holding the store's leadership
  * (an advisory lock on PostgreSQL, a lease on MongoDB) publishes; the others wait and take over
@@ -86,7 +88,7 @@ export class OutboxRelay {
   private readonly waiting = new Map<number, CommitDocument>();
   private sweepDue = true;
   private sweeping?: Promise<number>;
-  private gap?: { at: number; since: number };
+  private readonly tailer: CommitLogTailer;
   private saveTimer?: NodeJS.Timeout;
   private saving?: Promise<void>;
 
@@ -96,14 +98,11 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions = {},
   ) {
     this.topic = options.topic ?? eventsTopic(store.boundedContext);
+    this.tailer = new CommitLogTailer(store, { name: `outbox relay to ${this.topic}`, gapTimeoutMs: options.gapTimeoutMs, now: options.now, logger: options.logger });
   }
 
   private get checkpointId(): string {
     return `relay:${this.topic}`;
-  }
-
-  private now(): number {
-    return (this.options.now ?? Date.now)();
   }
 
   /**
@@ -179,7 +178,7 @@ export class OutboxRelay {
     this.queue.length = 0;
     this.queuedEnd.clear();
     this.waiting.clear();
-    this.gap = undefined;
+    this.tailer.forget();
   }
 
   /** Wakes the loop sooner than its next sweep. */
@@ -285,40 +284,26 @@ export class OutboxRelay {
   }
 
   /**
-   * Reads the commits after the checkpoint in global order, page by page, and publishes those not
-   * yet published; void markers count as done. Claims a hole that held the checkpoint back too long.
+   * Reads the commits after the checkpoint through the tailer and publishes those not yet
+   * published; void markers count as done.
    *
-   * Only the sends take turns with the fast path, not the reads (a scan on FerretDB). Interleaving
-   * keeps stream order: the fast path sends a commit only after its predecessor is done or queued
-   * ahead of it, so what the sweep adds is at worst a later duplicate, which consumers skip.
+   * Only the sends take turns with the fast path, not the reads. Interleaving keeps stream order:
+   * the fast path sends a commit only after its predecessor is done or queued ahead of it, so what
+   * the sweep adds is at worst a later duplicate, which consumers skip.
    */
   private async sweep(): Promise<number> {
     this.sweepDue = false;
     this.position ??= this.savedPosition = (await this.store.checkpoints.load(this.checkpointId))?.position ?? 0;
-    const pageSize = this.options.batchSize ?? 200;
     let total = 0;
-    for (let after = this.position; ; ) {
-      const page = await this.store.readCommits(after, pageSize);
-      if (after === this.position && page.length && page[0]._id > after + 1 && (await this.claimHole(after + 1, page[0]._id - 1))) return total + (await this.sweep());
+    await this.tailer.tail(this.position, this.options.batchSize ?? 200, async (page) => {
       total += await this.exclusive(async () => {
         const unsent = page.filter((c) => !c.void && !this.isDone(c.lastPosition));
         const sent = unsent.length ? await this.send(unsent) : 0;
         this.done(page.filter((c) => c.void));
         return sent;
       });
-      if (page.length < pageSize) return total;
-      after = page[page.length - 1]._id;
-    }
-  }
-
-  /** Claims the hole [from, to] once it has held the checkpoint back for gapTimeoutMs; true when it did. */
-  private async claimHole(from: number, to: number): Promise<boolean> {
-    if (this.gap?.at !== from) this.gap = { at: from, since: this.now() };
-    if (this.now() - this.gap.since < (this.options.gapTimeoutMs ?? 10_000)) return false;
-    const claimed = await this.store.voidAbandonedPositions(from, to);
-    this.options.logger?.warn(`outbox relay to ${this.topic}: global positions ${from}..${to} not committed after ${this.options.gapTimeoutMs ?? 10_000} ms; ${claimed} claimed as void`);
-    this.gap = undefined;
-    return true;
+    });
+    return total;
   }
 
   private scheduleSave(): void {

@@ -4,8 +4,9 @@
  * PostgreSQL, where each collection is a table of JSONB documents with real indexes (FerretDB 1.x
  * answers every filter by reading the whole collection; see docs/decisions/0008).
  *
- * Filters: equality on a (dotted) path, `$in`, `$ne`, `$gt`/`$gte`/`$lt`/`$lte`, `$regex` (a
- * string), `$and`, `$or`. Updates: `$set` and `$setOnInsert`. Documents are keyed by a string `_id`.
+ * Filters: equality on a (dotted) path, `$in`, `$ne`, `$gt`/`$gte`/`$lt`/`$lte`, `$exists`,
+ * `$regex` (a string), `$and`, `$or`. Updates: `$set`, `$setOnInsert`, `$inc` and `$addToSet`.
+ * Documents are keyed by a string `_id`.
  */
 export type Filter = Record<string, unknown>;
 export type SortSpec = Record<string, 1 | -1>;
@@ -18,6 +19,10 @@ export interface FindOptions {
   readonly projection?: Projection;
   /** Documents fetched per round trip when the cursor is iterated. */
   readonly batchSize?: number;
+}
+
+export interface CountOptions {
+  readonly limit?: number;
 }
 
 export interface DocumentCursor<T> extends AsyncIterable<T> {
@@ -33,6 +38,18 @@ export interface DocumentCursor<T> extends AsyncIterable<T> {
 export interface Update {
   readonly $set?: Record<string, unknown>;
   readonly $setOnInsert?: Record<string, unknown>;
+  /** Adds to a number (a missing field counts from 0). */
+  readonly $inc?: Record<string, number>;
+  /** Appends a value to an array unless it is there already. */
+  readonly $addToSet?: Record<string, unknown>;
+}
+
+export interface FindOneAndUpdateOptions {
+  /** The document as it was before the update, or as it is after (MongoDB's default: before). */
+  readonly returnDocument?: 'before' | 'after';
+  readonly upsert?: boolean;
+  /** Which one, when several match. */
+  readonly sort?: SortSpec;
 }
 
 export interface IndexOptions {
@@ -43,7 +60,11 @@ export interface IndexOptions {
 export interface DocumentCollection<T extends object = Record<string, any>> {
   find<R = T>(filter?: Filter, options?: FindOptions): DocumentCursor<R>;
   findOne<R = T>(filter: Filter, options?: Pick<FindOptions, 'projection' | 'sort'>): Promise<R | null>;
-  countDocuments(filter?: Filter): Promise<number>;
+  /**
+   * How many documents match; with `limit`, counting stops there (MongoDB's own option), so a
+   * list's count costs at most `limit` index entries however many documents match.
+   */
+  countDocuments(filter?: Filter, options?: CountOptions): Promise<number>;
   distinct(path: string, filter?: Filter): Promise<unknown[]>;
   /** A document whose `_id` (or unique index) is taken fails with `code: 11000`, as on MongoDB. */
   insertOne(document: T): Promise<unknown>;
@@ -53,6 +74,12 @@ export interface DocumentCollection<T extends object = Record<string, any>> {
    */
   insertMany(documents: T[], options?: { ordered?: boolean }): Promise<unknown>;
   updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<{ matchedCount: number; modifiedCount: number; upsertedCount: number }>;
+  /**
+   * Updates one matching document atomically and gives it back (before or after), or null when
+   * none matched and no upsert was asked: a claim (`status: failed` → `sending`) that two processes
+   * never both win.
+   */
+  findOneAndUpdate<R = T>(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<R | null>;
   updateMany(filter: Filter, update: Update): Promise<{ matchedCount: number; modifiedCount: number }>;
   deleteOne(filter: Filter): Promise<{ deletedCount: number }>;
   deleteMany(filter?: Filter): Promise<{ deletedCount: number }>;
@@ -65,7 +92,7 @@ export interface CollectionOptions {
    * `[2025, 2030]`, as MongoDB does): PostgreSQL must be told, to test containment there.
    */
   readonly arrays?: readonly string[];
-  /** Top-level fields holding a Date: stored as ISO text on PostgreSQL, given back as Date. */
+  /** Fields (dotted paths too) holding a Date: stored as ISO text on PostgreSQL, given back as Date. */
   readonly dates?: readonly string[];
   /**
    * Paths the lists filter, sort or count on. PostgreSQL keeps each beside the document in a column

@@ -56,6 +56,8 @@ export const vi = {
     unit: 'Đơn vị',
     count: 'Số lượng',
     total: 'Tổng {{total}}',
+    // A list counts at most about a thousand past the page it shows (the API's totalIsLowerBound).
+    totalAtLeast: 'Hơn {{total}}',
     save: 'Lưu',
     cancel: 'Hủy',
     submit: 'Gửi',
@@ -850,6 +852,7 @@ export const en: Shape<typeof vi> = {
     unit: 'Unit',
     count: 'Count',
     total: '{{total}} in all',
+    totalAtLeast: 'More than {{total}}',
     save: 'Save',
     cancel: 'Cancel',
     submit: 'Submit',

@@ -19,7 +19,9 @@ export interface Page<T> {
   readonly items: T[];
   readonly page: number;
   readonly pageSize: number;
+  /** Counted up to about a thousand past this page; past that a lower bound (totalIsLowerBound). */
   readonly total: number;
+  readonly totalIsLowerBound?: boolean;
 }
 
 let tokenSource: () => Promise<string | undefined> = async () => undefined;

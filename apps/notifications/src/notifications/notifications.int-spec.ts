@@ -10,7 +10,8 @@ import { AppModule } from '../app.module';
 /**
  * The notifications service against the real Kafka (the other contexts' events), Keycloak (who holds
  * which role in which unit, through its admin API), Mailpit (the mail, read through its API) and
- * FerretDB: people are told once, however often an event or a reminder run repeats; a person who
+ * its read-model store (PostgreSQL beside its events when EVENT_STORE_URL is postgres://, as in the
+ * suite; FerretDB otherwise): people are told once, however often an event or a reminder run repeats; a person who
  * switched email off for a kind gets it in the inbox only.
  */
 const MAILPIT = process.env.MAILPIT_URL ?? `http://127.0.0.1:${process.env.MAIL_API_PORT ?? '8025'}`;
@@ -116,6 +117,9 @@ describe('notifications: inbox, email and reminders (Kafka, Keycloak admin API, 
     expect((await api('ngokbay.officer', 'GET', '/notifications/unread-count')).body.unread).toBeGreaterThanOrEqual(1);
     expect(await inbox('dakcam.officer', name)).toEqual([]);
     expect(await mailsTo('dakcam.officer@example.vn', name)).toEqual([]);
+    // Kept where the environment puts every service's query documents (PostgreSQL beside the events in the suite).
+    expect(service.readModels.kind).toBe(/^postgres(ql)?:/.test(process.env.READ_MODELS_URL ?? process.env.EVENT_STORE_URL ?? '') ? 'postgres' : 'mongodb');
+    expect(await service.readModels.collection('notifications').countDocuments({ _id: items[0].id })).toBe(1);
   });
 
   it('an event delivered twice notifies once', async () => {

@@ -1,4 +1,4 @@
-import type { Filter, Projection, SortSpec } from '../ports';
+import type { Filter, Projection, SortSpec, Update } from '../ports';
 
 /**
  * MongoDB filters, sorts and indexes as PostgreSQL over a table `(id text primary key, doc jsonb)`.
@@ -120,6 +120,11 @@ function condition(path: string, op: string, operand: unknown, { params, arrays,
       if (isId) return `id ${COMPARISONS[op]} ${params.add(idText(operand))}`;
       // MongoDB compares within a type only: a string bound never matches a number.
       return `(jsonb_typeof(${expr}) = '${jsonType(operand)}' AND ${expr} ${COMPARISONS[op]} ${params.add(json(operand))}::jsonb)`;
+    case '$exists':
+      // A field holding null exists (as on MongoDB): only an absent path gives SQL NULL.
+      if (typeof operand !== 'boolean') throw new UnsupportedQuery('$exists takes true or false');
+      if (isId) return operand ? 'TRUE' : 'FALSE';
+      return operand ? `${expr} IS NOT NULL` : `${expr} IS NULL`;
     case '$regex':
       if (typeof operand !== 'string') throw new UnsupportedQuery('$regex takes a string');
       return `${textExpression(path, columns)} ~ ${params.add(operand)}`;
@@ -141,6 +146,22 @@ export function indexColumns(keys: Record<string, 1 | -1>, columns: FieldColumns
   return Object.entries(keys)
     .map(([path, dir]) => (path === '_id' ? 'id' : `${pathExpression(path, columns)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`))
     .join(', ');
+}
+
+/**
+ * The part of the document a projection needs, cut in PostgreSQL (by top-level key) so that a
+ * list of summaries does not carry each document's whole body (a course's trainees) to the
+ * service; `project` then trims dotted paths exactly.
+ */
+export function documentExpression(projection: Projection | undefined, params: SqlParameters): string {
+  const entries = Object.entries(projection ?? {}).filter(([key]) => key !== '_id');
+  if (entries.length === 0) return 'doc';
+  const topLevel = (on: 0 | 1) => [...new Set(entries.filter(([, v]) => v === on).map(([key]) => key.split('.')[0]))];
+  if (entries.some(([, on]) => on === 1)) {
+    return `(SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(doc) WHERE key = ANY(${params.add(topLevel(1))}::text[])) AS doc`;
+  }
+  const whole = entries.filter(([key, on]) => on === 0 && !key.includes('.')).map(([key]) => key);
+  return whole.length ? `(doc - ${params.add(whole)}::text[]) AS doc` : 'doc';
 }
 
 /** MongoDB's projection of a found document (inclusion or exclusion, dotted paths). */
@@ -201,4 +222,30 @@ export function equalitiesOf(filter: Filter): Record<string, unknown> {
     setPath(out, key, value);
   }
   return out;
+}
+
+/**
+ * MongoDB's update operators applied to a document in memory (the row is locked meanwhile):
+ * `$set`, `$inc` (a missing field counts from 0), `$addToSet` (one value), and on insert
+ * `$setOnInsert`.
+ */
+export function applyUpdate(document: Record<string, unknown>, update: Update, inserting = false): Record<string, unknown> {
+  const known = new Set(['$set', '$setOnInsert', '$inc', '$addToSet']);
+  for (const operator of Object.keys(update)) if (!known.has(operator)) throw new UnsupportedQuery(`unsupported update operator ${operator}`);
+  if (inserting) for (const [path, value] of Object.entries(update.$setOnInsert ?? {})) setPath(document, path, value);
+  for (const [path, value] of Object.entries(update.$set ?? {})) setPath(document, path, value);
+  for (const [path, by] of Object.entries(update.$inc ?? {})) {
+    const now = getPath(document, path);
+    if (now !== undefined && typeof now !== 'number') throw new UnsupportedQuery(`$inc on "${path}", which is not a number`);
+    setPath(document, path, ((now as number | undefined) ?? 0) + by);
+  }
+  for (const [path, value] of Object.entries(update.$addToSet ?? {})) {
+    const now = getPath(document, path);
+    if (now !== undefined && !Array.isArray(now)) throw new UnsupportedQuery(`$addToSet on "${path}", which is not an array`);
+    const list = (now as unknown[] | undefined) ?? [];
+    const encoded = JSON.stringify(value);
+    if (!list.some((v) => JSON.stringify(v) === encoded)) setPath(document, path, [...list, value]);
+    else if (now === undefined) setPath(document, path, list);
+  }
+  return document;
 }

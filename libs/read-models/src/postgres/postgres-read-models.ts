@@ -1,7 +1,7 @@
 import { Pool, PoolClient } from 'pg';
-import { CollectionOptions, DocumentCollection, DocumentCursor, DUPLICATE_KEY, Filter, FindOptions, IndexOptions, Projection, ReadModelStore, SortSpec, Update } from '../ports';
+import { CollectionOptions, CountOptions, DocumentCollection, DocumentCursor, DUPLICATE_KEY, Filter, FindOneAndUpdateOptions, FindOptions, IndexOptions, Projection, ReadModelStore, SortSpec, Update } from '../ports';
 import { createHash } from 'node:crypto';
-import { equalitiesOf, indexColumns, orderBy, pathSegments, project, setPath, SqlParameters, whereClause } from './document-sql';
+import { applyUpdate, documentExpression, equalitiesOf, getPath, indexColumns, orderBy, pathSegments, project, setPath, SqlParameters, whereClause } from './document-sql';
 
 const UNIQUE_VIOLATION = '23505';
 const DUPLICATE_COLUMN = '42701';
@@ -177,16 +177,30 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
 
   private toDocument(row: { id: string; doc: Record<string, unknown> }): T {
     const document: Record<string, unknown> = { _id: row.id, ...row.doc };
-    for (const field of this.dates) if (typeof document[field] === 'string') document[field] = new Date(document[field] as string);
+    for (const field of this.dates) {
+      const value = getPath(document, field);
+      if (typeof value === 'string') setPath(document, field, new Date(value));
+    }
     return document as T;
+  }
+
+  /**
+   * The page first, then the projection over its rows only (a subquery with a LIMIT is not merged
+   * into the outer query, whose scan keeps its order): a page past an OFFSET does not cut the
+   * documents it skips.
+   */
+  private selectText(filter: Filter | undefined, options: FindOptions, params: SqlParameters): string {
+    let page = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
+    if (options.limit) page += ` LIMIT ${params.add(options.limit)}`;
+    if (options.skip) page += ` OFFSET ${params.add(options.skip)}`;
+    const document = documentExpression(options.projection, params);
+    return document === 'doc' ? page : `SELECT id, ${document} FROM (${page}) AS page`;
   }
 
   async select(filter: Filter | undefined, options: FindOptions): Promise<T[]> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
-    if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
-    if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
+    const text = this.selectText(filter, options, params);
     const { rows } = await this.store.query(text, params.values);
     return rows.map((row) => project(this.toDocument(row) as Record<string, unknown>, options.projection) as T);
   }
@@ -195,9 +209,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async openCursor(filter: Filter, options: FindOptions): Promise<{ next(count: number): Promise<T[]>; close(): Promise<void> }> {
     await this.ready();
     const params = new SqlParameters();
-    let text = `SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${orderBy(options.sort, this.columnOf)}`;
-    if (options.limit) text += ` LIMIT ${params.add(options.limit)}`;
-    if (options.skip) text += ` OFFSET ${params.add(options.skip)}`;
+    const text = this.selectText(filter, options, params);
     const client = await this.store.connectClient();
     let open = true;
     const close = async () => {
@@ -231,10 +243,16 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
     return (found as unknown as R) ?? null;
   }
 
-  async countDocuments(filter: Filter = {}): Promise<number> {
+  async countDocuments(filter: Filter = {}, options: CountOptions = {}): Promise<number> {
     await this.ready();
     const params = new SqlParameters();
-    const { rows } = await this.store.query(`SELECT count(*)::int AS n FROM ${this.qualified} WHERE ${this.where(filter, params)}`, params.values);
+    const where = this.where(filter, params);
+    // A limit stops the scan there: the count of a list's first pages reads a bounded part of an index.
+    const text =
+      options.limit !== undefined && options.limit > 0
+        ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.qualified} WHERE ${where} LIMIT ${params.add(Math.floor(options.limit))}) AS bounded`
+        : `SELECT count(*)::int AS n FROM ${this.qualified} WHERE ${where}`;
+    const { rows } = await this.store.query(text, params.values);
     return rows[0].n;
   }
 
@@ -287,9 +305,9 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}) {
     await this.ready();
     const set = update.$set ?? {};
-    const setsSomething = Object.keys(set).length > 0;
+    const setsSomething = Object.keys(set).length + Object.keys(update.$inc ?? {}).length + Object.keys(update.$addToSet ?? {}).length > 0;
     let matched: boolean;
-    if (Object.keys(set).every((path) => !path.includes('.'))) {
+    if (!update.$inc && !update.$addToSet && Object.keys(set).every((path) => !path.includes('.'))) {
       // One statement: top-level fields merge into the document (the read models' refresh path).
       const params = new SqlParameters();
       const where = this.where(filter, params);
@@ -298,22 +316,41 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
         : `SELECT id FROM ${this.qualified} WHERE ${where} LIMIT 1`;
       matched = ((await this.store.query(text, params.values)).rowCount ?? 0) > 0;
     } else {
-      matched = await this.store.transaction(async (client) => {
-        const params = new SqlParameters();
-        const { rows } = await client.query(`SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} LIMIT 1 FOR UPDATE`, params.values);
-        if (rows.length === 0) return false;
-        const doc = rows[0].doc as Record<string, unknown>;
-        for (const [path, value] of Object.entries(set)) setPath(doc, path, value);
-        await client.query(`UPDATE ${this.qualified} SET doc = $2::jsonb WHERE id = $1`, [rows[0].id, JSON.stringify(doc)]);
-        return true;
-      });
+      matched = (await this.modifyOne(filter, update)) !== null;
     }
     if (matched) return { matchedCount: 1, modifiedCount: setsSomething ? 1 : 0, upsertedCount: 0 };
     if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
-    const created = equalitiesOf(filter);
-    for (const [path, value] of Object.entries({ ...update.$setOnInsert, ...set })) setPath(created, path, value);
-    await this.insertOne(created as T);
+    await this.insertOne(applyUpdate(equalitiesOf(filter), update, true) as T);
     return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1 };
+  }
+
+  /**
+   * One matching document (the first in `sort`) locked, updated in memory and written back in one
+   * transaction: a second caller waits for the lock and then sees the new version (and, if it no
+   * longer matches, nothing).
+   */
+  private modifyOne(filter: Filter, update: Update, sort?: SortSpec): Promise<{ before: T; after: T } | null> {
+    return this.store.transaction(async (client) => {
+      const params = new SqlParameters();
+      const order = sort ? orderBy(sort, this.columnOf) : '';
+      const { rows } = await client.query(`SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} ${order} LIMIT 1 FOR UPDATE`, params.values);
+      if (rows.length === 0) return null;
+      const { id, doc } = rows[0] as { id: string; doc: Record<string, unknown> };
+      const encoded = JSON.stringify(applyUpdate(structuredClone(doc), update));
+      await client.query(`UPDATE ${this.qualified} SET doc = $2::jsonb WHERE id = $1`, [id, encoded]);
+      return { before: this.toDocument({ id, doc }), after: this.toDocument({ id, doc: JSON.parse(encoded) }) };
+    });
+  }
+
+  async findOneAndUpdate<R = T>(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<R | null> {
+    await this.ready();
+    const after = options.returnDocument === 'after';
+    const changed = await this.modifyOne(filter, update, options.sort);
+    if (changed) return (after ? changed.after : changed.before) as unknown as R;
+    if (!options.upsert) return null;
+    const { _id, ...created } = JSON.parse(JSON.stringify(applyUpdate(equalitiesOf(filter), update, true))) as Record<string, unknown>;
+    await this.insertOne({ _id, ...created } as T);
+    return after ? (this.toDocument({ id: _id as string, doc: created }) as unknown as R) : null;
   }
 
   async updateMany(filter: Filter, update: Update) {
@@ -322,13 +359,11 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
     return this.store.transaction(async (client) => {
       const params = new SqlParameters();
       const { rows } = await client.query(`SELECT id, doc FROM ${this.qualified} WHERE ${this.where(filter, params)} FOR UPDATE`, params.values);
-      if (Object.keys(set).length > 0) {
-        for (const row of rows) {
-          for (const [path, value] of Object.entries(set)) setPath(row.doc, path, value);
-          await client.query(`UPDATE ${this.qualified} SET doc = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify(row.doc)]);
-        }
+      const changes = Object.keys(set).length + Object.keys(update.$inc ?? {}).length + Object.keys(update.$addToSet ?? {}).length > 0;
+      if (changes) {
+        for (const row of rows) await client.query(`UPDATE ${this.qualified} SET doc = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify(applyUpdate(row.doc, update))]);
       }
-      return { matchedCount: rows.length, modifiedCount: Object.keys(set).length > 0 ? rows.length : 0 };
+      return { matchedCount: rows.length, modifiedCount: changes ? rows.length : 0 };
     });
   }
 

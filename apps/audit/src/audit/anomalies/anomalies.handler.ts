@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readWindow } from '@nangsuat/service-runtime';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { AnomalyParams } from './anomalies.query';
 
@@ -12,10 +13,7 @@ export class AnomaliesHandler {
     if (q.status) filter.status = q.status;
     if (q.context) filter.context = q.context;
     if (q.streamId) filter.streamId = q.streamId;
-    const [total, items] = await Promise.all([
-      this.repository.anomalies.countDocuments(filter),
-      this.repository.anomalies.find(filter).sort({ detectedAt: 1, _id: 1 }).skip(skip).limit(limit).toArray(),
-    ]);
-    return { items: items.map(({ _id, ...a }) => ({ id: _id, ...a })), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total };
+    const { items, ...counted } = await readWindow<any>(this.repository.anomalies, filter, skip, limit, { sort: { detectedAt: 1, _id: 1 } });
+    return { items: items.map(({ _id, ...a }) => ({ id: _id, ...a })), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, ...counted };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@nangsuat/event-sourcing';
-import { Page } from '@nangsuat/service-runtime';
+import { Page, readWindow } from '@nangsuat/service-runtime';
 import { entryOf } from '../common/ledger-events';
 import { DeciderRegistry } from '../domain/decider-registry';
 import { TimelineEntry } from '../domain/timeline';
@@ -22,12 +22,9 @@ export class TimelineHandler {
 
   async handle(streamId: string, skip: number, limit: number): Promise<TimelinePage> {
     const filter = { 'event.streamId': streamId };
-    const [total, docs] = await Promise.all([
-      this.repository.ledger.countDocuments(filter),
-      this.repository.ledger.find(filter).sort({ 'event.streamVersion': 1 }).skip(skip).limit(limit).toArray(),
-    ]);
-    if (total === 0) throw new NotFound(`The ledger holds no events of "${streamId}".`, { streamId });
+    const { items: docs, ...counted } = await readWindow<any>(this.repository.ledger, filter, skip, limit, { sort: { 'event.streamVersion': 1 } });
+    if (counted.total === 0) throw new NotFound(`The ledger holds no events of "${streamId}".`, { streamId });
     const kind = this.registry.find(streamId, docs[0]?.context);
-    return { streamId, context: docs[0]?.context, entity: kind?.entity, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total };
+    return { streamId, context: docs[0]?.context, entity: kind?.entity, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, ...counted };
   }
 }

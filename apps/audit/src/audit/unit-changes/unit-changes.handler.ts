@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page } from '@nangsuat/service-runtime';
+import { Page, readWindow } from '@nangsuat/service-runtime';
 import { entryOf } from '../common/ledger-events';
 import { UnitScope } from '../common/unit-scope';
 import { TimelineEntry } from '../domain/timeline';
@@ -20,10 +20,7 @@ export class UnitChangesHandler {
   async handle(unit: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { unit: string; units: string[] }> {
     const units = this.scope.codesWithin(unit);
     const filter = { 'event.metadata.unit': { $in: units }, ...recordedWithin(period) };
-    const [total, docs] = await Promise.all([
-      this.repository.ledger.countDocuments(filter),
-      this.repository.ledger.find(filter).sort({ 'event.recordedAt': 1, 'event.globalPosition': 1 }).skip(skip).limit(limit).toArray(),
-    ]);
-    return { unit, units, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total };
+    const { items: docs, ...counted } = await readWindow<any>(this.repository.ledger, filter, skip, limit, { sort: { 'event.recordedAt': 1, 'event.globalPosition': 1 } });
+    return { unit, units, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, ...counted };
   }
 }

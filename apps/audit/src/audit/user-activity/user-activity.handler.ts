@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page } from '@nangsuat/service-runtime';
+import { Page, readWindow } from '@nangsuat/service-runtime';
 import { entryOf } from '../common/ledger-events';
 import { TimelineEntry } from '../domain/timeline';
 import { LedgerRepository } from '../ledger/ledger.repository';
@@ -22,10 +22,7 @@ export class UserActivityHandler {
 
   async handle(username: string, period: Period, skip: number, limit: number): Promise<Page<TimelineEntry> & { username: string }> {
     const filter = { 'event.metadata.actor.username': username, ...recordedWithin(period) };
-    const [total, docs] = await Promise.all([
-      this.repository.ledger.countDocuments(filter),
-      this.repository.ledger.find(filter).sort({ 'event.recordedAt': 1, 'event.globalPosition': 1 }).skip(skip).limit(limit).toArray(),
-    ]);
-    return { username, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, total };
+    const { items: docs, ...counted } = await readWindow<any>(this.repository.ledger, filter, skip, limit, { sort: { 'event.recordedAt': 1, 'event.globalPosition': 1 } });
+    return { username, items: docs.map(entryOf), page: Math.floor(skip / Math.max(limit, 1)) + 1, pageSize: limit, ...counted };
   }
 }

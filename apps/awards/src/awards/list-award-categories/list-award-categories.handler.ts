@@ -1,5 +1,5 @@
 import { Injectable, Inject } from '@nestjs/common';
-import { escapeRegex, optionalDateInput, Page, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, optionalDateInput, Page, unitSubtree, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { AWARD_CATEGORIES_COLLECTION } from '../categories/award-category-view';
 import { ListAwardCategoriesQuery } from './list-award-categories.query';
@@ -21,12 +21,6 @@ export class ListAwardCategoriesHandler {
     const tokens = q.q ? searchTokens(q.q) : [];
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
     const collection = this.readModels.collection(AWARD_CATEGORIES_COLLECTION);
-    const [items, total] = await Promise.all([
-      collection
-        .find(filter, { projection: { _id: 0, searchKey: 0, periodFrom: 0, periodTo: 0, _stream: 0, _version: 0 }, sort: { periodFrom: -1, categoryId: 1 }, skip: skipOf(q), limit: q.pageSize })
-        .toArray(),
-      collection.countDocuments(filter),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, filter, q, { projection: { _id: 0, searchKey: 0, periodFrom: 0, periodTo: 0, _stream: 0, _version: 0 }, sort: { periodFrom: -1, categoryId: 1 } });
   }
 }

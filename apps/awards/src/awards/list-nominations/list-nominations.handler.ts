@@ -1,7 +1,7 @@
 import { Injectable, Inject } from '@nestjs/common';
 import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { escapeRegex, Page, requireKnownUnit, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, requireKnownUnit, unitSubtree, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { NOMINATIONS_COLLECTION } from '../nominations/nomination-view';
 import { ListNominationsQuery } from './list-nominations.query';
@@ -29,10 +29,6 @@ export class ListNominationsHandler {
     const tokens = q.q ? searchTokens(q.q) : [];
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
     const collection = this.readModels.collection(NOMINATIONS_COLLECTION);
-    const [items, total] = await Promise.all([
-      collection.find(filter, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { submittedAt: -1, nominationId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
-      collection.countDocuments(filter),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, filter, q, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { submittedAt: -1, nominationId: 1 } });
   }
 }

@@ -245,7 +245,7 @@ export function CertificationsPage() {
         rowKey="certificationId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
         columns={[
           { title: t('course.fullName'), render: (_, c) => <a onClick={() => setOpen(c.certificationId)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setOpen(c.certificationId)}>{c.fullName}</a> },
           { title: t('cert.level'), dataIndex: 'levelName' },

@@ -109,7 +109,7 @@ function StreamView({ streamId }: { streamId: string }) {
                   loading={timeline.isFetching}
                   dataSource={timeline.data?.items ?? []}
                   columns={columns}
-                  pagination={{ current: page, pageSize: 20, total: timeline.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+                  pagination={{ current: page, pageSize: 20, total: timeline.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(timeline.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
                 />
               </>
             ),
@@ -397,7 +397,7 @@ export function AuditPage() {
           loading={changes.isFetching}
           dataSource={changes.data?.items ?? []}
           columns={columns}
-          pagination={{ current: page, pageSize: 15, total: changes.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }), showSizeChanger: false }}
+          pagination={{ current: page, pageSize: 15, total: changes.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(changes.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }), showSizeChanger: false }}
         />
       </Card>
       {streamId && <StreamView key={streamId} streamId={streamId} />}

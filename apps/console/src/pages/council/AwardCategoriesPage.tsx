@@ -98,7 +98,7 @@ export function AwardCategoriesPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('common.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
         columns={[
           { title: t('categories.name'), render: (_, c) => <><div>{c.name}</div>{c.description && <Typography.Text type="secondary">{c.description}</Typography.Text>}</> },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 110 },

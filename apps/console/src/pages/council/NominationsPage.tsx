@@ -230,7 +230,7 @@ export function NominationsPage() {
         rowKey="nominationId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
         columns={[
           { title: t('award.nominee'), render: (_, n) => <a onClick={() => setOpen(n.nominationId)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setOpen(n.nominationId)}>{n.nominee.name}</a> },
           { title: t('award.nominatedBy'), render: (_, n) => n.nominatedBy.name },

@@ -58,7 +58,7 @@ export function ReviewRegistrationsPage() {
           current: page,
           pageSize,
           total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }),
           onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
         }}
         columns={[

@@ -68,7 +68,7 @@ export function PlansPage() {
           pageSize,
           total: plans.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) => t(plans.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }),
           onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
         }}
         columns={[

@@ -91,7 +91,7 @@ export function ProgrammesPage() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
         columns={[
           { title: t('programme.name'), dataIndex: 'name' },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 120 },

@@ -103,7 +103,7 @@ export function ReportingPage() {
         rowKey="periodId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
         columns={[
           { title: t('common.unit'), render: (_, r) => r.unitName ?? r.unit },
           { title: t('reporting.plan'), render: (_, r) => plans.data?.items.find((p) => p.planId === r.planId)?.documentNumber ?? r.planId },

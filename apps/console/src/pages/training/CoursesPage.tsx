@@ -134,7 +134,7 @@ export function CoursesPage() {
         rowKey="courseId"
         loading={courses.isFetching}
         dataSource={courses.data?.items ?? []}
-        pagination={{ current: page, pageSize: 10, total: courses.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: 10, total: courses.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(courses.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
         columns={[
           { title: t('course.topic'), render: (_, c) => <Link to={`/courses/${encodeURIComponent(c.courseId)}`}>{c.topic}</Link> },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 130 },

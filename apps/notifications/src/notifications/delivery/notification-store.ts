@@ -1,6 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection, Connection } from 'mongoose';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DocumentCollection, isDuplicateKey, READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import type { NotificationKind, RecordLink } from '../domain/kinds';
 import type { TrackedCertification, TrackedNomination, TrackedPeriod, TrackedRegistration } from '../domain/tracked';
 
@@ -23,29 +22,36 @@ export interface NotificationDocument {
   email: { status: EmailStatus; to?: string; attempts: number; sentAt?: Date; error?: string };
 }
 
-/** The service's own MongoDB collections. */
+/**
+ * The service's own query documents, through the read-model port: PostgreSQL beside its events
+ * (as the other services) when EVENT_STORE_URL or READ_MODELS_URL is postgres://, else MongoDB.
+ */
 @Injectable()
 export class NotificationStore implements OnModuleInit {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
-  get notifications(): Collection<NotificationDocument> {
-    return this.connection.collection<NotificationDocument>('notifications');
+  get notifications(): DocumentCollection<NotificationDocument> {
+    // The inbox filters on the person and whether it is read, sorts by time; the retry sweep on the mail's state.
+    return this.readModels.collection<NotificationDocument>('notifications', {
+      dates: ['createdAt', 'readAt', 'email.sentAt'],
+      fields: ['userId', 'createdAt', 'readAt', 'email.status', 'email.attempts'],
+    });
   }
-  get periods(): Collection<TrackedPeriod> {
-    return this.connection.collection<TrackedPeriod>('tracked_periods');
+  get periods(): DocumentCollection<TrackedPeriod> {
+    return this.readModels.collection<TrackedPeriod>('tracked_periods', { fields: ['status'] });
   }
-  get registrations(): Collection<TrackedRegistration> {
-    return this.connection.collection<TrackedRegistration>('tracked_registrations');
+  get registrations(): DocumentCollection<TrackedRegistration> {
+    return this.readModels.collection<TrackedRegistration>('tracked_registrations', { fields: ['status'] });
   }
-  get certifications(): Collection<TrackedCertification> {
-    return this.connection.collection<TrackedCertification>('tracked_certifications');
+  get certifications(): DocumentCollection<TrackedCertification> {
+    return this.readModels.collection<TrackedCertification>('tracked_certifications', { fields: ['status'] });
   }
-  get nominations(): Collection<TrackedNomination> {
-    return this.connection.collection<TrackedNomination>('tracked_nominations');
+  get nominations(): DocumentCollection<TrackedNomination> {
+    return this.readModels.collection<TrackedNomination>('tracked_nominations', { arrays: ['councilMemberIds', 'evaluatedBy'], fields: ['status'] });
   }
 
   async onModuleInit(): Promise<void> {
-    await this.notifications.createIndex({ userId: 1, createdAt: -1 });
+    await this.notifications.createIndex({ userId: 1, createdAt: -1, _id: 1 });
     await this.notifications.createIndex({ userId: 1, readAt: 1 });
     await this.notifications.createIndex({ 'email.status': 1 });
   }
@@ -56,7 +62,7 @@ export class NotificationStore implements OnModuleInit {
       await this.notifications.insertOne(doc);
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor } from '@nangsuat/auth';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
-import { BoundedNumber } from '@nangsuat/service-runtime';
+import { BoundedNumber, readWindow } from '@nangsuat/service-runtime';
 import { Type } from 'class-transformer';
 import { formatDateTime } from '@nangsuat/vietnamese';
 import { NotificationDocument, NotificationStore } from '../delivery/notification-store';
@@ -59,12 +59,11 @@ export class InboxController {
     const filter = { userId: actor.id, ...(q.unread === 'true' ? { readAt: { $exists: false } } : {}) };
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const [docs, total, unread] = await Promise.all([
-      this.store.notifications.find(filter).sort({ createdAt: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).toArray(),
-      this.store.notifications.countDocuments(filter),
+    const [{ items: docs, ...counted }, unread] = await Promise.all([
+      readWindow<NotificationDocument>(this.store.notifications, filter, (page - 1) * pageSize, pageSize, { sort: { createdAt: -1, _id: 1 } }),
       this.store.notifications.countDocuments({ userId: actor.id, readAt: { $exists: false } }),
     ]);
-    return { items: docs.map(itemOf), page, pageSize, total, unread };
+    return { items: docs.map(itemOf), page, pageSize, ...counted, unread };
   }
 
   @Get('unread-count')

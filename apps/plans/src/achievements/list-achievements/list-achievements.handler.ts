@@ -3,7 +3,7 @@ import { AccessPolicy } from '@nangsuat/auth';
 import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
-import { escapeRegex, Page, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, readPage, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { achievementStreamId } from '@nangsuat/contracts/plans';
 import { assertCanReadProgress } from '../../plans/progress/progress.service';
@@ -32,11 +32,7 @@ export class ListAchievementsHandler {
     for (const token of searchTokens(q.q ?? '')) filter.push({ searchKey: { $regex: escapeRegex(token) } });
     const collection = this.readModels.collection(ACHIEVEMENT_LIST);
     const where = { $and: filter };
-    const [items, total] = await Promise.all([
-      collection.find(where, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 } }).sort({ achievedOn: -1, achievementId: 1 }).skip(skipOf(q)).limit(q.pageSize).toArray(),
-      collection.countDocuments(where),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, where, q, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 }, sort: { achievedOn: -1, achievementId: 1 } });
   }
 
   async get(actor: Actor, id: string): Promise<AchievementView & { history: unknown[] }> {

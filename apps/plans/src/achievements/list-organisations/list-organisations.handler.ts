@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
-import { escapeRegex, Page, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, readPage, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { ORGANISATION_LIST } from '../achievement-projections';
 import { AchievementCommands } from '../achievement-commands.service';
@@ -22,11 +22,7 @@ export class ListOrganisationsHandler {
     for (const token of searchTokens(q.q ?? '')) filter.push({ searchKey: { $regex: escapeRegex(token) } });
     const collection = this.readModels.collection(ORGANISATION_LIST);
     const where = filter.length ? { $and: filter } : {};
-    const [items, total] = await Promise.all([
-      collection.find(where, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 } }).sort({ name: 1, organisationId: 1 }).skip(skipOf(q)).limit(q.pageSize).toArray(),
-      collection.countDocuments(where),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, where, q, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 }, sort: { name: 1, organisationId: 1 } });
   }
 
   async get(organisationId: string): Promise<OrganisationView> {

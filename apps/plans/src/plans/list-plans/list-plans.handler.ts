@@ -3,7 +3,7 @@ import { AccessPolicy } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
-import { escapeRegex, Page, skipOf } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { PLAN_LIST, PLAN_LIST_SHAPE } from './plan-list.projection';
 import { ListPlansQuery } from './list-plans.query';
@@ -33,15 +33,6 @@ export class ListPlansHandler {
     for (const token of searchTokens(query.q ?? '')) filter.push({ searchKey: { $regex: escapeRegex(token) } });
     const collection = this.readModels.collection(PLAN_LIST, PLAN_LIST_SHAPE);
     const where = { $and: filter };
-    const [items, total] = await Promise.all([
-      collection
-        .find(where, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 } })
-        .sort({ issueDate: -1, planId: 1 })
-        .skip(skipOf(query))
-        .limit(query.pageSize)
-        .toArray(),
-      collection.countDocuments(where),
-    ]);
-    return { items, page: query.page, pageSize: query.pageSize, total };
+    return readPage(collection, where, query, { projection: { _id: 0, searchKey: 0, appliedEventIds: 0, _stream: 0 }, sort: { issueDate: -1, planId: 1 } });
   }
 }

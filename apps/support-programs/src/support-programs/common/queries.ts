@@ -1,4 +1,4 @@
-import { escapeRegex, Page, PageQuery, skipOf } from '@nangsuat/service-runtime';
+import { escapeRegex, Page, PageQuery, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import type { ReadModelStore } from '@nangsuat/read-models';
 import { READ_MODEL_ARRAYS } from './read-models';
@@ -27,9 +27,6 @@ export function publicView<T>(doc: Record<string, unknown>): T {
 /** One page of a read model, newest first. */
 export async function pageOf<T>(readModels: ReadModelStore, collection: string, filter: Record<string, unknown>, q: PageQuery): Promise<Page<T>> {
   const c = readModels.collection(collection, { arrays: READ_MODEL_ARRAYS });
-  const [items, total] = await Promise.all([
-    c.find(filter, { sort: { createdAt: -1, _id: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
-    c.countDocuments(filter),
-  ]);
-  return { items: items.map((d) => publicView<T>(d as Record<string, unknown>)), page: q.page, pageSize: q.pageSize, total };
+  const page = await readPage<Record<string, unknown>>(c, filter, q, { sort: { createdAt: -1, _id: 1 } });
+  return { ...page, items: page.items.map((d) => publicView<T>(d)) };
 }

@@ -1,7 +1,7 @@
 import { Injectable, Inject } from '@nestjs/common';
 import { AccessPolicy, isReadOnly } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { escapeRegex, optionalDateInput, Page, requireKnownUnit, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, optionalDateInput, Page, requireKnownUnit, unitSubtree, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { Clock } from '@nangsuat/service-runtime';
 import { CERTIFICATIONS_COLLECTION } from '../certifications/certification-view';
@@ -43,12 +43,11 @@ export class ListCertificationsHandler {
     const tokens = q.q ? searchTokens(q.q) : [];
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
     const collection = this.readModels.collection(CERTIFICATIONS_COLLECTION);
-    const [docs, total, persons] = await Promise.all([
-      collection.find(filter, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { certificationId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
-      collection.countDocuments(filter),
+    const [page, persons] = await Promise.all([
+      readPage<Record<string, any>>(collection, filter, q, { projection: { _id: 0, searchKey: 0, _stream: 0, _version: 0 }, sort: { certificationId: 1 } }),
       collection.find(filter, { projection: { _id: 0, personId: 1 } }).toArray(),
     ]);
-    const items = docs.map((d) => ({ ...d, activeToday: d.status === 'certified' && d.validFrom <= today && today <= d.validTo }));
-    return { items, page: q.page, pageSize: q.pageSize, total, distinctPersons: new Set(persons.map((p) => p.personId)).size };
+    const items = page.items.map((d) => ({ ...d, activeToday: d.status === 'certified' && d.validFrom <= today && today <= d.validTo }));
+    return { ...page, items, distinctPersons: new Set(persons.map((p) => p.personId)).size };
   }
 }

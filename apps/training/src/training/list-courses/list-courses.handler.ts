@@ -1,5 +1,5 @@
 import { Injectable, Inject } from '@nestjs/common';
-import { escapeRegex, optionalDateInput, Page, skipOf, unitSubtree } from '@nangsuat/service-runtime';
+import { escapeRegex, optionalDateInput, Page, unitSubtree, readPage } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { COURSE_SUMMARY_FIELDS, COURSES_COLLECTION } from '../courses/course-view';
 import { ListCoursesQuery } from './list-courses.query';
@@ -26,10 +26,6 @@ export class ListCoursesHandler {
     if (tokens.length) filter.$and = tokens.map((t) => ({ searchKey: { $regex: escapeRegex(t) } }));
     const collection = this.readModels.collection(COURSES_COLLECTION);
     const projection = Object.fromEntries(COURSE_SUMMARY_FIELDS.map((f) => [f, 1]));
-    const [items, total] = await Promise.all([
-      collection.find(filter, { projection: { ...projection, _id: 0 }, sort: { startDate: -1, courseId: 1 }, skip: skipOf(q), limit: q.pageSize }).toArray(),
-      collection.countDocuments(filter),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, filter, q, { projection: { ...projection, _id: 0 }, sort: { startDate: -1, courseId: 1 } });
   }
 }

@@ -3,7 +3,7 @@ import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { seedUnitTree } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, Forbidden } from '@nangsuat/event-sourcing';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
-import { Page, skipOf } from '@nangsuat/service-runtime';
+import { Page, readPage } from '@nangsuat/service-runtime';
 import { candidateUnits } from '@nangsuat/contracts/plans';
 import { REPORTING_PERIOD_LIST } from './reporting-period-list.projection';
 import { ListReportingPeriodsQuery } from './list-periods.query';
@@ -27,10 +27,6 @@ export class ListReportingPeriodsHandler {
     if (q.planId) filter.push({ planId: q.planId });
     const where = { $and: filter };
     const collection = this.readModels.collection(REPORTING_PERIOD_LIST);
-    const [items, total] = await Promise.all([
-      collection.find(where, { projection: { _id: 0, _stream: 0, _version: 0 } }).sort({ dueDate: -1, periodId: 1 }).skip(skipOf(q)).limit(q.pageSize).toArray(),
-      collection.countDocuments(where),
-    ]);
-    return { items, page: q.page, pageSize: q.pageSize, total };
+    return readPage(collection, where, q, { projection: { _id: 0, _stream: 0, _version: 0 }, sort: { dueDate: -1, periodId: 1 } });
   }
 }
