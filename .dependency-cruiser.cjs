@@ -38,10 +38,7 @@ module.exports = {
       name: 'express-stays-at-the-edge',
       comment: 'Below a controller nothing reads the HTTP request: the command context (actor, command id, correlation id, now) is built at the edge.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.controller\\.ts$', '\\.(int-)?spec\\.ts$', '\\.(interceptor|middleware|filter|guard)\\.ts$', '^libs/service-runtime/src/(http|commands/command-context)', '^libs/auth/', '^libs/telemetry/', '/testing/',
-        // plans moves onto the command seam in its own branch (issue 14); this exception goes with it
-        '^apps/plans/',
-      ] },
+      from: { path: '^(apps|libs)/', pathNot: ['\\.controller\\.ts$', '\\.(int-)?spec\\.ts$', '\\.(interceptor|middleware|filter|guard)\\.ts$', '^libs/service-runtime/src/(http|commands/command-context)', '^libs/auth/', '^libs/telemetry/', '/testing/'] },
       to: { path: '^node_modules/(@types/)?express(-serve-static-core)?/' },
     },
   ],

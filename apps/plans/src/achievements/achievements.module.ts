@@ -3,6 +3,8 @@ import { IndicatorsModule } from '../indicators/indicators.module';
 import { AchievementCommands } from './achievement-commands.service';
 import { ListAchievementsController } from './list-achievements/list-achievements.controller';
 import { ListOrganisationsController } from './list-organisations/list-organisations.controller';
+import { ListOrganisationsHandler } from './list-organisations/list-organisations.handler';
+import { ListAchievementsHandler } from './list-achievements/list-achievements.handler';
 import { RecordAchievementController } from './record-achievement/record-achievement.controller';
 import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
 import { ReviewAchievementController } from './review-achievement/review-achievement.controller';
@@ -16,6 +18,6 @@ import { ReviewAchievementController } from './review-achievement/review-achieve
 @Module({
   imports: [IndicatorsModule],
   controllers: [RegisterOrganisationController, ListOrganisationsController, RecordAchievementController, ReviewAchievementController, ListAchievementsController],
-  providers: [AchievementCommands],
+  providers: [AchievementCommands, ListOrganisationsHandler, ListAchievementsHandler],
 })
 export class AchievementsModule {}

@@ -4,6 +4,10 @@ import { ImportIndicatorSetController } from './import-indicator-set/import-indi
 import { IndicatorCatalogue } from './indicator-catalogue.service';
 import { ListIndicatorsController } from './list-indicators/list-indicators.controller';
 import { ReviseIndicatorController } from './revise-indicator/revise-indicator.controller';
+import { DefineIndicatorHandler } from './define-indicator/define-indicator.handler';
+import { ImportIndicatorSetHandler } from './import-indicator-set/import-indicator-set.handler';
+import { ListIndicatorsHandler } from './list-indicators/list-indicators.handler';
+import { ReviseIndicatorHandler } from './revise-indicator/revise-indicator.handler';
 
 /** The indicator catalogue (event-sourced data): what plans' targets measure and how progress counts it. */
 @Module({
@@ -14,7 +18,7 @@ import { ReviseIndicatorController } from './revise-indicator/revise-indicator.c
     ReviseIndicatorController,
     ListIndicatorsController,
   ],
-  providers: [IndicatorCatalogue],
+  providers: [IndicatorCatalogue, DefineIndicatorHandler, ImportIndicatorSetHandler, ListIndicatorsHandler, ReviseIndicatorHandler],
   exports: [IndicatorCatalogue],
 })
 export class IndicatorsModule {}

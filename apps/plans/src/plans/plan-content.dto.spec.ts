@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { PlanContentDto } from './plan-content.dto';
-import { DraftPlanDto } from './draft-plan/draft-plan.controller';
+import { DraftPlanDto } from './draft-plan/draft-plan.dto';
 
 /** What the ValidationPipe does: transform, then validate with unknown fields refused. */
 async function problems(body: unknown): Promise<string[]> {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { BoundedNumber, CalendarDate, Id, IdList, isCalendarDateText, Nested, NestedList, Text, TextList, UnitCode, Year } from '@nangsuat/service-runtime';
-import { COMPARISONS, FUNDING_KINDS, INDICATORS, readDayMonth, REPORTING_LEVELS, UNITS_OF_MEASURE } from '@nangsuat/contracts/plans';
+import { Comparison, COMPARISONS, DocumentReference, FUNDING_KINDS, FundingKind, INDICATORS, readDayMonth, REPORTING_LEVELS, Responsibility, TargetSource, UnitOfMeasure, UNITS_OF_MEASURE } from '@nangsuat/contracts/plans';
 
 /**
  * Request shapes of plan content: every field typed and bounded here (400 naming the field); what
@@ -38,14 +38,14 @@ export class TargetDto {
   @ApiProperty({ type: BilingualDto }) @Nested(() => BilingualDto) label: BilingualDto;
   @ApiProperty({ example: 'person-times', enum: UNIT_OF_MEASURE_KEYS, description: 'unit of measure' })
   @IsIn(UNIT_OF_MEASURE_KEYS, { message: `unit must be one of: ${UNIT_OF_MEASURE_KEYS.join(', ')}` })
-  unit: string;
+  unit: UnitOfMeasure;
   @ApiProperty({ example: 2025 }) @Year() milestoneYear: number;
-  @ApiProperty({ enum: COMPARISONS, example: 'more-than' }) @IsIn(COMPARISONS, { message: `comparison must be one of: ${COMPARISONS.join(', ')}` }) comparison: string;
+  @ApiProperty({ enum: COMPARISONS, example: 'more-than' }) @IsIn(COMPARISONS, { message: `comparison must be one of: ${COMPARISONS.join(', ')}` }) comparison: Comparison;
   @ApiPropertyOptional({ example: 150 }) @IsOptional() @BoundedNumber(0, MAX_TARGET_VALUE) value?: number;
   @ApiPropertyOptional({ example: 2 }) @IsOptional() @BoundedNumber(0, MAX_TARGET_VALUE) min?: number;
   @ApiPropertyOptional({ example: 5 }) @IsOptional() @BoundedNumber(0, MAX_TARGET_VALUE) max?: number;
   @ApiPropertyOptional({ type: BaselineDto }) @IsOptional() @Nested(() => BaselineDto) baseline?: BaselineDto;
-  @ApiProperty({ enum: ['counted', 'reported'] }) @IsIn(['counted', 'reported'], { message: 'source must be counted or reported' }) source: string;
+  @ApiProperty({ enum: ['counted', 'reported'] }) @IsIn(['counted', 'reported'], { message: 'source must be counted or reported' }) source: TargetSource;
   @ApiPropertyOptional({ example: 'Trên 150 lượt người … được đào tạo, tập huấn' }) @IsOptional() @Text(2000) quote?: string;
   @ApiPropertyOptional() @IsOptional() @Text(2000) note?: string;
 }
@@ -63,7 +63,7 @@ export class DocumentReferenceDto {
   @ApiPropertyOptional({ example: '19/06/2025' }) @IsOptional() @CalendarDate() issueDate?: string;
   @ApiPropertyOptional({ example: 'Ủy ban nhân dân tỉnh Quảng Ngãi' }) @IsOptional() @Text(300) issuer?: string;
   @ApiPropertyOptional() @IsOptional() @Text(1000) title?: string;
-  @ApiProperty({ enum: REFERENCE_RELATIONS }) @IsIn(REFERENCE_RELATIONS, { message: `relation must be one of: ${REFERENCE_RELATIONS.join(', ')}` }) relation: string;
+  @ApiProperty({ enum: REFERENCE_RELATIONS }) @IsIn(REFERENCE_RELATIONS, { message: `relation must be one of: ${REFERENCE_RELATIONS.join(', ')}` }) relation: DocumentReference['relation'];
 }
 
 /** A numbered section of "Nhiệm vụ và giải pháp". */
@@ -82,7 +82,7 @@ export class TaskSectionDto {
 }
 
 export class FundingSourceDto {
-  @ApiProperty({ enum: FUNDING_KINDS }) @IsIn(FUNDING_KINDS, { message: `kind must be one of: ${FUNDING_KINDS.join(', ')}` }) kind: string;
+  @ApiProperty({ enum: FUNDING_KINDS }) @IsIn(FUNDING_KINDS, { message: `kind must be one of: ${FUNDING_KINDS.join(', ')}` }) kind: FundingKind;
   @ApiProperty({ example: 'Nguồn vốn ngân sách nhà nước' }) @Text(2000) description: string;
 }
 
@@ -90,7 +90,7 @@ export const RESPONSIBILITY_ROLES = ['lead', 'coordinate', 'budget', 'member'] a
 
 export class ResponsibilityDto {
   @ApiProperty({ example: 'Sở Khoa học và Công nghệ' }) @Text(300) agency: string;
-  @ApiPropertyOptional({ enum: RESPONSIBILITY_ROLES }) @IsOptional() @IsIn(RESPONSIBILITY_ROLES, { message: `role must be one of: ${RESPONSIBILITY_ROLES.join(', ')}` }) role?: string;
+  @ApiPropertyOptional({ enum: RESPONSIBILITY_ROLES }) @IsOptional() @IsIn(RESPONSIBILITY_ROLES, { message: `role must be one of: ${RESPONSIBILITY_ROLES.join(', ')}` }) role?: Responsibility['role'];
   @ApiProperty() @TextList(50, 2000) duties: string[];
 }
 

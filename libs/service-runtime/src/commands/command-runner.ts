@@ -22,6 +22,8 @@ export interface RunOptions {
    * ends with a definite answer.
    */
   readonly contended?: number;
+  /** The stream version the caller read (a client's If-Match): a stale view gets a VersionConflict (409), not retried. */
+  readonly expectedVersion?: number;
 }
 
 type Evolver<E extends DomainEvent, S> = Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>;
@@ -42,13 +44,13 @@ export class CommandRunner {
     context: CommandContext,
     options: RunOptions,
   ): Promise<CommandOutcome<S>> {
-    const handleOptions = { metadata: context.metadata(options.unit, options.reason), commandId: context.commandId };
+    const handleOptions = { metadata: context.metadata(options.unit, options.reason), commandId: context.commandId, expectedVersion: options.expectedVersion };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.handler.handle(streamId, decider, command, handleOptions);
         return { state: result.state, version: result.version, events: result.events, duplicate: result.duplicate };
       } catch (error) {
-        if (!(error instanceof VersionConflict) || attempt >= (options.contended ?? 1)) throw error;
+        if (!(error instanceof VersionConflict) || options.expectedVersion !== undefined || attempt >= (options.contended ?? 1)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
       }
     }

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { commandIdOf, eventMetadata, newRecordId, requestFingerprintOf } from './request-context';
+import { commandIdOf, requestFingerprintOf } from './request-context';
 
 const request = (o: { key?: string; actor?: string; method?: string; url?: string; body?: unknown }): Request =>
   ({
@@ -24,22 +24,5 @@ describe('Idempotency-Key scoping', () => {
   it('the fingerprint follows the body, not its key order', () => {
     expect(requestFingerprintOf(request({ body: { a: 1, b: [1, 2] } }))).toBe(requestFingerprintOf(request({ body: { b: [1, 2], a: 1 } })));
     expect(requestFingerprintOf(request({ body: { a: 1 } }))).not.toBe(requestFingerprintOf(request({ body: { a: 2 } })));
-  });
-
-  it('event metadata carries the key and fingerprint only when a key was sent', () => {
-    const actor = { id: 'u1', username: 'u1', unit: '51' };
-    expect(eventMetadata(request({ actor: 'u1' }), actor, '51').request).toBeUndefined();
-    expect(eventMetadata(request({ key: 'k-12345678', actor: 'u1' }), actor, '51').request).toEqual({
-      idempotencyKey: 'k-12345678',
-      fingerprint: requestFingerprintOf(request({})),
-    });
-  });
-
-  it('a record the server names is the same on a retry, and a UUID', () => {
-    const a = newRecordId(request({ key: 'k-12345678', actor: 'u1' }));
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(newRecordId(request({ key: 'k-12345678', actor: 'u1' }))).toBe(a);
-    expect(newRecordId(request({ key: 'k-12345678', actor: 'u2' }))).not.toBe(a);
-    expect(newRecordId(request({ actor: 'u1' }))).not.toBe(newRecordId(request({ actor: 'u1' })));
   });
 });

@@ -1,19 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand, Text } from '@nangsuat/service-runtime';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import { ACHIEVEMENT_RECORDERS, ACHIEVEMENT_VERIFIERS } from '../achievement-roles';
 import { AchievementCommands } from '../achievement-commands.service';
 import type { AchievementView } from '../achievement-view';
-
-export class VerifyAchievementDto {
-  @ApiPropertyOptional({ example: 'Đã đối chiếu quyết định thành lập' }) @IsOptional() @Text(1000) note?: string;
-}
-
-export class ReasonDto {
-  @ApiProperty({ example: 'Chưa có quyết định thành lập câu lạc bộ kèm theo' }) @Text(1000, 3) reason: string;
-}
+import { ReasonDto, VerifyAchievementDto } from './review-achievement.dto';
 
 /** The unit above verifies or refuses a recorded achievement; the recording side may withdraw it. */
 @ApiTags('achievements')

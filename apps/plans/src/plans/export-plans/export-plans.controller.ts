@@ -1,13 +1,14 @@
-import { Controller, Get, Query, Res, Inject } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
-import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
+import { CurrentActor } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { allPages, EXPORT_FORMATS, ExportColumn, ExportFormat, MAX_EXPORT_ROWS, MEDIA_TYPES, sendExport } from '@nangsuat/exports';
+import { Clock } from '@nangsuat/service-runtime';
 import { formatDate } from '@nangsuat/vietnamese';
-import { ListPlansController, ListPlansQuery } from '../list-plans/list-plans.controller';
+import { ListPlansHandler } from '../list-plans/list-plans.handler';
+import { ListPlansQuery } from '../list-plans/list-plans.query';
 
 export class ExportPlansQuery extends ListPlansQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
@@ -33,18 +34,14 @@ export const PLAN_COLUMNS: readonly ExportColumn<PlanRow>[] = [
 @ApiBearerAuth()
 @Controller('plans')
 export class ExportPlansController {
-  /** The list itself, so that the export is exactly what the list shows (same filter and scope). */
-  private readonly list: ListPlansController;
-
-  constructor(@Inject(READ_MODEL_STORE) readModels: ReadModelStore, access: AccessPolicy) {
-    this.list = new ListPlansController(readModels, access);
-  }
+  /** The list's own handler, so that the export is exactly what the list shows (same filter and scope). */
+  constructor(private readonly list: ListPlansHandler, private readonly clock: Clock) {}
 
   @Get('export')
   @ApiProduces(MEDIA_TYPES.csv, MEDIA_TYPES.xlsx)
   @ApiOperation({ summary: `The plan list as CSV or Excel, filtered as the list is (same parameters), every page up to ${MAX_EXPORT_ROWS} rows` })
   async export(@CurrentActor() actor: Actor, @Query() q: ExportPlansQuery, @Res() res: Response): Promise<void> {
-    const rows = await allPages((page, pageSize) => this.list.list(actor, Object.assign(new ListPlansQuery(), q, { page, pageSize })));
-    await sendExport(res, q.format ?? 'csv', rows, PLAN_COLUMNS, { sheet: 'Kế hoạch', file: `ke-hoach-${formatDate(new Date()).replace(/\//g, '-')}` });
+    const rows = await allPages((page, pageSize) => this.list.handle(actor, Object.assign(new ListPlansQuery(), q, { page, pageSize })));
+    await sendExport(res, q.format ?? 'csv', rows, PLAN_COLUMNS, { sheet: 'Kế hoạch', file: `ke-hoach-${formatDate(this.clock.now()).replace(/\//g, '-')}` });
   }
 }

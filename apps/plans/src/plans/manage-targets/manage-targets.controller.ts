@@ -1,44 +1,38 @@
-import { BadRequestException, Body, Controller, Delete, Param, Post, Put, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-sourcing';
-import { CurrentActor, Roles } from '@nangsuat/auth';
+import { Roles } from '@nangsuat/auth';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import { TargetDto } from '../plan-content.dto';
-import { PlanCommands } from '../plan-commands.service';
-import { PlanView } from '../plan-view';
 import { PLAN_WRITERS } from '../plan-roles';
+import { PlanView } from '../plan-view';
+import { ManageTargetsHandler } from './manage-targets.handler';
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('plans/:planId/targets')
 export class ManageTargetsController {
-  constructor(private readonly plans: PlanCommands) {}
+  constructor(private readonly handler: ManageTargetsHandler) {}
 
   @Post()
   @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: 'Add a specific target (mục tiêu cụ thể) to a draft' })
-  add(@Req() req: Request, @CurrentActor() actor: Actor, @Param('planId') planId: string, @Body() target: TargetDto): Promise<PlanView> {
-    return this.plans.execute(req, actor, { type: 'AddTarget', planId, target: target as any });
+  add(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Body() target: TargetDto): Promise<PlanView> {
+    return this.handler.add(context, planId, target);
   }
 
   @Put(':targetId')
   @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: 'Replace a target of a draft' })
-  revise(
-    @Req() req: Request,
-    @CurrentActor() actor: Actor,
-    @Param('planId') planId: string,
-    @Param('targetId') targetId: string,
-    @Body() target: TargetDto,
-  ): Promise<PlanView> {
+  revise(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Param('targetId') targetId: string, @Body() target: TargetDto): Promise<PlanView> {
+    // The request's address and body name two targets: a malformed request, not a rule of the plan.
     if (target.id !== targetId) throw new BadRequestException(`The target in the body has id "${target.id}", the address says "${targetId}".`);
-    return this.plans.execute(req, actor, { type: 'ReviseTarget', planId, target: target as any });
+    return this.handler.revise(context, planId, target);
   }
 
   @Delete(':targetId')
   @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: 'Remove a target from a draft' })
-  remove(@Req() req: Request, @CurrentActor() actor: Actor, @Param('planId') planId: string, @Param('targetId') targetId: string): Promise<PlanView> {
-    return this.plans.execute(req, actor, { type: 'RemoveTarget', planId, targetId });
+  remove(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Param('targetId') targetId: string): Promise<PlanView> {
+    return this.handler.remove(context, planId, targetId);
   }
 }

@@ -6,7 +6,7 @@ import { parseInstantInput } from '@nangsuat/service-runtime';
 import { formatDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
 import { candidateUnits, computeForPlan, INDICATOR_OF_KIND, PlanForProgress, planVersionAt, reportedValuesStreamId, StoredContribution, toReportedValues } from '@nangsuat/contracts/plans';
 import type { IndicatorEntry, ReportedValue, TargetProgress } from '@nangsuat/contracts/plans';
-import { PlanCommands } from '../plan-commands.service';
+import { PlanCommands } from '../plan-commands';
 import { IndicatorCatalogue } from '../../indicators/indicator-catalogue.service';
 import { ContributionStore } from './contributions/contribution-store';
 
@@ -15,7 +15,7 @@ import { ContributionStore } from './contributions/contribution-store';
  * the plan version in force that day. A date is the end of that Vietnam day; a timestamp itself
  * (parseInstantInput: the forms every service accepts); default and at most now.
  */
-export function parseAsOf(asOf: string | undefined, now = new Date()): { instant: string; date: IsoDate } {
+export function parseAsOf(asOf: string | undefined, now: Date): { instant: string; date: IsoDate } {
   if (!asOf) return { instant: now.toISOString(), date: toVietnamDate(now) };
   const { instant, date } = parseInstantInput(asOf, 'asOf');
   return Date.parse(instant) > now.getTime() ? { instant: now.toISOString(), date: toVietnamDate(now) } : { instant, date };

@@ -1,23 +1,22 @@
-import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { Actor } from '@nangsuat/event-sourcing';
-import { CurrentActor, Roles } from '@nangsuat/auth';
+import { Roles } from '@nangsuat/auth';
+import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import { PlanChangesDto } from '../plan-content.dto';
-import { PlanCommands } from '../plan-commands.service';
-import { PlanView } from '../plan-view';
 import { PLAN_WRITERS } from '../plan-roles';
+import { PlanView } from '../plan-view';
+import { ReviseDraftHandler } from './revise-draft.handler';
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('plans')
 export class ReviseDraftController {
-  constructor(private readonly plans: PlanCommands) {}
+  constructor(private readonly handler: ReviseDraftHandler) {}
 
   @Patch(':planId')
   @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: 'Revise a draft (an issued plan changes only by amendment)' })
-  revise(@Req() req: Request, @CurrentActor() actor: Actor, @Param('planId') planId: string, @Body() changes: PlanChangesDto): Promise<PlanView> {
-    return this.plans.execute(req, actor, { type: 'ReviseDraft', planId, changes: changes as any });
+  revise(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Body() changes: PlanChangesDto): Promise<PlanView> {
+    return this.handler.handle(context, planId, changes);
   }
 }

@@ -24,8 +24,15 @@ export * from './plan-content';
 // ---------------------------------------------------------------------------------------------
 // Commands
 
+/**
+ * A target as a command brings it, before the decider has checked it: what a request may leave out
+ * and the decider refuses with a message (the label in one language only) is optional here.
+ */
+export type TargetInput = Omit<Target, 'label'> & { readonly label: { readonly vi: string; readonly en?: string } };
+/** Changes as a command brings them (targets not yet checked). */
+export type PlanChangesInput = Omit<PlanChanges, 'targets'> & { readonly targets?: readonly TargetInput[] };
 /** What a draft must contain; lists may be left out (empty). */
-export type PlanContentInput = Pick<PlanContent, 'title' | 'issuingUnit' | 'horizonYears'> & Partial<PlanContent>;
+export type PlanContentInput = Pick<PlanContent, 'title' | 'issuingUnit' | 'horizonYears'> & PlanChangesInput;
 
 export interface DraftPlan {
   readonly type: 'DraftPlan';
@@ -35,17 +42,17 @@ export interface DraftPlan {
 export interface ReviseDraft {
   readonly type: 'ReviseDraft';
   readonly planId: string;
-  readonly changes: PlanChanges;
+  readonly changes: PlanChangesInput;
 }
 export interface AddTarget {
   readonly type: 'AddTarget';
   readonly planId: string;
-  readonly target: Target;
+  readonly target: TargetInput;
 }
 export interface ReviseTarget {
   readonly type: 'ReviseTarget';
   readonly planId: string;
-  readonly target: Target;
+  readonly target: TargetInput;
 }
 export interface RemoveTarget {
   readonly type: 'RemoveTarget';
@@ -70,7 +77,7 @@ export interface AmendPlan {
   readonly amendmentDocument?: string;
   /** First day the new version applies. */
   readonly effectiveDate: string;
-  readonly changes: PlanChanges;
+  readonly changes: PlanChangesInput;
 }
 export interface ClosePlan {
   readonly type: 'ClosePlan';
@@ -168,6 +175,12 @@ function requireDate(value: unknown, what: string): IsoDate {
   }
 }
 
+/**
+ * A command's input typed as content. What the types of the input leave open (a target's label in
+ * one language) is refused by validated() before any event is decided.
+ */
+const asContent = <T>(input: PlanContentInput | PlanChangesInput | TargetInput): T => input as unknown as T;
+
 function emptyContent(input: PlanContentInput): PlanContent {
   return {
     generalObjectives: [],
@@ -176,7 +189,7 @@ function emptyContent(input: PlanContentInput): PlanContent {
     funding: [],
     responsibilities: [],
     reporting: {},
-    ...input,
+    ...asContent<Pick<PlanContent, 'title' | 'issuingUnit' | 'horizonYears'> & Partial<PlanContent>>(input),
   };
 }
 
@@ -244,7 +257,7 @@ export function createPlanDecider(options: PlanDeciderOptions = {}): Decider<Pla
         requireDraft(state, planId, 'it changes');
         if ('issuingUnit' in (command.changes as object)) throw new DomainRuleViolation('The issuing unit of a plan cannot change; draft a new plan for another unit.');
         const problems = new Problems();
-        const changes = normaliseChanges(command.changes, problems);
+        const changes = normaliseChanges(asContent<PlanChanges>(command.changes), problems);
         const revised = applyChanges(content(state), changes);
         if (same(revised, state.content)) throw new DomainRuleViolation(`The revision changes nothing in ${label(state)}.`, 'no-change');
         validated(revised, problems);
@@ -253,7 +266,7 @@ export function createPlanDecider(options: PlanDeciderOptions = {}): Decider<Pla
       case 'AddTarget': {
         requireDraft(state, planId, 'targets change');
         const problems = new Problems();
-        const target = normaliseChanges({ targets: [command.target] }).targets![0];
+        const target = normaliseChanges({ targets: [asContent<Target>(command.target)] }).targets![0];
         if (content(state).targets.some((t) => t.id === target.id)) {
           throw new DomainRuleViolation(`${label(state)} already has a target "${target.id}"; revise it instead.`, 'target-exists');
         }
@@ -262,7 +275,7 @@ export function createPlanDecider(options: PlanDeciderOptions = {}): Decider<Pla
       }
       case 'ReviseTarget': {
         requireDraft(state, planId, 'targets change');
-        const target = normaliseChanges({ targets: [command.target] }).targets![0];
+        const target = normaliseChanges({ targets: [asContent<Target>(command.target)] }).targets![0];
         const current = content(state).targets.find((t) => t.id === target.id);
         if (!current) throw new DomainRuleViolation(`${label(state)} has no target "${target.id}"; add it first.`, 'target-unknown');
         if (same(current, target)) throw new DomainRuleViolation(`The revision changes nothing in target "${target.id}".`, 'no-change');
@@ -330,7 +343,7 @@ export function createPlanDecider(options: PlanDeciderOptions = {}): Decider<Pla
         }
         const problems = new Problems();
         const amendmentDocument = command.amendmentDocument === undefined ? undefined : normaliseChanges({ documentNumber: command.amendmentDocument }, problems).documentNumber;
-        const changes = normaliseChanges(command.changes, problems);
+        const changes = normaliseChanges(asContent<PlanChanges>(command.changes), problems);
         const amended = applyChanges(content(state), changes);
         if (same(amended, state.content)) throw new DomainRuleViolation(`The amendment changes nothing in ${label(state)}.`, 'no-change');
         validated(amended, problems);

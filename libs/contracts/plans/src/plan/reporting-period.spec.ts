@@ -137,4 +137,52 @@ describe('Reporting period decider', () => {
       expect(countsInPeriod(next, fact('a', '2025-10-01T02:00:00Z', '2025-10-01T02:00:00Z'), locked)).toBe(false);
     });
   });
+
+  describe('opening on a plan (the command carries the plan as it stands)', () => {
+    const plan = { status: 'issued' as const, issuingUnit: '51-NGOKBAY', issueDate: '2025-08-05', horizonYears: [2025, 2030], reporting: { annualDeadline: { day: 10, month: 11 } } };
+    const open = { type: 'OpenReportingPeriod' as const, periodId, planId: 'ngok-bay-2025', unit: '51-NGOKBAY', year: 2026, plan };
+
+    it('takes the deadline from the plan and starts the day after last year’s deadline', () => {
+      const [e] = spec.given([]).when(open).events() as ReportingPeriodOpened[];
+      expect(e.data).toMatchObject({ periodStart: '2025-11-11', periodEnd: '2026-11-10', dueDate: '2026-11-10' });
+    });
+
+    it('starts the first period at the plan’s issue date, not before it', () => {
+      const [e] = spec.given([]).when({ ...open, year: 2025 }).events() as ReportingPeriodOpened[];
+      expect(e.data).toMatchObject({ periodStart: '2025-08-05', dueDate: '2025-11-10' });
+      spec.given([]).when({ ...open, year: 2025, periodStart: '01/08/2025' }).thenThrows(DomainRuleViolation, /cannot start \(01\/08\/2025\) before the plan was issued \(05\/08\/2025\)/);
+    });
+
+    it('takes the approval chain and the level’s own deadline from the plan', () => {
+      const chained = { ...plan, issuingUnit: '51', reporting: { annualDeadline: { day: 10, month: 11 }, approvalChain: ['village', 'commune', 'province'] as const, levelDeadlines: [{ level: 'village' as const, day: 31, month: 10 }] } };
+      const [e] = spec.given([]).when({ ...open, unit: '51-NGOKBAY-KONRLONG', plan: chained }).events() as ReportingPeriodOpened[];
+      expect(e.data).toMatchObject({ dueDate: '2026-10-31', approvers: ['51-NGOKBAY', '51'] });
+    });
+
+    it('refuses a draft plan, a unit outside the plan’s, a year outside its horizon, a start that is not a date — all named at once', () => {
+      spec.given([]).when({ ...open, plan: { ...plan, status: 'draft' as const, issueDate: undefined } }).thenThrows(DomainRuleViolation, /cannot be opened: the plan is still a draft; issue it first\./);
+      spec.given([]).when({ ...open, unit: '51-DAKCAM', year: 2031, periodStart: 'hôm qua' }).thenThrows(
+        DomainRuleViolation,
+        /51-DAKCAM is not within the plan's unit 51-NGOKBAY; the year must lie between 2025 \(issue\) and 2030 \(horizon\), not 2031; periodStart "hôm qua" is not a date/,
+      );
+    });
+
+    it('decides on the plan before saying the period is already open (as the service always answered)', () => {
+      spec.given([opened]).when({ ...open, plan: { ...plan, status: 'draft' as const } }).thenThrows(DomainRuleViolation, /still a draft/);
+      spec.given([opened]).when({ ...open, year: 2025 }).thenThrows(Conflict, /already open/);
+    });
+  });
+
+  describe('an exception for late facts, given the facts late for the period', () => {
+    const grant = { type: 'GrantLateEventException' as const, periodId, by: province, grantedAt: '2025-11-15T02:00:00Z', reason: 'Nhập muộn', eventIds: ['late-1', 'early-2'] };
+
+    it('names only facts that are late (or already excepted)', () => {
+      spec.given([opened, submitted]).when({ ...grant, lateEventIds: ['late-1'] }).thenThrows(DomainRuleViolation, /Not late facts of this period .*: early-2\./);
+      const [e] = spec.given([opened, submitted]).when({ ...grant, lateEventIds: ['late-1', 'early-2'] }).events() as LateEventsExceptionGranted[];
+      expect(e.data.eventIds).toEqual(['late-1', 'early-2']);
+    });
+
+    it('is checked before who grants it (a commune asking for facts that are not late hears about the facts)', () =>
+      spec.given([opened, submitted]).when({ ...grant, by: commune, lateEventIds: [] }).thenThrows(DomainRuleViolation, /Not late facts/));
+  });
 });

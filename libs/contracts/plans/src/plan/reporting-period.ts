@@ -19,8 +19,11 @@
  */
 import { Decider, DomainEvent, DomainRuleViolation, NotFound, Conflict } from '@nangsuat/event-sourcing';
 import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
-import { addDays, dayOfYear, formatDate, IsoDate, nfc, parseDate, toVietnamDate } from '@nangsuat/vietnamese';
+import { addDays, dayOfYear, formatDate, IsoDate, nfc, parseDate, toVietnamDate, tryParseDate } from '@nangsuat/vietnamese';
 import type { ProgressStatus } from './progress';
+import type { PlanStatus } from './plan';
+import type { ReportingRules } from './plan-content';
+import { chainOf, DayOfYear } from './reporting-chain';
 
 export interface ReportFigure {
   readonly targetId: string;
@@ -34,6 +37,15 @@ export interface ActingUnit {
   readonly unit: string;
 }
 
+/** What opening a period depends on in the plan, as the plan stands when the period is opened. */
+export interface ReportingPlanSnapshot {
+  readonly status: PlanStatus;
+  readonly issuingUnit: string;
+  readonly issueDate?: IsoDate;
+  readonly horizonYears: readonly number[];
+  readonly reporting?: ReportingRules;
+}
+
 // Commands
 export interface OpenReportingPeriod {
   readonly type: 'OpenReportingPeriod';
@@ -41,10 +53,19 @@ export interface OpenReportingPeriod {
   readonly planId: string;
   readonly unit: string;
   readonly year: number;
-  /** The plan's annual deadline (reporting.annualDeadline). */
-  readonly deadline: { readonly day: number; readonly month: number };
-  /** Default: the day after the previous year's deadline (use the plan's issue date for the first period). */
-  readonly periodStart?: IsoDate;
+  /**
+   * The plan the period reports on: given, the decider checks that it is issued, that the unit lies
+   * within its unit and the year within its issue year and horizon, and takes the deadline and the
+   * approval chain from its reporting rules (`deadline` and `approvers` are then not read).
+   */
+  readonly plan?: ReportingPlanSnapshot;
+  /** The plan's annual deadline (reporting.annualDeadline), when no plan snapshot is given. */
+  readonly deadline?: DayOfYear;
+  /**
+   * Default: the day after the previous year's deadline, or the plan's issue date if later (the
+   * first period). dd/mm/yyyy or yyyy-mm-dd.
+   */
+  readonly periodStart?: string;
   /**
    * The units that approve in turn, lowest first (from the plan's approval chain: a village's report
    * → its commune → its province). Absent or empty: one approval by any unit above.
@@ -82,6 +103,11 @@ export interface GrantLateEventException {
   readonly grantedAt: string;
   readonly reason: string;
   readonly eventIds: readonly string[];
+  /**
+   * The facts late for this period when the exception is asked for (from the progress read model):
+   * given, an exception may name only these (or facts it already covers).
+   */
+  readonly lateEventIds?: readonly string[];
 }
 export type ReportingPeriodCommand = OpenReportingPeriod | SubmitReport | ApproveReport | ReturnReport | GrantLateEventException;
 
@@ -191,25 +217,59 @@ export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): De
     }
   };
 
+  /**
+   * A period opens on an issued plan, for a unit within the plan's unit and a year between the plan's
+   * issue and its horizon; the unit's place in the plan's approval chain gives its deadline and
+   * approvers, and the period starts the day after last year's deadline (not before the plan's issue).
+   */
+  const openingFromPlan = (c: OpenReportingPeriod, plan: ReportingPlanSnapshot): { deadline: DayOfYear; approvers: string[]; periodStart: IsoDate } => {
+    const problems: string[] = [];
+    if (plan.status === 'draft' || !plan.issueDate) problems.push('the plan is still a draft; issue it first');
+    if (!units.isWithin(c.unit, plan.issuingUnit)) problems.push(`${c.unit} is not within the plan's unit ${plan.issuingUnit}`);
+    const issueYear = plan.issueDate ? Number(plan.issueDate.slice(0, 4)) : undefined;
+    const lastYear = Math.max(...plan.horizonYears);
+    if (issueYear !== undefined && (c.year < issueYear || c.year > lastYear)) problems.push(`the year must lie between ${issueYear} (issue) and ${lastYear} (horizon), not ${c.year}`);
+    let periodStart: IsoDate | undefined;
+    if (c.periodStart) {
+      periodStart = tryParseDate(c.periodStart);
+      if (!periodStart) problems.push(`periodStart "${c.periodStart}" is not a date; write dd/mm/yyyy`);
+    }
+    if (problems.length) throw new DomainRuleViolation(`The reporting period cannot be opened: ${problems.join('; ')}.`, 'invalid-period', { problems });
+    const issueDate = plan.issueDate!;
+    const { approvers, deadline } = chainOf(plan.reporting, c.unit, units);
+    if (!periodStart) {
+      const afterLast = addDays(dayOfYear(c.year - 1, deadline.month, deadline.day), 1);
+      periodStart = issueDate > afterLast ? issueDate : afterLast;
+    }
+    if (periodStart < issueDate) {
+      throw new DomainRuleViolation(`The period cannot start (${formatDate(periodStart)}) before the plan was issued (${formatDate(issueDate)}).`, 'invalid-period');
+    }
+    return { deadline, approvers, periodStart };
+  };
+
   const decide = (c: ReportingPeriodCommand, s: ReportingPeriodState): ReportingPeriodEvent[] => {
     if (c.type === 'OpenReportingPeriod') {
+      const fromPlan = c.plan ? openingFromPlan(c, c.plan) : undefined;
       if (s.status !== 'none') throw new Conflict(`Reporting period ${c.periodId} is already open.`, 'period-exists');
       if (!units.has(c.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${c.unit}".`);
       if (!Number.isInteger(c.year) || c.year < 1990 || c.year > 2100) throw new DomainRuleViolation(`The reporting year must be a year such as 2025 (got ${c.year}).`);
+      const deadline = fromPlan?.deadline ?? c.deadline;
+      if (!deadline) throw new DomainRuleViolation('Opening a reporting period needs its deadline, or the plan it reports on.');
       let dueDate: IsoDate;
       try {
-        dueDate = dayOfYear(c.year, c.deadline.month, c.deadline.day);
+        dueDate = dayOfYear(c.year, deadline.month, deadline.day);
       } catch {
-        throw new DomainRuleViolation(`The deadline ${c.deadline.day}/${c.deadline.month} does not exist in ${c.year}.`);
+        throw new DomainRuleViolation(`The deadline ${deadline.day}/${deadline.month} does not exist in ${c.year}.`);
       }
       let periodStart: IsoDate;
+      const start = fromPlan?.periodStart ?? c.periodStart;
       try {
-        periodStart = c.periodStart ? parseDate(c.periodStart) : addDays(dayOfYear(c.year - 1, c.deadline.month, c.deadline.day), 1);
+        periodStart = start ? parseDate(start) : addDays(dayOfYear(c.year - 1, deadline.month, deadline.day), 1);
       } catch (e) {
         throw new DomainRuleViolation(`Start of the period: ${(e as Error).message}`);
       }
       if (periodStart > dueDate) throw new DomainRuleViolation(`The period cannot start (${formatDate(periodStart)}) after its deadline (${formatDate(dueDate)}).`);
-      const approvers = [...(c.approvers ?? [])];
+      const approvers = [...((fromPlan ? fromPlan.approvers : c.approvers) ?? [])];
       approvers.forEach((a, i) => {
         const below = i === 0 ? c.unit : approvers[i - 1];
         if (!units.has(a) || a === below || !units.isWithin(below, a)) throw new DomainRuleViolation(`The approval chain ${[c.unit, ...approvers].join(' → ')} must climb the unit tree: ${a} is not above ${below}.`, 'invalid-chain');
@@ -275,6 +335,16 @@ export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): De
       case 'GrantLateEventException': {
         if (s.status === 'open') throw new DomainRuleViolation(`${name(s)} is not submitted yet; its facts still count in it without an exception.`);
         if (s.status === 'approved') throw new DomainRuleViolation(`${name(s)} is approved; late facts count in the next period.`, 'period-approved');
+        if (c.lateEventIds) {
+          const unknown = (c.eventIds ?? []).filter((id) => !c.lateEventIds!.includes(id) && !s.exceptionEventIds.includes(id));
+          if (unknown.length) {
+            throw new DomainRuleViolation(
+              `Not late facts of this period (they happened outside it, were recorded before the lock, or do not count for the plan): ${unknown.join(', ')}.`,
+              'not-late',
+              { eventIds: unknown },
+            );
+          }
+        }
         if (!units.has(c.by.unit) || units.levelOf(c.by.unit) !== 'province' || !units.isWithin(s.unit!, c.by.unit)) {
           throw new DomainRuleViolation(`Only the province that ${s.unit} belongs to can grant an exception for late facts (not ${c.by.unit}).`, 'wrong-unit');
         }

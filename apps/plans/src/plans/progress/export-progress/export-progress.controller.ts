@@ -2,14 +2,13 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
+import { CurrentActor } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { EXPORT_FORMATS, ExportColumn, ExportFormat, MEDIA_TYPES, sendExport } from '@nangsuat/exports';
 import { formatNumber } from '@nangsuat/vietnamese';
-import { ContributionStore } from '../contributions/contribution-store';
 import type { TargetProgressView } from '@nangsuat/contracts/plans';
-import { PlanProgressController, ProgressQuery } from '../plan-progress/plan-progress.controller';
-import { ProgressService } from '../progress.service';
+import { PlanProgressHandler } from '../plan-progress/plan-progress.handler';
+import { ProgressQuery } from '../plan-progress/plan-progress.query';
 
 export class ExportProgressQuery extends ProgressQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
@@ -55,12 +54,8 @@ export const PROGRESS_COLUMNS = (asOfDisplay: string): readonly ExportColumn<Tar
 @ApiBearerAuth()
 @Controller('plans')
 export class ExportProgressController {
-  /** The progress table itself, so the export is exactly what it shows (same plan, same asOf and recordedBy, same access). */
-  private readonly progress: PlanProgressController;
-
-  constructor(progress: ProgressService, contributions: ContributionStore, access: AccessPolicy) {
-    this.progress = new PlanProgressController(progress, contributions, access);
-  }
+  /** The progress table's own handler, so the export is exactly what it shows (same plan, same asOf and recordedBy, same access). */
+  constructor(private readonly progress: PlanProgressHandler) {}
 
   @Get(':planId/progress/export')
   @ApiProduces(MEDIA_TYPES.csv, MEDIA_TYPES.xlsx)

@@ -1,153 +1,31 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { AccessPolicy, CurrentActor } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
-import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
-import { Page, PageQuery, skipOf, UnitCode, parseInstantInput } from '@nangsuat/service-runtime';
-import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
-import { assertCanReadProgress, parseAsOf, ProgressService } from '../progress.service';
-import { TargetProgressView, toTargetView } from '@nangsuat/contracts/plans';
-import type { StoredContribution } from '@nangsuat/contracts/plans';
-import { ContributionStore } from '../contributions/contribution-store';
-
-const RECORDED_BY =
-  'as recorded: count only the facts the platform had recorded by the end of this day (or this instant) — what a report printed then showed; default: everything recorded';
-
-export class ProgressQuery {
-  @ApiPropertyOptional({ example: '31/12/2025', description: 'as it happened: progress at the end of this day (Asia/Ho_Chi_Minh); default now' })
-  @IsOptional() @IsString() @MaxLength(32) asOf?: string;
-
-  @ApiPropertyOptional({ example: '15/01/2026', description: RECORDED_BY })
-  @IsOptional() @IsString() @MaxLength(32) recordedBy?: string;
-}
-
-export class ContributionsQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '31/12/2025' })
-  @IsOptional() @IsString() @MaxLength(32) asOf?: string;
-  @ApiPropertyOptional({ example: '15/01/2026', description: RECORDED_BY })
-  @IsOptional() @IsString() @MaxLength(32) recordedBy?: string;
-  @ApiPropertyOptional({ example: '51-NGOKBAY', description: 'only the facts counted under this unit (rolled up)' })
-  @IsOptional() @UnitCode() unit?: string;
-}
-
-export interface PlanProgressView {
-  readonly planId: string;
-  readonly documentNumber?: string;
-  readonly title: string;
-  readonly status: string;
-  readonly version: number;
-  readonly issuingUnit: string;
-  readonly issuingUnitName: string;
-  readonly issueDate?: string;
-  readonly issueDateDisplay?: string;
-  readonly asOf: string;
-  readonly asOfDisplay: string;
-  /** Given as recordedBy: only facts recorded by this instant were counted. */
-  readonly recordedBy?: string;
-  readonly targets: readonly TargetProgressView[];
-}
-
-export interface ContributionView {
-  readonly eventId: string;
-  readonly type: string;
-  readonly kind: string;
-  readonly sourceService: string;
-  readonly unit: string;
-  readonly unitName: string;
-  readonly countedUnder?: string;
-  readonly occurredAt: string;
-  readonly occurredAtDisplay: string;
-  readonly recordedAt: string;
-  readonly subjectId: string;
-  readonly refId?: string;
-  readonly planDocumentNumber?: string;
-  readonly streamId: string;
-}
-
-const unitName = (code: string) => (seedUnitTree.has(code) ? seedUnitTree.displayName(code) : code);
-
-export function toContributionView(c: StoredContribution): ContributionView {
-  return {
-    eventId: c.eventId,
-    type: c.eventType,
-    kind: c.kind,
-    sourceService: c.sourceService,
-    unit: c.unit,
-    unitName: unitName(c.unit),
-    ...(c.originUnit ? { countedUnder: c.originUnit } : {}),
-    occurredAt: c.occurredAt,
-    occurredAtDisplay: formatDateTime(c.occurredAt),
-    recordedAt: c.recordedAt,
-    subjectId: c.subjectId,
-    refId: c.refId,
-    planDocumentNumber: c.planDocumentNumber,
-    streamId: c.streamId,
-  };
-}
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@nangsuat/auth';
+import { Actor } from '@nangsuat/event-sourcing';
+import { Page } from '@nangsuat/service-runtime';
+import { ContributionView, PlanProgressHandler, PlanProgressView } from './plan-progress.handler';
+import { ContributionsQuery, ProgressQuery } from './plan-progress.query';
 
 @ApiTags('progress')
 @ApiBearerAuth()
 @Controller('plans')
 export class PlanProgressController {
-  constructor(
-    private readonly progress: ProgressService,
-    private readonly contributions: ContributionStore,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly handler: PlanProgressHandler) {}
 
   @Get(':planId/progress')
   @ApiOperation({ summary: 'Progress of every target: required, actual, status, per-unit roll-up (commune → province), contributing events' })
-  async get(@CurrentActor() actor: Actor, @Param('planId') planId: string, @Query() query: ProgressQuery): Promise<PlanProgressView> {
-    const asOf = parseAsOf(query.asOf);
-    const plan = await this.progress.plan(planId, query.asOf ? asOf.date : undefined);
-    assertCanReadProgress(this.access, actor, plan.issuingUnit);
-    const recordedBy = query.recordedBy ? parseInstantInput(query.recordedBy, 'recordedBy').instant : undefined;
-    const { targets } = await this.progress.progress(plan, asOf.instant, recordedBy);
-    return {
-      planId,
-      documentNumber: plan.documentNumber,
-      title: plan.title,
-      status: plan.status,
-      version: plan.version,
-      issuingUnit: plan.issuingUnit,
-      issuingUnitName: unitName(plan.issuingUnit),
-      issueDate: plan.issueDate,
-      issueDateDisplay: plan.issueDate ? formatDate(plan.issueDate) : undefined,
-      asOf: asOf.instant,
-      asOfDisplay: formatDate(asOf.date),
-      ...(recordedBy ? { recordedBy } : {}),
-      targets: plan.targets.map((t, i) => toTargetView(plan, t, targets[i])),
-    };
+  get(@CurrentActor() actor: Actor, @Param('planId') planId: string, @Query() query: ProgressQuery): Promise<PlanProgressView> {
+    return this.handler.get(actor, planId, query);
   }
 
   @Get(':planId/progress/:targetId/contributions')
   @ApiOperation({ summary: 'The events that make up a target’s count, oldest first (paginated); ?unit= for one unit’s share' })
-  async list(
+  list(
     @CurrentActor() actor: Actor,
     @Param('planId') planId: string,
     @Param('targetId') targetId: string,
     @Query() query: ContributionsQuery,
   ): Promise<Page<ContributionView> & { targetId: string; actual?: number }> {
-    const asOf = parseAsOf(query.asOf);
-    const plan = await this.progress.plan(planId, query.asOf ? asOf.date : undefined);
-    assertCanReadProgress(this.access, actor, plan.issuingUnit);
-    const index = plan.targets.findIndex((t) => t.id === targetId);
-    if (index < 0) throw new NotFound(`Plan ${plan.documentNumber ?? planId} has no target "${targetId}".`, { planId, targetId });
-    const recordedBy = query.recordedBy ? parseInstantInput(query.recordedBy, 'recordedBy').instant : undefined;
-    const { targets, contributions } = await this.progress.progress(plan, asOf.instant, recordedBy);
-    const p = targets[index];
-    let ids = p.contributingEventIds;
-    if (query.unit) {
-      if (!seedUnitTree.has(query.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${query.unit}".`, 'unknown-unit');
-      ids = p.byUnit.find((u) => u.unit === query.unit)?.contributingEventIds ?? [];
-    }
-    const byId = new Map(contributions.map((c) => [c.eventId, c]));
-    const all = ids
-      .map((id) => byId.get(id))
-      .filter((c): c is StoredContribution => c !== undefined)
-      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
-    const items = all.slice(skipOf(query), skipOf(query) + query.pageSize).map(toContributionView);
-    return { targetId, actual: p.actual, items, page: query.page, pageSize: query.pageSize, total: all.length };
+    return this.handler.contributions(actor, planId, targetId, query);
   }
 }
