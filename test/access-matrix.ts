@@ -6,7 +6,7 @@
  * libs/auth/src/access-policy.spec.ts). Service owners fill in `request` when their route exists;
  * until then the probe is reported as a todo.
  */
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { decideAccess, RecordScope, Role } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-store';
 import { call, type ServiceName, tokenFor } from './support/platform';
@@ -192,7 +192,7 @@ export const PROBES: readonly Probe[] = [
 export function expectedAllowed(probe: Probe, user: (typeof MATRIX_USERS)[number]): boolean {
   const actor: Actor = { id: user.username, username: user.username, unit: user.unit, roles: [user.role], ...(user.enterpriseId ? { enterpriseId: user.enterpriseId } : {}) };
   if (probe.roles && !probe.roles.includes(user.role)) return false;
-  return decideAccess(seedUnitTree, actor, probe.record, probe.mode).allowed;
+  return decideAccess(administrativeUnits, actor, probe.record, probe.mode).allowed;
 }
 
 /**

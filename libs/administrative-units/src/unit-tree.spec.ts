@@ -1,10 +1,10 @@
 import { NotFound } from '@nangsuat/event-sourcing';
 import { seedDataset, seedLineage, seedUnits } from './seed';
 import { UnitDataset, UnitHierarchy } from './types';
-import { AmbiguousSuccessor, InvalidUnitDataset, UnitTree, ancestors, isWithin, rollUpTarget, searchUnits, seedUnitTree, successorOf } from './unit-tree';
+import { AmbiguousSuccessor, InvalidUnitDataset, UnitTree, ancestors, isWithin, rollUpTarget, searchUnits, administrativeUnits, successorOf } from './unit-tree';
 
 describe('seed administrative units', () => {
-  const tree = seedUnitTree;
+  const tree = administrativeUnits;
 
   it('holds the codes other services rely on, with NFC names', () => {
     for (const code of ['VN', '56', '58', '51', '62', '62-KONTUM-CITY', '51-NGOKBAY', '51-DAKCAM', '56-PHANRANG', '51-NGOKBAY-KONRLONG']) {

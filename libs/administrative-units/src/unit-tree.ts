@@ -305,12 +305,15 @@ export class UnitTree implements UnitHierarchy {
   }
 }
 
-/** The tree of the seed dataset. */
-export const seedUnitTree = new UnitTree(seedDataset);
+/**
+ * The administrative units the platform runs with: the official units of the deployment (its
+ * dataset in seed.ts, with their validity dates and the 2025 reform's lineage), as one tree.
+ */
+export const administrativeUnits = new UnitTree(seedDataset);
 
-/** Pure functions over the seed tree (for tests and scripts; services inject a UnitTree). */
-export const isWithin = (unit: string, ancestor: string, atDate?: IsoDate): boolean => seedUnitTree.isWithin(unit, ancestor, atDate);
-export const ancestors = (unit: string, atDate?: IsoDate): string[] => seedUnitTree.ancestors(unit, atDate);
-export const successorOf = (unit: string, atDate: IsoDate): string | undefined => seedUnitTree.successorOf(unit, atDate);
-export const rollUpTarget = (unit: string, atDate: IsoDate): string => seedUnitTree.rollUpTarget(unit, atDate);
-export const searchUnits = (query: string, options?: UnitSearchOptions): AdministrativeUnit[] => seedUnitTree.search(query, options);
+/** Pure functions over administrativeUnits (for tests and scripts; services inject a UnitTree). */
+export const isWithin = (unit: string, ancestor: string, atDate?: IsoDate): boolean => administrativeUnits.isWithin(unit, ancestor, atDate);
+export const ancestors = (unit: string, atDate?: IsoDate): string[] => administrativeUnits.ancestors(unit, atDate);
+export const successorOf = (unit: string, atDate: IsoDate): string | undefined => administrativeUnits.successorOf(unit, atDate);
+export const rollUpTarget = (unit: string, atDate: IsoDate): string => administrativeUnits.rollUpTarget(unit, atDate);
+export const searchUnits = (query: string, options?: UnitSearchOptions): AdministrativeUnit[] => administrativeUnits.search(query, options);

@@ -1,4 +1,4 @@
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { Actor, Forbidden } from '@nangsuat/event-sourcing';
 import { AccessMode, AccessPolicy, RecordScope } from './access-policy';
 import { Role } from './roles';
@@ -61,7 +61,7 @@ for (const actor of Object.keys(actors)) {
 }
 
 describe.each([
-  ['the unit tree of libs/administrative-units (default)', seedUnitTree],
+  ['the unit tree of libs/administrative-units (default)', administrativeUnits],
   ['the static seed table of libs/auth', new StaticUnitHierarchy()],
 ])('AccessPolicy rules table with %s', (_name, hierarchy) => {
   const policy = new AccessPolicy(hierarchy);

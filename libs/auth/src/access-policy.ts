@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Actor, Forbidden } from '@nangsuat/event-sourcing';
 import { isReadOnly, platformRoles, Role, UNIT_SCOPED_ROLES } from './roles';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { UNIT_HIERARCHY, UnitHierarchy } from './unit-hierarchy';
 
 export type AccessMode = 'read' | 'write';
@@ -67,7 +67,7 @@ export class AccessPolicy {
   private readonly hierarchy: UnitHierarchy;
 
   constructor(@Optional() @Inject(UNIT_HIERARCHY) hierarchy?: UnitHierarchy) {
-    this.hierarchy = hierarchy ?? seedUnitTree;
+    this.hierarchy = hierarchy ?? administrativeUnits;
   }
 
   decide(actor: Actor, record: RecordScope, mode: AccessMode): AccessDecision {

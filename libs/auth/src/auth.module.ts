@@ -4,12 +4,12 @@ import { AccessPolicy } from './access-policy';
 import { AccessTokenGuard } from './access-token.guard';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { AUTH_OPTIONS, AuthOptions, authOptionsFromEnv } from './auth-options';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { UNIT_HIERARCHY, UnitHierarchy } from './unit-hierarchy';
 
 export interface AuthModuleOptions extends Partial<AuthOptions> {
   /**
-   * The unit tree used by AccessPolicy. Default: libs/administrative-units' seed tree (`seedUnitTree`,
+   * The unit tree used by AccessPolicy. Default: libs/administrative-units' seed tree (`administrativeUnits`,
    * parents with validity dates plus merge lineage). Pass a tree loaded from the plans service's
    * units when one exists.
    */
@@ -27,7 +27,7 @@ export class AuthModule {
     const { unitHierarchy, ...overrides } = options;
     const providers: Provider[] = [
       { provide: AUTH_OPTIONS, useFactory: (): AuthOptions => authOptionsFromEnv(process.env, overrides) },
-      { provide: UNIT_HIERARCHY, useValue: unitHierarchy ?? seedUnitTree },
+      { provide: UNIT_HIERARCHY, useValue: unitHierarchy ?? administrativeUnits },
       AccessTokenVerifier,
       AccessPolicy,
       { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -24,7 +24,7 @@ export interface StaticUnit {
  * The seed units (a shared convention with libs/administrative-units, which builds the real tree
  * with validity dates and lineage).
  *
- * SUPERSEDED: libs/administrative-units has landed and its `seedUnitTree` is now the default
+ * SUPERSEDED: libs/administrative-units has landed and its `administrativeUnits` is now the default
  * UNIT_HIERARCHY of AuthModule and AccessPolicy (access-policy.spec.ts runs the rules table against
  * both and they agree). This table stays only as a dependency-free fallback for tests; remove it
  * once nothing uses it.

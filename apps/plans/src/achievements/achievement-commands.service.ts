@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
@@ -47,7 +47,7 @@ export class AchievementCommands {
   }
 
   async registerOrganisation(context: CommandContext, input: OrganisationDetails & { organisationId?: string }): Promise<OrganisationView & { duplicate: boolean }> {
-    if (!seedUnitTree.has(input.unitCode)) throw new DomainRuleViolation(`Unknown administrative unit "${input.unitCode}"; use an official unit code such as "58" or "51-NGOKBAY".`, 'unknown-unit');
+    if (!administrativeUnits.has(input.unitCode)) throw new DomainRuleViolation(`Unknown administrative unit "${input.unitCode}"; use an official unit code such as "58" or "51-NGOKBAY".`, 'unknown-unit');
     this.access.assertCanWrite(context.actor, input.unitCode);
     const organisationId = input.organisationId ?? context.newRecordId();
     const { organisationId: _given, ...details } = input;

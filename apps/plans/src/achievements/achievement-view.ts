@@ -1,4 +1,4 @@
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { formatDate } from '@nangsuat/vietnamese';
 import type { AchievementState, AchievementStatus } from '@nangsuat/contracts/plans';
 import { ORGANISATION_KIND_NAMES, OrganisationKind, OrganisationState } from '@nangsuat/contracts/plans';
@@ -11,7 +11,7 @@ export const ACHIEVEMENT_STATUS_NAMES: Record<AchievementStatus, { vi: string; e
   withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
 };
 
-const unitName = (code: string) => (seedUnitTree.has(code) ? seedUnitTree.displayName(code) : code);
+const unitName = (code: string) => (administrativeUnits.has(code) ? administrativeUnits.displayName(code) : code);
 
 export function achievementView(s: AchievementState, version = s.version) {
   const r = s.recorded!;

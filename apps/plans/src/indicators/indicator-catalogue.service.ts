@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { Actor, Forbidden, RecordedEvent } from '@nangsuat/event-sourcing';
 import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
@@ -50,7 +50,7 @@ export class IndicatorCatalogue {
     const roles = platformRoles(actor.roles);
     if (!roles.some((r) => CATALOGUE_WRITERS.includes(r))) throw new Forbidden('Only province administrators and department officers change the indicator catalogue.');
     this.access.assertCanWrite(actor, actor.unit);
-    const level = seedUnitTree.has(actor.unit) ? seedUnitTree.levelOf(actor.unit) : undefined;
+    const level = administrativeUnits.has(actor.unit) ? administrativeUnits.levelOf(actor.unit) : undefined;
     if (level !== 'province' && level !== 'nation') {
       throw new Forbidden(`The indicator catalogue is changed at province level; you act for ${actor.unit} (${level ?? 'unknown unit'}).`, { unit: actor.unit });
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
 import { toVietnamDate } from '@nangsuat/vietnamese';
@@ -43,7 +43,7 @@ export class PlanCommands {
 
   async run(context: CommandContext, command: PlanCommand, options: { reason?: string; expectedVersion?: number } = {}): Promise<PlanView> {
     const unit = command.type === 'DraftPlan' ? command.content.issuingUnit : (await this.load(command.planId)).state.content!.issuingUnit;
-    if (typeof unit !== 'string' || !seedUnitTree.has(unit)) {
+    if (typeof unit !== 'string' || !administrativeUnits.has(unit)) {
       throw new DomainRuleViolation(`Unknown administrative unit "${unit}"; use an official unit code such as "58" or "51-NGOKBAY".`, 'unknown-unit');
     }
     this.access.assertCanWrite(context.actor, unit);
@@ -62,7 +62,7 @@ export class PlanCommands {
       : undefined;
     if (!Array.isArray(targets) || targets.length === 0) return;
     const existing = command.type === 'DraftPlan' ? [] : ((await this.load(command.planId)).state.content?.targets ?? []);
-    assertTargetsInCatalogue(targets, { lookup: await this.catalogue.lookup(), planUnit: unit, today: toVietnamDate(context.now), units: seedUnitTree, existing });
+    assertTargetsInCatalogue(targets, { lookup: await this.catalogue.lookup(), planUnit: unit, today: toVietnamDate(context.now), units: administrativeUnits, existing });
   }
 
   /**

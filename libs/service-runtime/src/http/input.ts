@@ -1,5 +1,5 @@
 import { DomainError, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { formatDate, IsoDate, parseDate } from '@nangsuat/vietnamese';
 
 /**
@@ -27,7 +27,7 @@ export function optionalDateInput(value: string | undefined, field: string): Iso
 /** The code of an administrative unit the platform knows (libs/administrative-units). */
 export function requireKnownUnit(code: string, field = 'unitCode'): string {
   const trimmed = code.trim();
-  if (!seedUnitTree.has(trimmed)) {
+  if (!administrativeUnits.has(trimmed)) {
     throw new DomainRuleViolation(
       `${field} "${code}" is not a known administrative unit code; use an official code such as "51", "56" or "51-NGOKBAY".`,
       'unknown-unit',
@@ -39,7 +39,7 @@ export function requireKnownUnit(code: string, field = 'unitCode'): string {
 
 /** The unit and every unit within it (historical units included through lineage). */
 export function unitSubtree(code: string, field = 'unit'): string[] {
-  return seedUnitTree.subtree(requireKnownUnit(code, field));
+  return administrativeUnits.subtree(requireKnownUnit(code, field));
 }
 
 /** { iso, display } for a calendar date in responses. */

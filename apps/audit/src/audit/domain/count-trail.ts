@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@nangsuat/event-sourcing';
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay } from '@nangsuat/vietnamese';
 import { Contribution, CONTRIBUTION_RULES, ContributionKind, countContributions, INDICATOR_OF_KIND, INDICATORS, mapEventToContribution, SourceService, Target } from '@nangsuat/contracts/plans';
 
@@ -112,7 +112,7 @@ export function countTrail(
   options: CountTrailOptions = {},
 ): { steps: CountStep[]; count: number } {
   const evaluatedAt = options.evaluatedAt ?? Date.now();
-  const units = options.units ?? seedUnitTree;
+  const units = options.units ?? administrativeUnits;
   // countContributions only reads the target's indicator.
   const target = { indicator } as Target;
   const reversible = Object.values(INDICATOR_OF_KIND).filter((i) => i === indicator).length > 1;

@@ -1,7 +1,7 @@
 import { ATTACHMENTS_STREAM_PREFIX, attachmentsDecider } from '@nangsuat/contracts/attachments';
 import { Decider, DomainEvent } from '@nangsuat/event-sourcing';
 import { AWARD_CATEGORY_STREAM_PREFIX, awardCategoryDecider, NOMINATION_STREAM_PREFIX, nominationDecider } from '@nangsuat/contracts/awards';
-import { ACHIEVEMENT_STREAM_PREFIX, achievementDecider, catalogueDecider, documentNumberRegistryDecider, INDICATOR_CATALOGUE_STREAM_PREFIX, ORGANISATION_STREAM_PREFIX, organisationDecider, planDecider, reportedValuesDecider, reportingPeriodDecider } from '@nangsuat/contracts/plans';
+import { ACHIEVEMENT_STREAM_PREFIX, achievementDecider, catalogueDecider, DOCUMENT_NUMBER_STREAM_PREFIX, documentNumberRegistryDecider, INDICATOR_CATALOGUE_STREAM_PREFIX, ORGANISATION_STREAM_PREFIX, organisationDecider, PLAN_STREAM_PREFIX, planDecider, REPORTED_VALUES_STREAM_PREFIX, reportedValuesDecider, REPORTING_PERIOD_STREAM_PREFIX, reportingPeriodDecider } from '@nangsuat/contracts/plans';
 import { CERTIFICATION_STREAM_PREFIX, COURSE_STREAM_PREFIX, courseDecider, expertCertificationDecider } from '@nangsuat/contracts/training';
 import {
   ENTERPRISE_CLAIM_STREAM_PREFIX,
@@ -34,11 +34,10 @@ const asEvolver = (d: Pick<Decider<any, any, any>, 'evolve' | 'initialState'>): 
  * state it shows is the state the owning service folds.
  */
 export const STREAM_KINDS: readonly StreamKind[] = [
-  // plans: planStreamId = `plan-${planId}` (apps/plans/src/plans/domain/plan.ts)
-  { context: 'plans', entity: 'plan', prefix: 'plan-', decider: asEvolver(planDecider) },
-  { context: 'plans', entity: 'reporting period', prefix: 'reporting-period-', decider: asEvolver(reportingPeriodDecider) },
-  { context: 'plans', entity: 'reported statistics of a plan', prefix: 'reported-values-', decider: asEvolver(reportedValuesDecider) },
-  { context: 'plans', entity: 'document number', prefix: 'document-number-', decider: asEvolver(documentNumberRegistryDecider) },
+  { context: 'plans', entity: 'plan', prefix: PLAN_STREAM_PREFIX, decider: asEvolver(planDecider) },
+  { context: 'plans', entity: 'reporting period', prefix: REPORTING_PERIOD_STREAM_PREFIX, decider: asEvolver(reportingPeriodDecider) },
+  { context: 'plans', entity: 'reported statistics of a plan', prefix: REPORTED_VALUES_STREAM_PREFIX, decider: asEvolver(reportedValuesDecider) },
+  { context: 'plans', entity: 'document number', prefix: DOCUMENT_NUMBER_STREAM_PREFIX, decider: asEvolver(documentNumberRegistryDecider) },
   { context: 'plans', entity: 'indicator catalogue', prefix: INDICATOR_CATALOGUE_STREAM_PREFIX, decider: asEvolver(catalogueDecider) },
   { context: 'plans', entity: 'recorded achievement', prefix: ACHIEVEMENT_STREAM_PREFIX, decider: asEvolver(achievementDecider) },
   { context: 'plans', entity: 'organisation', prefix: ORGANISATION_STREAM_PREFIX, decider: asEvolver(organisationDecider) },
@@ -52,7 +51,7 @@ export const STREAM_KINDS: readonly StreamKind[] = [
   // Who claimed to act for an enterprise and who vouched for them (issue 13's onboarding).
   { context: 'support-programs', entity: 'enterprise claim', prefix: ENTERPRISE_CLAIM_STREAM_PREFIX, decider: asEvolver(enterpriseClaimDecider) },
   // Documents attached to a record: `attachments-<the record's stream id>` (libs/attachments).
-  { context: 'plans', entity: 'documents of a plan', prefix: `${ATTACHMENTS_STREAM_PREFIX}plan-`, decider: asEvolver(attachmentsDecider) },
+  { context: 'plans', entity: 'documents of a plan', prefix: `${ATTACHMENTS_STREAM_PREFIX}${PLAN_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },
   { context: 'support-programs', entity: 'documents of a pilot-model registration', prefix: `${ATTACHMENTS_STREAM_PREFIX}${REGISTRATION_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },
   { context: 'training', entity: 'documents of an expert certification', prefix: `${ATTACHMENTS_STREAM_PREFIX}${CERTIFICATION_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },
   { context: 'awards', entity: 'documents of a nomination (its award decision)', prefix: `${ATTACHMENTS_STREAM_PREFIX}${NOMINATION_STREAM_PREFIX}`, decider: asEvolver(attachmentsDecider) },

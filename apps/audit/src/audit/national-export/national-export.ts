@@ -6,7 +6,7 @@
  * of its context (GET /audit/checkpoints). Format `nangsuat-national-productivity-export/1`, schema
  * docs/national-database/export.schema.json. Pure.
  */
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { canonicalJson, RecordedEvent, sha256Hex } from '@nangsuat/event-sourcing';
 import { formatDate, IsoDate } from '@nangsuat/vietnamese';
 import type { IndicatorLookup, ReportedValue, StoredContribution } from '@nangsuat/contracts/plans';
@@ -55,7 +55,7 @@ export interface NationalExportInput {
   readonly checkpoints: readonly CheckpointRef[];
 }
 
-const unitName = (code: string) => (seedUnitTree.has(code) ? seedUnitTree.displayName(code) : code);
+const unitName = (code: string) => (administrativeUnits.has(code) ? administrativeUnits.displayName(code) : code);
 
 export function buildNationalExport(input: NationalExportInput) {
   const { plan } = input;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PLAN_STREAM_PREFIX, planStreamId } from '@nangsuat/contracts/plans';
 import { Actor, NotFound } from '@nangsuat/event-sourcing';
 import { eventOf } from '../common/ledger-events';
 import { UnitScope } from '../common/unit-scope';
@@ -28,7 +29,7 @@ export class PlanReportHandler {
   ) {}
 
   async handle(planId: string, period: Required<Period> & { fromLabel: string; toLabel: string }, actor?: Actor) {
-    const streamId = planId.startsWith('plan-') ? planId : `plan-${planId}`;
+    const streamId = planId.startsWith(PLAN_STREAM_PREFIX) ? planId : planStreamId(planId);
     const docs = await this.repository.stream(streamId);
     if (docs.length === 0) throw new NotFound(`The ledger holds no events of plan "${streamId}".`, { streamId });
     const events = docs.map(eventOf);
@@ -72,7 +73,7 @@ export class PlanReportHandler {
       format: REPORT_FORMAT,
       generatedAt: new Date().toISOString(),
       generatedBy: actor ? { username: actor.username, unit: actor.unit } : undefined,
-      plan: { streamId, planId: streamId.slice('plan-'.length), documentNumber: content?.documentNumber, title: content?.title, unit },
+      plan: { streamId, planId: streamId.slice(PLAN_STREAM_PREFIX.length), documentNumber: content?.documentNumber, title: content?.title, unit },
       period: { from: period.fromLabel, to: period.toLabel, fromInstant: period.from, toInstant: period.to, timeZone: 'Asia/Ho_Chi_Minh' },
       stateAtStart: atStart && { version: atStart.version, state: atStart.state },
       stateAtEnd: atEnd && { version: atEnd.version, state: atEnd.state },

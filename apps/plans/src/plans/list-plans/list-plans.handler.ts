@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { escapeRegex, Page, readPage } from '@nangsuat/service-runtime';
@@ -10,12 +10,12 @@ import { ListPlansQuery } from './list-plans.query';
 
 /** Units whose plans a person may see as drafts: those they may read. */
 function unitsReadableBy(actor: Actor, access: AccessPolicy): string[] {
-  return seedUnitTree.all().map((u) => u.code).filter((code) => access.canRead(actor, code));
+  return administrativeUnits.all().map((u) => u.code).filter((code) => access.canRead(actor, code));
 }
 
 function unitSubtree(code: string): string[] {
-  if (!seedUnitTree.has(code)) throw new DomainRuleViolation(`Unknown administrative unit "${code}".`, 'unknown-unit');
-  return seedUnitTree.all().map((u) => u.code).filter((c) => seedUnitTree.isWithin(c, code));
+  if (!administrativeUnits.has(code)) throw new DomainRuleViolation(`Unknown administrative unit "${code}".`, 'unknown-unit');
+  return administrativeUnits.all().map((u) => u.code).filter((c) => administrativeUnits.isWithin(c, code));
 }
 
 /** Plans from the plan list read model, newest first: issued plans for everyone signed in, drafts for those who may read their unit. */

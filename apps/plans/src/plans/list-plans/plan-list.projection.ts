@@ -1,5 +1,5 @@
 import type { ReadModelStore } from '@nangsuat/read-models';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { searchKey } from '@nangsuat/vietnamese';
@@ -23,7 +23,7 @@ export const planListProjection = (store: EventStorePort, readModels: ReadModelS
     toDocument: (state, stream) => {
       const content = state.content;
       if (!content) return null;
-      const unitName = seedUnitTree.has(content.issuingUnit) ? seedUnitTree.displayName(content.issuingUnit) : content.issuingUnit;
+      const unitName = administrativeUnits.has(content.issuingUnit) ? administrativeUnits.displayName(content.issuingUnit) : content.issuingUnit;
       return {
         planId: state.planId,
         status: state.status,

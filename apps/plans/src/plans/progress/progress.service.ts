@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, EVENT_STORE, EventStorePort, Forbidden } from '@nangsuat/event-store';
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { parseInstantInput } from '@nangsuat/service-runtime';
@@ -32,7 +32,7 @@ export function assertCanReadProgress(access: AccessPolicy, actor: Actor, unit: 
     throw new Forbidden('Enterprises have no access to plan progress and reports.');
   }
   if (access.canRead(actor, unit)) return;
-  if (seedUnitTree.has(actor.unit) && seedUnitTree.has(unit) && seedUnitTree.isWithin(actor.unit, unit)) return;
+  if (administrativeUnits.has(actor.unit) && administrativeUnits.has(unit) && administrativeUnits.isWithin(actor.unit, unit)) return;
   throw new Forbidden(`Progress of ${unit} is for the officers of its units and those above it; you act for ${actor.unit}.`, { unit });
 }
 

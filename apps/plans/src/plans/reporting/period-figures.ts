@@ -12,7 +12,7 @@
  *    plan's total.
  * Reported targets show the latest statistic known at the end of the period.
  */
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay } from '@nangsuat/vietnamese';
 import type { ReportedValue, StoredContribution, TargetProgress } from '@nangsuat/contracts/plans';
 import { assignToPeriod, computeForPlan, countsInPeriod, PlanForProgress, ReportFigure, ReportingPeriodState } from '@nangsuat/contracts/plans';
@@ -62,7 +62,7 @@ export function computePeriodFigures(input: {
   readonly units?: UnitTree;
 }): PeriodFiguresResult {
   const { plan, period, previous, contributions, reported } = input;
-  const units = input.units ?? seedUnitTree;
+  const units = input.units ?? administrativeUnits;
   const unit = period.unit!;
   const endMs = endOfVietnamDay(period.periodEnd!).getTime();
   const asOf = new Date(Math.min(new Date(input.now).getTime(), endMs)).toISOString();

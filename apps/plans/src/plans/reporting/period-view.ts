@@ -1,4 +1,4 @@
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
 import type { PlanForProgress, ReportingPeriodState } from '@nangsuat/contracts/plans';
@@ -6,7 +6,7 @@ import type { PeriodFigure, PeriodFiguresResult } from './period-figures';
 import type { ReportDocument } from './report-html';
 import type { LoadedPeriod } from './reporting-periods.service';
 
-const unitName = (code: string) => (seedUnitTree.has(code) ? seedUnitTree.displayName(code) : code);
+const unitName = (code: string) => (administrativeUnits.has(code) ? administrativeUnits.displayName(code) : code);
 
 export interface SubReport {
   readonly periodId: string;

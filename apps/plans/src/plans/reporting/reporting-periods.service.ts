@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { Actor, EVENT_STORE, EventStorePort, fold, NotFound, RecordedEvent } from '@nangsuat/event-store';
 import { Clock } from '@nangsuat/service-runtime';
 import { PlanForProgress, reportingPeriodDecider, ReportingPeriodEvent, reportingPeriodId, ReportingPeriodState, reportingPeriodStreamId } from '@nangsuat/contracts/plans';
@@ -39,7 +39,7 @@ export class ReportingPeriods {
 
   /** The periods of the units directly below, for the same plan and year (those opened). */
   async subReportsOf(state: ReportingPeriodState): Promise<ReportingPeriodState[]> {
-    const children = seedUnitTree.children(state.unit!).map((u) => u.code);
+    const children = administrativeUnits.children(state.unit!).map((u) => u.code);
     const loaded = await Promise.all(children.map((unit) => this.store.readStream(reportingPeriodStreamId(reportingPeriodId(state.planId!, unit, state.year!)))));
     return loaded.filter((events) => events.length > 0).map((events) => fold(reportingPeriodDecider, events as unknown as ReportingPeriodEvent[]));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdministrativeUnit, LineageEvent, seedDataset, seedUnitTree } from '@nangsuat/administrative-units';
+import { AdministrativeUnit, LineageEvent, seedDataset, administrativeUnits } from '@nangsuat/administrative-units';
 import { DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { matchesSearch, tryParseDate } from '@nangsuat/vietnamese';
 import { UnitsQuery } from './units.query';
@@ -28,21 +28,21 @@ export class UnitsHandler {
   list(query: UnitsQuery): AdministrativeUnit[] {
     const at = query.at ? tryParseDate(query.at) : undefined;
     if (query.at && !at) throw new DomainRuleViolation(`"${query.at}" is not a date; write dd/mm/yyyy or yyyy-mm-dd.`, 'bad-date');
-    if (query.within && !seedUnitTree.has(query.within)) throw new NotFound(`No administrative unit with code "${query.within}".`);
-    return seedUnitTree
+    if (query.within && !administrativeUnits.has(query.within)) throw new NotFound(`No administrative unit with code "${query.within}".`);
+    return administrativeUnits
       .all()
-      .filter((u) => !query.within || seedUnitTree.isWithin(u.code, query.within))
-      .filter((u) => !at || seedUnitTree.isValidAt(u.code, at))
+      .filter((u) => !query.within || administrativeUnits.isWithin(u.code, query.within))
+      .filter((u) => !at || administrativeUnits.isValidAt(u.code, at))
       .filter((u) => !query.q || matchesSearch(`${u.name} ${(u.formerNames ?? []).map((f) => f.name).join(' ')}`, query.q));
   }
 
   get(code: string) {
-    const unit = seedUnitTree.find(code);
+    const unit = administrativeUnits.find(code);
     if (!unit) throw new NotFound(`No administrative unit with code "${code}".`);
     return {
       ...unit,
-      ancestors: seedUnitTree.ancestors(code),
-      children: seedUnitTree.children(code).map((c) => c.code),
+      ancestors: administrativeUnits.ancestors(code),
+      children: administrativeUnits.children(code).map((c) => c.code),
       lineage: seedDataset.lineage.filter((e) => unitsOf(e).includes(code)),
     };
   }

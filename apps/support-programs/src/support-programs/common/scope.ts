@@ -1,4 +1,4 @@
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { platformRoles, Role, UNIT_SCOPED_ROLES } from '@nangsuat/auth';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { toVietnamDate } from '@nangsuat/vietnamese';
@@ -8,15 +8,15 @@ import { toVietnamDate } from '@nangsuat/vietnamese';
  * A unit abolished by the 2025 reform (e.g. 58 Ninh Thuận) is refused with its successor named.
  */
 export function requireCurrentUnit(code: string, field = 'unitCode'): string {
-  const unit = seedUnitTree.find(code);
+  const unit = administrativeUnits.find(code);
   if (!unit) {
     throw new DomainRuleViolation(`${field} ${JSON.stringify(code)} is not a known administrative unit code (for example 51, 51-NGOKBAY, 56, 56-PHANRANG).`, 'unknown-unit', {
       field,
     });
   }
   const today = toVietnamDate(new Date());
-  if (!seedUnitTree.isValidAt(code, today)) {
-    const successor = seedUnitTree.successorOf(code, today);
+  if (!administrativeUnits.isValidAt(code, today)) {
+    const successor = administrativeUnits.successorOf(code, today);
     throw new DomainRuleViolation(
       `${field} ${code} (${unit.name}) no longer exists${successor ? `; its records continue under ${successor}` : ''}. Use a unit in force today.`,
       'unit-not-in-force',
@@ -28,7 +28,7 @@ export function requireCurrentUnit(code: string, field = 'unitCode'): string {
 
 /** A unit filter value (?unit=51): must be a known code; the filter covers the unit and its whole subtree (history included). */
 export function requireKnownUnit(code: string, field = 'unit'): string {
-  if (!seedUnitTree.has(code)) {
+  if (!administrativeUnits.has(code)) {
     throw new DomainRuleViolation(`${field} ${JSON.stringify(code)} is not a known administrative unit code.`, 'unknown-unit', { field });
   }
   return code;
@@ -36,7 +36,7 @@ export function requireKnownUnit(code: string, field = 'unit'): string {
 
 /** The unit and every unit within it (through the 2025 lineage too); an unknown code is only itself. */
 export function unitSubtree(code: string): string[] {
-  return seedUnitTree.has(code) ? seedUnitTree.subtree(code) : [code];
+  return administrativeUnits.has(code) ? administrativeUnits.subtree(code) : [code];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Actor, Conflict, Forbidden } from '@nangsuat/event-sourcing';
 import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
@@ -71,7 +71,7 @@ export class RegisterEnterpriseHandler {
       if (dto.accountId !== undefined && dto.accountId !== actor.enterpriseId) {
         throw new Forbidden(`You act only for enterprise account ${actor.enterpriseId}; you cannot register an enterprise for account ${dto.accountId}.`);
       }
-      if (!seedUnitTree.isWithin(unitCode, actor.unit)) {
+      if (!administrativeUnits.isWithin(unitCode, actor.unit)) {
         throw new Forbidden(`Your account acts in unit ${actor.unit}; the enterprise's unit must lie within it (got ${unitCode}).`, { unit: unitCode });
       }
       return actor.enterpriseId;

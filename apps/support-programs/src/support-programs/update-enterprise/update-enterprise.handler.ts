@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { AccessPolicy } from '@nangsuat/auth';
 import { Forbidden, NotFound } from '@nangsuat/event-sourcing';
 import { CommandContext, CommandRunner } from '@nangsuat/service-runtime';
@@ -25,7 +25,7 @@ export class UpdateEnterpriseHandler {
       requireCurrentUnit(changes.unitCode);
       const ownEnterprise = !!state.accountId && state.accountId === context.actor.enterpriseId;
       if (isUnitOfficer(context.actor) && !ownEnterprise) this.access.assertCanWrite(context.actor, changes.unitCode);
-      else if (!seedUnitTree.isWithin(changes.unitCode, context.actor.unit)) {
+      else if (!administrativeUnits.isWithin(changes.unitCode, context.actor.unit)) {
         throw new Forbidden(`Your account acts in unit ${context.actor.unit}; the enterprise's unit must lie within it (got ${changes.unitCode}).`, { unit: changes.unitCode });
       }
     }

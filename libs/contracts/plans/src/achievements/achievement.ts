@@ -18,7 +18,7 @@
  *   to `indicator-counted`). Withdrawal, with a reason, takes the record back: it no longer counts,
  *   from the day it was said to be achieved. Pure.
  */
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { Decider, DomainEvent, DomainRuleViolation, Forbidden } from '@nangsuat/event-sourcing';
 import { formatDate, IsoDate, isIsoDate, nfc } from '@nangsuat/vietnamese';
 import { inForceOn, IndicatorEntry } from '../indicators/indicator';
@@ -232,4 +232,4 @@ export function createAchievementDecider(units: UnitTree): Decider<AchievementCo
   return { decide, evolve, initialState: () => ({ status: 'none', version: 0 }) };
 }
 
-export const achievementDecider = createAchievementDecider(seedUnitTree);
+export const achievementDecider = createAchievementDecider(administrativeUnits);

@@ -3,7 +3,7 @@
  * hospitals and clinics, colleges and universities, research institutes — each in its administrative
  * unit. One stream per organisation, `organisation-<organisationId>`. Pure.
  */
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { Conflict, Decider, DomainEvent, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { nfc } from '@nangsuat/vietnamese';
 
@@ -92,4 +92,4 @@ export function createOrganisationDecider(units: UnitTree): Decider<Organisation
   };
 }
 
-export const organisationDecider = createOrganisationDecider(seedUnitTree);
+export const organisationDecider = createOrganisationDecider(administrativeUnits);

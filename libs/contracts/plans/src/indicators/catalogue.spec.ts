@@ -1,6 +1,6 @@
 import { deciderSpec } from '@nangsuat/event-sourcing/testing';
 import { Conflict, DomainRuleViolation, fold, NotFound } from '@nangsuat/event-sourcing';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { CatalogueEvent, catalogueDecider, lookupIn } from './catalogue';
 import { IndicatorEntry } from './indicator';
 import { SEED_INDICATORS } from './seed-catalogue';
@@ -77,7 +77,7 @@ describe('indicator catalogue decider', () => {
 describe('plans refer to catalogue entries', () => {
   const state = fold(catalogueDecider, [defined]);
   const check = (targets: { id: string; indicator: string; unit: string; source: string }[], planUnit = '51', today = '2026-06-01', existing: typeof targets = []) =>
-    targetCatalogueProblems(targets, { lookup: lookupIn(state), planUnit, today, units: seedUnitTree, existing });
+    targetCatalogueProblems(targets, { lookup: lookupIn(state), planUnit, today, units: administrativeUnits, existing });
 
   it('accepts the seed indicators and one defined at run time', () => {
     expect(check([{ id: 't', indicator: 'trained-person-times', unit: 'person-times', source: 'counted' }, { id: 'o', indicator: 'ocop-products', unit: 'products', source: 'counted' }])).toEqual([]);

@@ -197,4 +197,5 @@ export const documentNumberRegistryDecider: Decider<ReserveDocumentNumber, Docum
 };
 
 /** Stream id of a key in the registry. */
-export const documentNumberStreamId = (key: string): string => `document-number-${key}`;
+export const DOCUMENT_NUMBER_STREAM_PREFIX = 'document-number-';
+export const documentNumberStreamId = (key: string): string => `${DOCUMENT_NUMBER_STREAM_PREFIX}${key}`;

@@ -15,7 +15,7 @@
  * (409) for drafting an id twice; a refused command writes nothing.
  */
 import { Conflict, Decider, DomainEvent, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { formatDate, IsoDate, nfc, parseDate } from '@nangsuat/vietnamese';
 import { checkContent, normaliseChanges, PlanChanges, PlanContent, Problems, Signer, Target } from './plan-content';
 
@@ -143,7 +143,8 @@ export interface PlanState {
   readonly closed?: { readonly closedOn: IsoDate; readonly reason: string };
 }
 
-export const planStreamId = (planId: string): string => `plan-${planId}`;
+export const PLAN_STREAM_PREFIX = 'plan-';
+export const planStreamId = (planId: string): string => `${PLAN_STREAM_PREFIX}${planId}`;
 
 /** The version in force on a date (undefined before issue). */
 export function planVersionAt(state: PlanState, date: string): PlanVersion | undefined {
@@ -205,7 +206,7 @@ export interface PlanDeciderOptions {
 }
 
 export function createPlanDecider(options: PlanDeciderOptions = {}): Decider<PlanCommand, PlanEvent, PlanState> {
-  const units = options.units ?? seedUnitTree;
+  const units = options.units ?? administrativeUnits;
 
   const checkUnit = (content: PlanContent, problems: Problems) => {
     if (!content.issuingUnit) return;

@@ -19,7 +19,7 @@
  * if the unit it rolls up to today (lineage: merges, abolished districts) is within P. It appears in
  * byUnit under its own unit and every ancestor — then and now — that lies within P.
  */
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay, IsoDate, parseDate, startOfVietnamDay, toVietnamDate } from '@nangsuat/vietnamese';
 import { countFacts, CountResult } from '../indicators/counting';
 import type { FactKind, IndicatorEntry, IndicatorLookup } from '../indicators/indicator';
@@ -196,7 +196,7 @@ export function countContributions(target: Target, contributions: readonly Contr
 /** Progress of one target at `asOf`, for the plan's unit and per unit of its subtree. */
 export function computeProgress(input: ProgressInput): TargetProgress {
   const { target, plan } = input;
-  const units = input.units ?? seedUnitTree;
+  const units = input.units ?? administrativeUnits;
   const entry = input.catalogue?.(target.indicator);
   const asOfMs = instant(input.asOf);
   const asOfDate = toVietnamDate(new Date(asOfMs));

@@ -1,6 +1,6 @@
 import { DomainRuleViolation, fold } from '@nangsuat/event-sourcing';
 import { deciderSpec } from '@nangsuat/event-sourcing/testing';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { chainOf } from './reporting-chain';
 import { checkContent, PlanContent } from './plan-content';
 import { ReportingPeriodEvent, reportingPeriodDecider, reportingPeriodId } from './reporting-period';
@@ -50,10 +50,10 @@ describe('reports up the approval chain', () => {
 
   it('reads a unit’s chain and deadline from the plan’s reporting rules', () => {
     const rules = { annualDeadline: { day: 10, month: 11 }, approvalChain: ['village', 'commune', 'province'] as const, levelDeadlines: [{ level: 'village' as const, day: 31, month: 10 }, { level: 'commune' as const, day: 5, month: 11 }] };
-    expect(chainOf(rules, '51-NGOKBAY-KONRLONG', seedUnitTree)).toEqual({ approvers: ['51-NGOKBAY', '51'], deadline: { day: 31, month: 10 } });
-    expect(chainOf(rules, '51-NGOKBAY', seedUnitTree)).toEqual({ approvers: ['51'], deadline: { day: 5, month: 11 } });
-    expect(chainOf(rules, '51', seedUnitTree)).toEqual({ approvers: [], deadline: { day: 10, month: 11 } });
-    expect(chainOf({ annualDeadline: { day: 10, month: 11 } }, '51-NGOKBAY', seedUnitTree).approvers).toEqual([]);
+    expect(chainOf(rules, '51-NGOKBAY-KONRLONG', administrativeUnits)).toEqual({ approvers: ['51-NGOKBAY', '51'], deadline: { day: 31, month: 10 } });
+    expect(chainOf(rules, '51-NGOKBAY', administrativeUnits)).toEqual({ approvers: ['51'], deadline: { day: 5, month: 11 } });
+    expect(chainOf(rules, '51', administrativeUnits)).toEqual({ approvers: [], deadline: { day: 10, month: 11 } });
+    expect(chainOf({ annualDeadline: { day: 10, month: 11 } }, '51-NGOKBAY', administrativeUnits).approvers).toEqual([]);
   });
 
   it('refuses a chain that does not climb, or a deadline for a level outside it', () => {

@@ -2,7 +2,7 @@
  * Where a unit's annual report goes and when it is due, from the plan's reporting rules: the rules
  * the reporting-period commands carry as a snapshot of the plan they depend on.
  */
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { dayOfYear } from '@nangsuat/vietnamese';
 import type { ReportingLevel, ReportingRules } from './plan-content';
@@ -50,7 +50,7 @@ export function storedDeadline(stored: unknown): DayOfYear {
  * level, else the annual deadline). A unit whose level is not in the chain, or a plan without a
  * chain: no approvers (one approval by any unit above) and the annual deadline.
  */
-export function chainOf(reporting: ReportingRules | undefined, unit: string, units: UnitTree = seedUnitTree): { approvers: string[]; deadline: DayOfYear } {
+export function chainOf(reporting: ReportingRules | undefined, unit: string, units: UnitTree = administrativeUnits): { approvers: string[]; deadline: DayOfYear } {
   const level = units.levelOf(unit) as ReportingLevel;
   const own = (reporting?.levelDeadlines ?? []).find((d) => d.level === level);
   const deadline = own ? storedDeadline({ day: own.day, month: own.month }) : storedDeadline(reporting?.annualDeadline);

@@ -18,7 +18,7 @@
  * is may return it with a reason, which sends it back down to the reporting unit (approvals reset). (Roles are checked by libs/auth; units are checked here.)
  */
 import { Decider, DomainEvent, DomainRuleViolation, NotFound, Conflict } from '@nangsuat/event-sourcing';
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { addDays, dayOfYear, formatDate, IsoDate, nfc, parseDate, toVietnamDate, tryParseDate } from '@nangsuat/vietnamese';
 import type { ProgressStatus } from './progress';
 import type { PlanStatus } from './plan';
@@ -180,7 +180,8 @@ export interface ReportingPeriodState {
   readonly returnedAtLevel?: string;
 }
 
-export const reportingPeriodStreamId = (periodId: string): string => `reporting-period-${periodId}`;
+export const REPORTING_PERIOD_STREAM_PREFIX = 'reporting-period-';
+export const reportingPeriodStreamId = (periodId: string): string => `${REPORTING_PERIOD_STREAM_PREFIX}${periodId}`;
 /** Conventional id: one period per plan, unit and year. */
 export const reportingPeriodId = (planId: string, unit: string, year: number): string => `${planId}:${unit}:${year}`;
 
@@ -194,7 +195,7 @@ function instantOf(value: unknown, what: string): string {
   return value;
 }
 
-export function createReportingPeriodDecider(units: UnitTree = seedUnitTree): Decider<ReportingPeriodCommand, ReportingPeriodEvent, ReportingPeriodState> {
+export function createReportingPeriodDecider(units: UnitTree = administrativeUnits): Decider<ReportingPeriodCommand, ReportingPeriodEvent, ReportingPeriodState> {
   const name = (s: ReportingPeriodState) => `The ${s.year} report of ${units.has(s.unit!) ? units.displayName(s.unit!) : s.unit}`;
 
   const requireAbove = (s: ReportingPeriodState, by: ActingUnit, action: string) => {

@@ -4,7 +4,7 @@
  * cannot be mapped. docs/domain/plans.md, "Contributions and matching".
  */
 import type { RecordedEvent } from '@nangsuat/event-sourcing';
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { isIsoDate, IsoDate, startOfVietnamDay, toVietnamDate } from '@nangsuat/vietnamese';
 import { normalizeDocumentNumber } from '../plan/document-number';
 import type { Contribution, ContributionKind } from '../plan/progress';
@@ -199,7 +199,7 @@ const ACHIEVEMENT_TYPES = ['AchievementVerified', 'AchievementWithdrawn'];
 export const isPlansTopic = (topic: string): boolean => /^[A-Za-z0-9_-]+\.plans\.events$/.test(topic);
 
 /** Maps an event of the plans topic: a verified or withdrawn recorded achievement; anything else is irrelevant. */
-export function mapAchievementToContribution(event: RecordedEvent, units: UnitTree = seedUnitTree): MappingResult {
+export function mapAchievementToContribution(event: RecordedEvent, units: UnitTree = administrativeUnits): MappingResult {
   if (!ACHIEVEMENT_TYPES.includes(event.type)) return { outcome: 'irrelevant' };
   const data = (event.data ?? {}) as Data;
   const missing = ['achievementId', 'indicator', 'subjectId', 'unitCode', 'achievedOn'].filter((f) => !isText(data[f]));
@@ -233,7 +233,7 @@ export function mapAchievementToContribution(event: RecordedEvent, units: UnitTr
 }
 
 /** Maps one recorded event of `service`'s topic to a contribution, or says why not. */
-export function mapEventToContribution(event: RecordedEvent, service: SourceService, units: UnitTree = seedUnitTree): MappingResult {
+export function mapEventToContribution(event: RecordedEvent, service: SourceService, units: UnitTree = administrativeUnits): MappingResult {
   const rule = CONTRIBUTION_RULES[event.type];
   if (!rule || rule.service !== service) return { outcome: 'irrelevant' };
   const data = (event.data ?? {}) as Data;

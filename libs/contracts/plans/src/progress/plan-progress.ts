@@ -13,7 +13,7 @@
  *     so a fact naming a plan from outside the plan's territory is not counted for it.
  * The unit rule and the document rule add up; a fact is never counted twice for one plan.
  */
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { formatDate, formatNumber, IsoDate } from '@nangsuat/vietnamese';
 import { computePlanProgress, Contribution, ReportedValue, TargetProgress } from '../plan/progress';
 import type { Target } from '../plan/plan-content';
@@ -35,12 +35,12 @@ export interface PlanForProgress {
 }
 
 /** Units whose facts may count for a plan of `unit` (its subtree, former units through the lineage included). */
-export function candidateUnits(unit: string, units: UnitTree = seedUnitTree): string[] {
+export function candidateUnits(unit: string, units: UnitTree = administrativeUnits): string[] {
   return units.all().map((u) => u.code).filter((code) => units.isWithin(code, unit));
 }
 
 /** Applies the document rule: a fact naming the plan, made outside it but organised from within, is attributed to its organiser. */
-export function attributeToPlan(plan: Pick<PlanForProgress, 'documentNumber' | 'issuingUnit'>, contributions: readonly StoredContribution[], units: UnitTree = seedUnitTree): Contribution[] {
+export function attributeToPlan(plan: Pick<PlanForProgress, 'documentNumber' | 'issuingUnit'>, contributions: readonly StoredContribution[], units: UnitTree = administrativeUnits): Contribution[] {
   return contributions.map((c) => {
     if (units.isWithin(c.unit, plan.issuingUnit)) return c;
     if (plan.documentNumber && c.planDocumentNumber === plan.documentNumber && c.originUnit && units.isWithin(c.originUnit, plan.issuingUnit)) {
@@ -55,7 +55,7 @@ export function computeForPlan(
   contributions: readonly StoredContribution[],
   reported: readonly ReportedValue[],
   asOf: string,
-  units: UnitTree = seedUnitTree,
+  units: UnitTree = administrativeUnits,
 ): TargetProgress[] {
   return computePlanProgress(
     { issuingUnit: plan.issuingUnit, issueDate: plan.issueDate, targets: plan.targets },
@@ -103,7 +103,7 @@ export interface TargetProgressView {
   readonly links: { readonly contributions: string };
 }
 
-export function toTargetView(plan: PlanForProgress, target: Target, p: TargetProgress, units: UnitTree = seedUnitTree): TargetProgressView {
+export function toTargetView(plan: PlanForProgress, target: Target, p: TargetProgress, units: UnitTree = administrativeUnits): TargetProgressView {
   return {
     targetId: target.id,
     indicator: target.indicator,

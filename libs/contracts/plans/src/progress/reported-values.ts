@@ -4,13 +4,14 @@
  * the event metadata, the reason in metadata.reason. A correction is a later figure for the same
  * year and unit (progress takes the latest). Pure.
  */
-import { seedUnitTree, UnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { Decider, DomainEvent, DomainRuleViolation, RecordedEvent } from '@nangsuat/event-sourcing';
 import { nfc, vietnamYear } from '@nangsuat/vietnamese';
 import type { Target } from '../plan/plan-content';
 import type { ReportedValue } from '../plan/progress';
 
-export const reportedValuesStreamId = (planId: string): string => `reported-values-${planId}`;
+export const REPORTED_VALUES_STREAM_PREFIX = 'reported-values-';
+export const reportedValuesStreamId = (planId: string): string => `${REPORTED_VALUES_STREAM_PREFIX}${planId}`;
 
 export interface RecordReportedValue {
   readonly type: 'RecordReportedValue';
@@ -48,7 +49,7 @@ export interface ReportedValuesState {
 
 const bounds: Record<string, [number, number]> = { '%': [0, 100], '%/year': [-100, 1000] };
 
-export function createReportedValuesDecider(units: UnitTree = seedUnitTree): Decider<RecordReportedValue, ReportedValueRecorded, ReportedValuesState> {
+export function createReportedValuesDecider(units: UnitTree = administrativeUnits): Decider<RecordReportedValue, ReportedValueRecorded, ReportedValuesState> {
   return {
     initialState: () => ({ count: 0 }),
     evolve: (s) => ({ count: s.count + 1 }),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { Clock, Page, parseInstantInput, skipOf } from '@nangsuat/service-runtime';
 import { formatDate, formatDateTime } from '@nangsuat/vietnamese';
@@ -43,7 +43,7 @@ export interface ContributionView {
   readonly streamId: string;
 }
 
-const unitName = (code: string) => (seedUnitTree.has(code) ? seedUnitTree.displayName(code) : code);
+const unitName = (code: string) => (administrativeUnits.has(code) ? administrativeUnits.displayName(code) : code);
 
 export function toContributionView(c: StoredContribution): ContributionView {
   return {
@@ -107,7 +107,7 @@ export class PlanProgressHandler {
     const p = targets[index];
     let ids = p.contributingEventIds;
     if (query.unit) {
-      if (!seedUnitTree.has(query.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${query.unit}".`, 'unknown-unit');
+      if (!administrativeUnits.has(query.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${query.unit}".`, 'unknown-unit');
       ids = p.byUnit.find((u) => u.unit === query.unit)?.contributingEventIds ?? [];
     }
     const byId = new Map(contributions.map((c) => [c.eventId, c]));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { Clock } from '@nangsuat/service-runtime';
 import { formatDate, formatNumber, IsoDate, vietnamYear } from '@nangsuat/vietnamese';
@@ -29,7 +29,7 @@ export class UnitProgressHandler {
   constructor(private readonly contributions: ContributionStore, private readonly access: AccessPolicy, private readonly clock: Clock) {}
 
   async handle(actor: Actor, q: UnitProgressQuery): Promise<UnitSummary> {
-    if (!seedUnitTree.has(q.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${q.unit}".`, 'unknown-unit');
+    if (!administrativeUnits.has(q.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${q.unit}".`, 'unknown-unit');
     if (!COUNTED_INDICATORS.includes(q.indicator)) {
       throw new DomainRuleViolation(`"${q.indicator}" is not counted from events; use one of ${COUNTED_INDICATORS.join(', ')}.`, 'unknown-indicator');
     }
@@ -42,7 +42,7 @@ export class UnitProgressHandler {
     const p = computeProgress({ target, plan: { issuingUnit: q.unit, countFrom: `${year}-01-01` }, contributions: facts, asOf: now.toISOString() });
     return {
       unit: q.unit,
-      unitName: seedUnitTree.displayName(q.unit),
+      unitName: administrativeUnits.displayName(q.unit),
       indicator: q.indicator,
       label: { vi: def.vi, en: def.en },
       year,
@@ -50,7 +50,7 @@ export class UnitProgressHandler {
       actual: p.actual ?? 0,
       actualDisplay: formatNumber(p.actual ?? 0),
       breakdown: p.breakdown,
-      byUnit: p.byUnit.map((u) => ({ unit: u.unit, unitName: seedUnitTree.displayName(u.unit), level: seedUnitTree.levelOf(u.unit), actual: u.actual })),
+      byUnit: p.byUnit.map((u) => ({ unit: u.unit, unitName: administrativeUnits.displayName(u.unit), level: administrativeUnits.levelOf(u.unit), actual: u.actual })),
       contributingEventIds: p.contributingEventIds,
     };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { Actor, DomainRuleViolation, Forbidden } from '@nangsuat/event-sourcing';
 import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { Page, readPage } from '@nangsuat/service-runtime';
@@ -16,10 +16,10 @@ export class ListReportingPeriodsHandler {
   async handle(actor: Actor, q: ListReportingPeriodsQuery): Promise<Page<Record<string, unknown>>> {
     const roles = platformRoles(actor.roles);
     if (roles.length > 0 && roles.every((r) => r === Role.Enterprise)) throw new Forbidden('Enterprises have no access to reports.');
-    const readable = seedUnitTree.all().map((u) => u.code).filter((code) => this.access.canRead(actor, code));
+    const readable = administrativeUnits.all().map((u) => u.code).filter((code) => this.access.canRead(actor, code));
     const filter: Record<string, unknown>[] = [{ unit: { $in: readable } }];
     if (q.unit) {
-      if (!seedUnitTree.has(q.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${q.unit}".`, 'unknown-unit');
+      if (!administrativeUnits.has(q.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${q.unit}".`, 'unknown-unit');
       filter.push({ unit: { $in: candidateUnits(q.unit) } });
     }
     if (q.year) filter.push({ year: q.year });

@@ -1,5 +1,5 @@
 import type { ReadModelStore } from '@nangsuat/read-models';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { EventStorePort } from '@nangsuat/event-store';
 import { StreamStateProjection } from '@nangsuat/projections';
 import { formatDate } from '@nangsuat/vietnamese';
@@ -24,7 +24,7 @@ export const reportingPeriodListProjection = (store: EventStorePort, readModels:
         periodId: s.periodId,
         planId: s.planId,
         unit: s.unit,
-        unitName: seedUnitTree.has(s.unit!) ? seedUnitTree.displayName(s.unit!) : s.unit,
+        unitName: administrativeUnits.has(s.unit!) ? administrativeUnits.displayName(s.unit!) : s.unit,
         year: s.year,
         status: s.status,
         periodStart: s.periodStart,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { seedUnitTree } from '@nangsuat/administrative-units';
+import { administrativeUnits } from '@nangsuat/administrative-units';
 import { DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { CommandContext } from '@nangsuat/service-runtime';
 import { reportingPeriodId, ReportingPlanSnapshot } from '@nangsuat/contracts/plans';
@@ -25,7 +25,7 @@ export class OpenReportingPeriodHandler {
   async handle(context: CommandContext, planId: string, dto: OpenReportingPeriodDto): Promise<ReportingPeriodView> {
     const { state } = await this.plans.load(planId);
     const content = state.content!;
-    if (!seedUnitTree.has(dto.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${dto.unit}".`, 'unknown-unit');
+    if (!administrativeUnits.has(dto.unit)) throw new DomainRuleViolation(`Unknown administrative unit "${dto.unit}".`, 'unknown-unit');
     this.access.assertCanWrite(context.actor, dto.unit);
     const plan: ReportingPlanSnapshot = {
       status: state.status,
