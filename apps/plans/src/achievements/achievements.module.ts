@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IndicatorsModule } from '../indicators/indicators.module';
-import { AchievementCommands } from './achievement-commands.service';
+import { AchievementLoader } from './achievement-loader';
+import { RecordAchievementHandler } from './record-achievement/record-achievement.handler';
+import { RegisterOrganisationHandler } from './register-organisation/register-organisation.handler';
+import { ReviewAchievementHandler } from './review-achievement/review-achievement.handler';
 import { ListAchievementsController } from './list-achievements/list-achievements.controller';
 import { ListOrganisationsController } from './list-organisations/list-organisations.controller';
 import { ListOrganisationsHandler } from './list-organisations/list-organisations.handler';
@@ -18,6 +21,6 @@ import { ReviewAchievementController } from './review-achievement/review-achieve
 @Module({
   imports: [IndicatorsModule],
   controllers: [RegisterOrganisationController, ListOrganisationsController, RecordAchievementController, ReviewAchievementController, ListAchievementsController],
-  providers: [AchievementCommands, ListOrganisationsHandler, ListAchievementsHandler],
+  providers: [AchievementLoader, RegisterOrganisationHandler, RecordAchievementHandler, ReviewAchievementHandler, ListOrganisationsHandler, ListAchievementsHandler],
 })
 export class AchievementsModule {}

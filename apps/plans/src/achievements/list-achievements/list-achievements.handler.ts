@@ -8,7 +8,7 @@ import { searchTokens } from '@nangsuat/vietnamese';
 import { achievementStreamId } from '@nangsuat/contracts/plans';
 import { assertCanReadProgress } from '../../plans/progress/progress.service';
 import { ACHIEVEMENT_LIST } from '../achievement-projections';
-import { AchievementCommands } from '../achievement-commands.service';
+import { AchievementLoader } from '../achievement-loader';
 import { achievementView, AchievementView } from '../achievement-view';
 import { ListAchievementsQuery } from './list-achievements.query';
 
@@ -18,7 +18,7 @@ export class ListAchievementsHandler {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly access: AccessPolicy,
-    private readonly commands: AchievementCommands,
+    private readonly loader: AchievementLoader,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
   ) {}
 
@@ -36,7 +36,7 @@ export class ListAchievementsHandler {
   }
 
   async get(actor: Actor, id: string): Promise<AchievementView & { history: unknown[] }> {
-    const { state, version } = await this.commands.achievement(id);
+    const { state, version } = await this.loader.achievement(id);
     assertCanReadProgress(this.access, actor, state.facts!.unitCode);
     const history = (await this.store.readStream(achievementStreamId(id))).map((e) => ({
       type: e.type,

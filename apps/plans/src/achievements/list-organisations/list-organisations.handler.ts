@@ -3,7 +3,7 @@ import { READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
 import { escapeRegex, Page, readPage, unitSubtree } from '@nangsuat/service-runtime';
 import { searchTokens } from '@nangsuat/vietnamese';
 import { ORGANISATION_LIST } from '../achievement-projections';
-import { AchievementCommands } from '../achievement-commands.service';
+import { AchievementLoader } from '../achievement-loader';
 import { organisationView, OrganisationView } from '../achievement-view';
 import { ListOrganisationsQuery } from './list-organisations.query';
 
@@ -12,7 +12,7 @@ import { ListOrganisationsQuery } from './list-organisations.query';
 export class ListOrganisationsHandler {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly commands: AchievementCommands,
+    private readonly loader: AchievementLoader,
   ) {}
 
   async list(q: ListOrganisationsQuery): Promise<Page<Record<string, unknown>>> {
@@ -26,7 +26,7 @@ export class ListOrganisationsHandler {
   }
 
   async get(organisationId: string): Promise<OrganisationView> {
-    const { state, version } = await this.commands.organisation(organisationId);
+    const { state, version } = await this.loader.organisation(organisationId);
     return organisationView(state, version);
   }
 }

@@ -3,20 +3,20 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import { ACHIEVEMENT_RECORDERS } from '../achievement-roles';
-import { AchievementCommands } from '../achievement-commands.service';
 import type { AchievementView } from '../achievement-view';
 import { RecordAchievementDto } from './record-achievement.dto';
+import { RecordAchievementHandler } from './record-achievement.handler';
 
 @ApiTags('achievements')
 @ApiBearerAuth()
 @Controller('achievements')
 export class RecordAchievementController {
-  constructor(private readonly commands: AchievementCommands) {}
+  constructor(private readonly handler: RecordAchievementHandler) {}
 
   @Post()
   @Roles(...ACHIEVEMENT_RECORDERS)
   @ApiOperation({ summary: 'Record an achievement for an indicator no service counts (club founded, S&T task, tool applied, enterprise supported); it counts once the unit above verifies it' })
   record(@CurrentCommand() context: CommandContext, @Body() dto: RecordAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.record(context, { ...dto });
+    return this.handler.handle(context, dto);
   }
 }

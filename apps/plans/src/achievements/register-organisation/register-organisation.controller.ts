@@ -3,20 +3,20 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import { ORGANISATION_REGISTRARS } from '../achievement-roles';
-import { AchievementCommands } from '../achievement-commands.service';
 import type { OrganisationView } from '../achievement-view';
 import { RegisterOrganisationDto } from './register-organisation.dto';
+import { RegisterOrganisationHandler } from './register-organisation.handler';
 
 @ApiTags('achievements')
 @ApiBearerAuth()
 @Controller('organisations')
 export class RegisterOrganisationController {
-  constructor(private readonly commands: AchievementCommands) {}
+  constructor(private readonly handler: RegisterOrganisationHandler) {}
 
   @Post()
   @Roles(...ORGANISATION_REGISTRARS)
   @ApiOperation({ summary: 'Register an organisation (school, hospital, college, institute…) in its unit, for recorded achievements' })
   register(@CurrentCommand() context: CommandContext, @Body() dto: RegisterOrganisationDto): Promise<OrganisationView & { duplicate: boolean }> {
-    return this.commands.registerOrganisation(context, { ...dto });
+    return this.handler.handle(context, { ...dto });
   }
 }

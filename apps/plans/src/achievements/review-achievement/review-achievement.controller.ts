@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import { ACHIEVEMENT_RECORDERS, ACHIEVEMENT_VERIFIERS } from '../achievement-roles';
-import { AchievementCommands } from '../achievement-commands.service';
+import { ReviewAchievementHandler } from './review-achievement.handler';
 import type { AchievementView } from '../achievement-view';
 import { ReasonDto, VerifyAchievementDto } from './review-achievement.dto';
 
@@ -12,14 +12,14 @@ import { ReasonDto, VerifyAchievementDto } from './review-achievement.dto';
 @ApiBearerAuth()
 @Controller('achievements')
 export class ReviewAchievementController {
-  constructor(private readonly commands: AchievementCommands) {}
+  constructor(private readonly handler: ReviewAchievementHandler) {}
 
   @Post(':achievementId/verification')
   @HttpCode(200)
   @Roles(...ACHIEVEMENT_VERIFIERS)
   @ApiOperation({ summary: 'Verify a recorded achievement (the unit above; not the person who recorded it): from now on it counts' })
   verify(@CurrentCommand() context: CommandContext, @Param('achievementId') id: string, @Body() dto: VerifyAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.review(context, id, { type: 'VerifyAchievement', note: dto.note });
+    return this.handler.handle(context, id, { type: 'VerifyAchievement', note: dto.note });
   }
 
   @Post(':achievementId/refusal')
@@ -27,7 +27,7 @@ export class ReviewAchievementController {
   @Roles(...ACHIEVEMENT_VERIFIERS)
   @ApiOperation({ summary: 'Refuse a recorded achievement, with the reason (the unit above)' })
   refuse(@CurrentCommand() context: CommandContext, @Param('achievementId') id: string, @Body() dto: ReasonDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.review(context, id, { type: 'RefuseAchievement', reason: dto.reason });
+    return this.handler.handle(context, id, { type: 'RefuseAchievement', reason: dto.reason });
   }
 
   @Post(':achievementId/withdrawal')
@@ -35,6 +35,6 @@ export class ReviewAchievementController {
   @Roles(...ACHIEVEMENT_RECORDERS)
   @ApiOperation({ summary: 'Withdraw an achievement, with the reason: it no longer counts' })
   withdraw(@CurrentCommand() context: CommandContext, @Param('achievementId') id: string, @Body() dto: ReasonDto): Promise<AchievementView & { duplicate: boolean }> {
-    return this.commands.review(context, id, { type: 'WithdrawAchievement', reason: dto.reason });
+    return this.handler.handle(context, id, { type: 'WithdrawAchievement', reason: dto.reason });
   }
 }
