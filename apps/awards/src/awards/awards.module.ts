@@ -27,6 +27,7 @@ import { WithdrawNominationHandler } from './withdraw-nomination/withdraw-nomina
 
 import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { NominationAttachmentsController } from './nomination-attachments/nomination-attachments.controller';
+import { NominationAttachmentsHandler } from './nomination-attachments/nomination-attachments.handler';
 
 /** The awards bounded context: one folder per use case (command or query) beside this module. */
 @Module({
@@ -47,6 +48,7 @@ import { NominationAttachmentsController } from './nomination-attachments/nomina
     NominationAttachmentsController,
   ],
   providers: [
+    NominationAttachmentsHandler,
     RecordAttachments,
     NominationCommands,
     CreateAwardCategoryHandler,

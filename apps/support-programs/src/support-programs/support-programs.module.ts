@@ -21,6 +21,7 @@ import { EnterpriseClaimsController } from './enterprise-claims/enterprise-claim
 import { EnterpriseClaimsHandler } from './enterprise-claims/enterprise-claims.handler';
 import { IdentityAccounts } from './enterprise-claims/identity-accounts';
 import { RegistrationAttachmentsController } from './registration-attachments/registration-attachments.controller';
+import { RegistrationAttachmentsHandler } from './registration-attachments/registration-attachments.handler';
 import { RegisterEnterpriseController } from './register-enterprise/register-enterprise.controller';
 import { RegisterEnterpriseHandler } from './register-enterprise/register-enterprise.handler';
 import { ReviewRegistrationController } from './review-registration/review-registration.controller';
@@ -63,6 +64,7 @@ import { EnterpriseClaimQueries } from './list-enterprise-claims/list-enterprise
     ListRegistrationsController,
   ],
   providers: [
+    RegistrationAttachmentsHandler,
     Registrations,
     CreateProgrammeHandler,
     UpdateProgrammeHandler,

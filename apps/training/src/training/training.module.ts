@@ -46,6 +46,7 @@ import { ScheduleCourseHandler } from './schedule-course/schedule-course.handler
 
 import { AttachmentsModule, RecordAttachments } from '@nangsuat/attachments';
 import { CertificationAttachmentsController } from './certification-attachments/certification-attachments.controller';
+import { CertificationAttachmentsHandler } from './certification-attachments/certification-attachments.handler';
 import { ExportTraineesController } from './export-trainees/export-trainees.controller';
 
 /** The training bounded context: one folder per use case (command or query) beside this module. */
@@ -78,6 +79,7 @@ import { ExportTraineesController } from './export-trainees/export-trainees.cont
     CertificationAttachmentsController,
   ],
   providers: [
+    CertificationAttachmentsHandler,
     RecordAttachments,
     CourseLoader,
     CourseCommands,

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
-import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import { AttachmentView, DownloadLink, FileUploadInterceptor, UploadedBytes } from '@nangsuat/attachments';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
-import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
-import { nominationStreamId } from '@nangsuat/contracts/awards';
-import { NominationCommands } from '../nominations/nomination-commands';
+import { Actor } from '@nangsuat/event-sourcing';
 import { AttachNominationDocumentDto } from './attach-nomination-document.dto';
+import { NominationAttachmentsHandler } from './nomination-attachments.handler';
 
 /** Who attaches a nomination's documents: the officers who nominate, and the council (its decision). */
 export const NOMINATION_DOCUMENT_WRITERS = ['province-admin', 'department-officer', 'commune-officer', 'award-council'] as const;
@@ -21,11 +20,7 @@ export const NOMINATION_DOCUMENT_WRITERS = ['province-admin', 'department-office
 @ApiBearerAuth()
 @Controller('nominations')
 export class NominationAttachmentsController {
-  constructor(
-    private readonly nominations: NominationCommands,
-    private readonly attachments: RecordAttachments,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly handler: NominationAttachmentsHandler) {}
 
   @Post(':id/attachments')
   @Roles(...NOMINATION_DOCUMENT_WRITERS)
@@ -39,37 +34,18 @@ export class NominationAttachmentsController {
     @Body() dto: AttachNominationDocumentDto,
     @UploadedFile() file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
-    const { view, unitCode } = await this.nominations.get(id);
-    this.access.assertCanWrite(context.actor, unitCode);
-    const status = view.nomination.status;
-    if (dto.purpose === 'decision' && status !== 'decided' && status !== 'closed') {
-      throw new DomainRuleViolation(`The award decision can be attached once the council has decided; the nomination is ${status}.`, 'invalid-transition', { status });
-    }
-    return this.attachments.attach(context, {
-      context: 'awards',
-      record: { recordType: 'nomination', recordId: id, recordStreamId: nominationStreamId(id), unitCode },
-      purpose: dto.purpose,
-      ...(dto.title ? { title: dto.title } : {}),
-      ...(dto.name ? { name: dto.name } : {}),
-      file,
-    });
+    return this.handler.attach(context, id, dto, file);
   }
 
   @Get(':id/attachments')
   @ApiOperation({ summary: "A nomination's documents: name, kind, size, SHA-256, who attached them and when" })
   async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentView[]> {
-    return this.attachments.list(await this.readable(actor, id));
+    return this.handler.list(await this.handler.readableStream(actor, id));
   }
 
   @Get(':id/attachments/:attachmentId/link')
   @ApiOperation({ summary: 'A time-limited download link (presigned, ATTACHMENT_LINK_SECONDS, 5 minutes by default) for one document' })
   async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('attachmentId') attachmentId: string): Promise<DownloadLink> {
-    return this.attachments.link(await this.readable(actor, id), attachmentId);
-  }
-
-  private async readable(actor: Actor, id: string): Promise<string> {
-    const { unitCode } = await this.nominations.get(id);
-    this.access.assertCanRead(actor, unitCode);
-    return nominationStreamId(id);
+    return this.handler.link(await this.handler.readableStream(actor, id), attachmentId);
   }
 }

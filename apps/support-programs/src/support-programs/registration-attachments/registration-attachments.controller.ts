@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@nangsuat/auth';
-import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { AttachmentView, DownloadLink, FileUploadInterceptor, UploadedBytes } from '@nangsuat/attachments';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { IMPLEMENTERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
-import { Registrations } from '../common/registrations';
 import { AttachRegistrationDocumentDto } from './attach-registration-document.dto';
+import { RegistrationAttachmentsHandler } from './registration-attachments.handler';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 
 /**
@@ -18,10 +18,7 @@ import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 @ApiBearerAuth()
 @Controller('registrations')
 export class RegistrationAttachmentsController {
-  constructor(
-    private readonly registrations: Registrations,
-    private readonly attachments: RecordAttachments,
-  ) {}
+  constructor(private readonly handler: RegistrationAttachmentsHandler) {}
 
   @Post(':id/attachments')
   @Roles(...IMPLEMENTERS)
@@ -36,33 +33,18 @@ export class RegistrationAttachmentsController {
     @Body() dto: AttachRegistrationDocumentDto,
     @UploadedFile() file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
-    const registration = await this.registrations.load(id);
-    this.registrations.assertOwnerOrReviewer(context.actor, registration);
-    return this.attachments.attach(context, {
-      context: 'support-programs',
-      record: { recordType: 'registration', recordId: registration.state.ref.registrationId, recordStreamId: registration.streamId, unitCode: registration.state.ref.unitCode },
-      purpose: dto.purpose,
-      ...(dto.title ? { title: dto.title } : {}),
-      ...(dto.name ? { name: dto.name } : {}),
-      file,
-    });
+    return this.handler.attach(context, id, dto, file);
   }
 
   @Get(':id/attachments')
   @ApiOperation({ summary: "A registration's documents: name, kind, size, SHA-256, who attached them and when" })
   async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentView[]> {
-    return this.attachments.list(await this.readable(actor, id));
+    return this.handler.list(await this.handler.readableStream(actor, id));
   }
 
   @Get(':id/attachments/:attachmentId/link')
   @ApiOperation({ summary: 'A time-limited download link (presigned, ATTACHMENT_LINK_SECONDS, 5 minutes by default) for one document' })
   async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('attachmentId') attachmentId: string): Promise<DownloadLink> {
-    return this.attachments.link(await this.readable(actor, id), attachmentId);
-  }
-
-  private async readable(actor: Actor, id: string): Promise<string> {
-    const { streamId } = await this.registrations.load(id);
-    this.registrations.assertCanRead(actor, await this.registrations.view(streamId));
-    return streamId;
+    return this.handler.link(await this.handler.readableStream(actor, id), attachmentId);
   }
 }

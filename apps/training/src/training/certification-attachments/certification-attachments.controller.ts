@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy, CurrentActor, Roles } from '@nangsuat/auth';
-import { AttachmentView, DownloadLink, FileUploadInterceptor, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { CurrentActor, Roles } from '@nangsuat/auth';
+import { AttachmentView, DownloadLink, FileUploadInterceptor, UploadedBytes } from '@nangsuat/attachments';
 import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { CertificationCommands } from '../certifications/certification-commands';
-import { certificationStreamId } from '@nangsuat/contracts/training';
 import { AttachCertificationDocumentDto } from './attach-certification-document.dto';
+import { CertificationAttachmentsHandler } from './certification-attachments.handler';
 
 /** Who attaches a certification's documents: the officers who enter applications, and the assessors who grant. */
 export const CERTIFICATION_DOCUMENT_WRITERS = ['province-admin', 'department-officer', 'commune-officer', 'expert-assessor'] as const;
@@ -21,11 +20,7 @@ export const CERTIFICATION_DOCUMENT_WRITERS = ['province-admin', 'department-off
 @ApiBearerAuth()
 @Controller('certifications')
 export class CertificationAttachmentsController {
-  constructor(
-    private readonly certifications: CertificationCommands,
-    private readonly attachments: RecordAttachments,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly handler: CertificationAttachmentsHandler) {}
 
   @Post(':id/attachments')
   @Roles(...CERTIFICATION_DOCUMENT_WRITERS)
@@ -39,33 +34,18 @@ export class CertificationAttachmentsController {
     @Body() dto: AttachCertificationDocumentDto,
     @UploadedFile() file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
-    const { unitCode } = await this.certifications.get(id);
-    this.access.assertCanWrite(context.actor, unitCode);
-    return this.attachments.attach(context, {
-      context: 'training',
-      record: { recordType: 'certification', recordId: id, recordStreamId: certificationStreamId(id), unitCode },
-      purpose: dto.purpose,
-      ...(dto.title ? { title: dto.title } : {}),
-      ...(dto.name ? { name: dto.name } : {}),
-      file,
-    });
+    return this.handler.attach(context, id, dto, file);
   }
 
   @Get(':id/attachments')
   @ApiOperation({ summary: "A certification's documents: name, kind, size, SHA-256, who attached them and when" })
   async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentView[]> {
-    return this.attachments.list(await this.readable(actor, id));
+    return this.handler.list(await this.handler.readableStream(actor, id));
   }
 
   @Get(':id/attachments/:attachmentId/link')
   @ApiOperation({ summary: 'A time-limited download link (presigned, ATTACHMENT_LINK_SECONDS, 5 minutes by default) for one document' })
   async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('attachmentId') attachmentId: string): Promise<DownloadLink> {
-    return this.attachments.link(await this.readable(actor, id), attachmentId);
-  }
-
-  private async readable(actor: Actor, id: string): Promise<string> {
-    const { unitCode } = await this.certifications.get(id);
-    this.access.assertCanRead(actor, unitCode);
-    return certificationStreamId(id);
+    return this.handler.link(await this.handler.readableStream(actor, id), attachmentId);
   }
 }
