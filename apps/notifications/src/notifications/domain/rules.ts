@@ -10,11 +10,15 @@ import type { TrackedCertification, TrackedNomination, TrackedPeriod, TrackedReg
 
 type Data = Record<string, any>;
 
+// Each link opens a page of the web console (apps/console/src/App.tsx): a record's own page where the
+// console has one, else the list it appears in (the inbox follows plain paths only, no query strings).
 const registrationLink = (id: string) => ({ service: 'support-programs', recordType: 'registration', recordId: id, path: `/registrations/${encodeURIComponent(id)}` });
-const periodLink = (id: string) => ({ service: 'plans', recordType: 'reporting-period', recordId: id, path: `/reporting?period=${encodeURIComponent(id)}` });
-const certificationLink = (id: string) => ({ service: 'training', recordType: 'certification', recordId: id, path: `/certifications?id=${encodeURIComponent(id)}` });
-const claimLink = (id: string) => ({ service: 'support-programs', recordType: 'enterprise-claim', recordId: id, path: `/enterprise-claims/${encodeURIComponent(id)}` });
-const nominationLink = (id: string) => ({ service: 'awards', recordType: 'nomination', recordId: id, path: `/nominations?id=${encodeURIComponent(id)}` });
+const periodLink = (id: string) => ({ service: 'plans', recordType: 'reporting-period', recordId: id, path: `/reporting/${encodeURIComponent(id)}` });
+const certificationLink = (id: string) => ({ service: 'training', recordType: 'certification', recordId: id, path: '/certifications' });
+/** An officer's notice opens the queue of claims; the claimant's opens their own claims. */
+const claimQueueLink = (id: string) => ({ service: 'support-programs', recordType: 'enterprise-claim', recordId: id, path: '/enterprise-claims' });
+const ownClaimLink = (id: string) => ({ service: 'support-programs', recordType: 'enterprise-claim', recordId: id, path: '/claim' });
+const nominationLink = (id: string) => ({ service: 'awards', recordType: 'nomination', recordId: id, path: '/nominations' });
 
 /** Live notices for one event; `registration`/`period` are what was tracked before it (for its addressee). */
 export function noticesForEvent(event: Pick<RecordedEvent, 'id' | 'type' | 'data'>, known: { registration?: TrackedRegistration; period?: TrackedPeriod } = {}): Notice[] {
@@ -79,7 +83,7 @@ export function noticesForEvent(event: Pick<RecordedEvent, 'id' | 'type' | 'data
           audience: { kind: 'office', roles: OFFICER_ROLES, unit: d.unitCode },
           title: `${d.claimant?.username} xin đại diện ${d.profile?.name}`,
           body: `${d.claimant?.username}${d.claimant?.email ? ` (${d.claimant.email})` : ''} xin được đại diện doanh nghiệp ${d.profile?.name} (MST ${d.taxCode}). Vui lòng xác nhận hoặc từ chối.`,
-          link: claimLink(d.claimId),
+          link: claimQueueLink(d.claimId),
           unit: d.unitCode,
         },
       ];
@@ -98,7 +102,7 @@ export function noticesForEvent(event: Pick<RecordedEvent, 'id' | 'type' | 'data
           kind: 'enterprise-claim-decided',
           audience: { kind: 'users', userIds: [d.claimantId] },
           ...text,
-          link: claimLink(d.claimId),
+          link: ownClaimLink(d.claimId),
           unit: d.unitCode,
         },
       ];
