@@ -6,8 +6,9 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { api, ApiError, type Page } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { ColourTag, ErrorAlert, StatusTag } from '../../components/common';
+import { ErrorAlert, StatusTag } from '../../components/common';
 import { ProfileFields } from '../enterprise/ProfileFields';
+import { ClaimedEnterprise } from './ClaimedEnterprise';
 import type { EnterpriseClaim } from './claims';
 
 interface ClaimValues {
@@ -122,16 +123,7 @@ export function ClaimEnterprisePage() {
         columns={[
           {
             title: t('claim.enterprise'),
-            render: (_, c) => (
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>
-                  {c.enterpriseName} {!c.existing && <ColourTag colour="blue">{t('claim.newEnterprise')}</ColourTag>}
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  {t('claim.taxCode')}: {c.taxCode}
-                </Typography.Text>
-              </Space>
-            ),
+            render: (_, c) => <ClaimedEnterprise claim={c} />,
           },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 130 },
           { title: t('claim.submittedAt'), render: (_, c) => formatDate(c.submittedAt), width: 120 },

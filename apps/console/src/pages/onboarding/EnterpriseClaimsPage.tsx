@@ -7,7 +7,8 @@ import { isOfficer } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { ActionForm } from '../../components/ActionForm';
-import { ColourTag, ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
+import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
+import { ClaimedEnterprise } from './ClaimedEnterprise';
 import { claimActions, seesClaimQueue, type EnterpriseClaim } from './claims';
 
 const CLAIM_STATUSES = ['submitted', 'confirmed', 'refused', 'revoked'];
@@ -120,16 +121,7 @@ export function EnterpriseClaimsPage() {
         columns={[
           {
             title: t('claim.enterprise'),
-            render: (_, c) => (
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>
-                  {c.enterpriseName} {!c.existing && <ColourTag colour="blue">{t('claim.newEnterprise')}</ColourTag>}
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  {t('claim.taxCode')}: {c.taxCode}
-                </Typography.Text>
-              </Space>
-            ),
+            render: (_, c) => <ClaimedEnterprise claim={c} />,
           },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 120 },
           {
