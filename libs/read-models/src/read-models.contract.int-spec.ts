@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Pool } from 'pg';
 import { testPostgresUrl } from '@nangsuat/event-store/testing';
 import { connectTestDatabase } from '@nangsuat/event-store/testing/mongo';
+import { searchKey, searchTokens } from '@nangsuat/vietnamese';
 import { MongoReadModels } from './mongo-read-models';
 import { DocumentCollection, Filter, isDuplicateKey, ReadModelStore } from './ports';
 import { PostgresReadModels } from './postgres/postgres-read-models';
@@ -180,6 +181,104 @@ describe.each(adapters)('read models ($name)', (adapter) => {
     const batch = (await l.insertMany([{ _id: 'e1', event: { streamId: 'plan-1', streamVersion: 1 } }, { _id: 'e3', event: { streamId: 'plan-1', streamVersion: 3 } }], { ordered: false }).catch((e) => e)) as { writeErrors: { code: number }[] };
     expect(batch.writeErrors.map((w: { code: number }) => w.code)).toEqual([11000]);
     expect(await l.countDocuments()).toBe(2);
+  });
+});
+
+/** The lists' search: one `$regex` per query word, escaped (service-runtime's escapeRegex), all required. */
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const searchFilter = (query: string, more: Filter = {}): Filter => {
+  const words = searchTokens(query).map((token) => ({ searchKey: { $regex: escapeRegex(token) } }));
+  return words.length ? { ...more, $and: words } : more;
+};
+/** What those regular expressions match, decided in memory: the semantics the search must keep. */
+const regexMatches = (key: string, query: string) => searchTokens(query).every((token) => new RegExp(escapeRegex(token)).test(key));
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô'];
+const MIDDLE = ['Thị', 'Văn', 'Đức', 'Ngọc', 'Minh', 'Thanh', 'Hữu', 'Quốc'];
+const GIVEN = ['Hoa', 'Hùng', 'Lan', 'Dũng', 'Nghiêng', 'Khuyến', 'Đông', 'Hương', 'Tuấn', 'Yến', 'Phượng', 'Quỳnh'];
+const PLACES = ['Ngọk Bay', 'Đăk Cấm', 'Kon Rờ Lòng', 'Phan Rang', 'Hợp tác xã Kaizen'];
+const vietnameseName = fc
+  .tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN), fc.constantFrom(...PLACES), fc.integer({ min: 1, max: 120 }), fc.boolean())
+  // Half typed decomposed (NFD, as macOS and some keyboards send it); the key is the same.
+  .map(([family, middle, given, place, n, decomposed]) => {
+    const text = `${family} ${middle} ${given} – ${place} (KH-${4000 + n}/UBND${n})`;
+    return decomposed ? text.normalize('NFD') : text;
+  });
+/** Queries as people type them: words whole or in part, with or without diacritics, codes, nonsense. */
+const queryOf = (names: readonly string[]) =>
+  fc.oneof(
+    fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat(), fc.boolean()).map(([name, a, b, folded]) => {
+      const words = name.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const word = words[a % words.length];
+      const part = [...word].slice(b % word.length, (b % word.length) + 1 + (a % 6)).join('');
+      return folded ? searchKey(part) : part;
+    }),
+    fc.tuple(fc.constantFrom(...FAMILY, ...MIDDLE, ...GIVEN, ...PLACES), fc.constantFrom(...GIVEN, 'kaizen', 'ubnd', '40', 'zz', 'dong', 'đông')).map(([a, b]) => `${a} ${b}`),
+    fc.constantFrom('nguyen thi', 'NGUYỄN', 'đức', 'duc hung', 'ubnd4000', 'kh 4', 'rờ lòng', 'ro long', 'nghieng', 'ghiên', 'yen phuong', 'hợp tác xã kaizen', 'x'),
+  );
+
+describe.each(adapters)('read models: search as the lists use it ($name)', (adapter) => {
+  let opened: Opened;
+  let people: DocumentCollection<{ _id: string; name: string; startDate: string; searchKey: string }>;
+  let names: string[];
+
+  beforeAll(async () => {
+    opened = await adapter.open();
+    people = opened.store.collection('people_view', { fields: ['startDate'], textSearch: ['searchKey'] });
+    await people.createIndex({ startDate: -1 }, { name: 'by_start' });
+    names = fc.sample(vietnameseName, { numRuns: 160, seed: 16 });
+    await people.insertMany(
+      names.map((name, i) => ({ _id: `p${String(i).padStart(3, '0')}`, name, startDate: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, searchKey: searchKey(name) })),
+    );
+  });
+  afterAll(() => opened?.drop());
+
+  const expected = (query: string) =>
+    names
+      .map((name, i) => ({ _id: `p${String(i).padStart(3, '0')}`, key: searchKey(name), startDate: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }))
+      .filter((p) => regexMatches(p.key, query))
+      .sort((a, b) => b.startDate.localeCompare(a.startDate) || a._id.localeCompare(b._id))
+      .map((p) => p._id);
+  const page = async (query: string, skip: number, limit: number) =>
+    (await people.find(searchFilter(query), { sort: { startDate: -1, _id: 1 }, skip, limit }).toArray()).map((p) => p._id);
+
+  it('finds every word of the query inside the words, ignoring diacritics, case and đ, in list order, paged and counted', async () => {
+    const dang = await page('đặng', 0, 1000);
+    expect(dang.length).toBeGreaterThan(0);
+    expect(await page('Dang', 0, 1000)).toEqual(dang);
+    expect(await page('DĂNG'.normalize('NFD'), 0, 1000)).toEqual(dang);
+    // Inside a word, not only at its start ("ghien" in "Nghiêng"), and every word required.
+    expect(await page('ghien', 0, 1000)).toEqual(expected('ghien'));
+    expect((await page('ghien', 0, 1000)).length).toBeGreaterThan(0);
+    expect(await page('nguyen zzz', 0, 1000)).toEqual([]);
+    // A code longer than a stored fragment, whole and in part.
+    const code = searchKey(names[0]).split(' ').find((w) => w.startsWith('ubnd'))!;
+    expect(await page(`${code}`, 0, 1000)).toEqual(expected(code));
+    expect(await page('ubnd1000000', 0, 1000)).toEqual([]);
+    const all = expected('hop tac kaizen');
+    expect(all.length).toBeGreaterThan(20);
+    expect(await page('hop tac kaizen', 10, 10)).toEqual(all.slice(10, 20));
+    expect(await people.countDocuments(searchFilter('hop tac kaizen'))).toBe(all.length);
+    expect(await people.countDocuments(searchFilter('hop tac kaizen'), { limit: 15 })).toBe(15);
+    expect(await people.countDocuments(searchFilter('hop tac kaizen', { startDate: { $gte: '2026-07-01' } }))).toBe(
+      all.filter((id) => Number(id.slice(1)) % 12 >= 6).length,
+    );
+  });
+
+  it('returns exactly what the regular expressions it replaces return, on generated Vietnamese names and queries', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constant(null).chain(() => queryOf(names)),
+        fc.nat(30),
+        async (query, skip) => {
+          const want = expected(query);
+          expect(await page(query, 0, 1000)).toEqual(want);
+          expect(await page(query, skip, 10)).toEqual(want.slice(skip, skip + 10));
+          expect(await people.countDocuments(searchFilter(query))).toBe(want.length);
+        },
+      ),
+      { numRuns: adapter.name === 'PostgreSQL' ? 300 : 60, seed: 16 },
+    );
   });
 });
 

@@ -38,6 +38,28 @@ describe('MongoDB filters as PostgreSQL', () => {
     expect(indexColumns({ status: 1 }, columns)).toBe('"f_status" ASC NULLS FIRST');
   });
 
+  it('gathers the plain words a list searches for into one containment of word fragments, leaving other conditions as they were', () => {
+    const columns = (path: string) => (path === 'searchKey' ? 'f_searchKey' : undefined);
+    const fragments = (path: string) => (path === 'searchKey' ? 'w8_searchKey' : undefined);
+    const params = new SqlParameters();
+    const filter = { unitCode: '51', $and: [{ searchKey: { $regex: 'kaizen' } }, { searchKey: { $regex: 'hop' } }, { $and: [{ searchKey: { $regex: 'tac' } }] }, { status: 'scheduled' }] };
+    expect(whereClause(filter, { params, arrays: new Set(), columns, fragments })).toBe(
+      `"w8_searchKey" @> $1::jsonb AND (doc #> '{unitCode}') = $2::jsonb AND ((doc #> '{status}') = $3::jsonb)`,
+    );
+    expect(params.values).toEqual(['["hop","kaizen","tac"]', '"51"', '"scheduled"']);
+    // A word longer than a stored fragment: its first letters find candidates, its expression decides.
+    const long = new SqlParameters();
+    expect(whereClause({ searchKey: { $regex: 'ubnd4009kh' } }, { params: long, arrays: new Set(), columns, fragments })).toBe(`"w8_searchKey" @> $1::jsonb AND ("f_searchKey" #>> '{}') ~ $2`);
+    expect(long.values).toEqual(['["ubnd4009"]', 'ubnd4009kh']);
+    // Not plain words, or under $or: the regular expression as before.
+    const other = new SqlParameters();
+    expect(whereClause({ $or: [{ searchKey: { $regex: 'kaizen' } }, { searchKey: { $regex: 'a.c' } }] }, { params: other, arrays: new Set(), columns, fragments })).toBe(
+      `(("f_searchKey" #>> '{}') ~ $1 OR ("f_searchKey" #>> '{}') ~ $2)`,
+    );
+    // Without a fragment column nothing changes.
+    expect(whereClause({ searchKey: { $regex: 'kaizen' } }, { params: new SqlParameters(), arrays: new Set(), columns })).toBe(`("f_searchKey" #>> '{}') ~ $1`);
+  });
+
   it('sorts and indexes with the same expressions, missing values first ascending', () => {
     expect(orderBy({ startDate: -1, courseId: 1 })).toBe(`ORDER BY (doc #> '{startDate}') DESC NULLS LAST, (doc #> '{courseId}') ASC NULLS FIRST, id ASC`);
     expect(indexColumns({ startDate: -1, courseId: 1 })).toBe(`(doc #> '{startDate}') DESC NULLS LAST, (doc #> '{courseId}') ASC NULLS FIRST`);

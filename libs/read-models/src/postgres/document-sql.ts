@@ -69,15 +69,96 @@ export interface FilterContext {
   /** Paths holding arrays: equality there means "contains". */
   readonly arrays: ReadonlySet<string>;
   readonly columns?: FieldColumns;
+  /** The column of a search text's word fragments (see SEARCH_FRAGMENTS_FUNCTION), if it has one. */
+  readonly fragments?: FieldColumns;
+}
+
+/**
+ * The longest word fragment stored for search: every Vietnamese syllable ("nghiêng" has 7 letters)
+ * is whole, so a query word longer than this is a rare code; it is looked up by its first
+ * SEARCH_FRAGMENT_LENGTH letters and checked by its regular expression.
+ */
+export const SEARCH_FRAGMENT_LENGTH = 8;
+
+/**
+ * `f(text) → jsonb`: every distinct substring (up to SEARCH_FRAGMENT_LENGTH characters) of each
+ * space-separated word of a search key, e.g. "hop tac" → ["h","ho","hop","o","op","p","t",…].
+ * A query word made only of letters and digits (no space) occurs in the text exactly when it is
+ * one of these fragments — the substring semantics of the lists' `$regex` search — so one jsonb
+ * containment over all the query's words finds the documents through a GIN index, and PostgreSQL
+ * estimates how many match from sampled documents (all the words together, so "kaizen hợp tác",
+ * whose words always come together, is estimated as common and the page is read in list order).
+ */
+export const searchFragmentsFunction = (qualifiedName: string): string => `CREATE FUNCTION ${qualifiedName}(key text) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  word text; size int; start int; span int; found text[] := '{}';
+BEGIN
+  FOREACH word IN ARRAY string_to_array(key, ' ') LOOP
+    size := length(word);
+    FOR start IN 1..size LOOP
+      FOR span IN 1..least(${SEARCH_FRAGMENT_LENGTH}, size - start + 1) LOOP
+        found := found || substr(word, start, span);
+      END LOOP;
+    END LOOP;
+  END LOOP;
+  RETURN to_jsonb(ARRAY(SELECT DISTINCT f FROM unnest(found) AS f ORDER BY f));
+END $$`;
+
+/** A `$regex` that is a plain word (letters and digits: what escapeRegex leaves of a search token). */
+const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * Takes the plain-word `$regex` conditions on searchable paths out of a filter (at its top level
+ * and inside `$and`, where the lists put one per query word), so that they become one containment
+ * per path; whatever else the filter says stays as it is.
+ */
+function liftSearchWords(filter: Filter, fragments: FieldColumns, words: Map<string, string[]>): Filter {
+  const rest: Filter = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(value) && value.length > 0) {
+      const members = value.map((member) => (member !== null && typeof member === 'object' && !Array.isArray(member) ? liftSearchWords(member as Filter, fragments, words) : member));
+      const left = members.filter((member) => !(member !== null && typeof member === 'object' && Object.keys(member).length === 0));
+      if (left.length > 0) rest.$and = left;
+    } else if (
+      !key.startsWith('$') &&
+      fragments(key) &&
+      isOperatorObject(value) &&
+      Object.keys(value).length === 1 &&
+      typeof value.$regex === 'string' &&
+      PLAIN_WORD.test(value.$regex)
+    ) {
+      words.set(key, [...(words.get(key) ?? []), value.$regex]);
+    } else {
+      rest[key] = value;
+    }
+  }
+  return rest;
+}
+
+function searchConditions(words: Map<string, string[]>, context: FilterContext): string[] {
+  const parts: string[] = [];
+  for (const [path, tokens] of words) {
+    const fragments = [...new Set(tokens.map((token) => [...token].slice(0, SEARCH_FRAGMENT_LENGTH).join('')))].sort();
+    parts.push(`"${context.fragments!(path)}" @> ${context.params.add(JSON.stringify(fragments))}::jsonb`);
+    // Longer than a fragment: the fragment found candidates, the expression decides.
+    for (const token of tokens) if ([...token].length > SEARCH_FRAGMENT_LENGTH) parts.push(`${textExpression(path, context.columns)} ~ ${context.params.add(token)}`);
+  }
+  return parts;
 }
 
 export function whereClause(filter: Filter | undefined, context: FilterContext): string {
-  const parts: string[] = [];
+  const words = new Map<string, string[]>();
+  const rest = context.fragments && filter ? liftSearchWords(filter, context.fragments, words) : filter;
+  return conditions(rest, context, searchConditions(words, context));
+}
+
+function conditions(filter: Filter | undefined, context: FilterContext, parts: string[] = []): string {
   for (const [key, value] of Object.entries(filter ?? {})) {
     if (key === '$and' || key === '$or') {
       // As MongoDB: an empty list is refused rather than read as everything or nothing.
       if (!Array.isArray(value) || value.length === 0) throw new UnsupportedQuery(`${key} must be a nonempty array`);
-      parts.push(`(${value.map((f) => whereClause(f as Filter, context)).join(key === '$and' ? ' AND ' : ' OR ')})`);
+      parts.push(`(${value.map((f) => conditions(f as Filter, context)).join(key === '$and' ? ' AND ' : ' OR ')})`);
     } else if (key.startsWith('$')) {
       throw new UnsupportedQuery(`unsupported operator ${key}`);
     } else if (isOperatorObject(value)) {

@@ -1,11 +1,12 @@
 import { Pool, PoolClient } from 'pg';
 import { CollectionOptions, CountOptions, DocumentCollection, DocumentCursor, DUPLICATE_KEY, Filter, FindOneAndUpdateOptions, FindOptions, IndexOptions, Projection, ReadModelStore, SortSpec, Update } from '../ports';
 import { createHash } from 'node:crypto';
-import { applyUpdate, documentExpression, equalitiesOf, getPath, indexColumns, orderBy, pathSegments, project, setPath, SqlParameters, whereClause } from './document-sql';
+import { applyUpdate, documentExpression, equalitiesOf, getPath, indexColumns, orderBy, pathSegments, project, SEARCH_FRAGMENT_LENGTH, searchFragmentsFunction, setPath, SqlParameters, whereClause } from './document-sql';
 
 const UNIQUE_VIOLATION = '23505';
 const DUPLICATE_COLUMN = '42701';
 const DUPLICATE_OBJECT = '42710';
+const DUPLICATE_FUNCTION = '42723';
 
 /** A taken `_id` or unique key, reported as MongoDB does (code 11000), so callers handle one error. */
 class DuplicateKey extends Error {
@@ -75,6 +76,28 @@ export class PostgresReadModels implements ReadModelStore {
     return this.trigramsReady;
   }
 
+  private fragmentsReady?: Promise<string | undefined>;
+
+  /**
+   * The schema's function giving a search key's word fragments (created once; undefined if this
+   * role may not create functions: search then falls back to the trigram index).
+   */
+  searchFragments(): Promise<string | undefined> {
+    // Named by its fragment length: a different length is a different function (and column values).
+    const name = `${quoteIdent(this.schema)}.rm_search_fragments_${SEARCH_FRAGMENT_LENGTH}`;
+    this.fragmentsReady ??= this.ensureSchema()
+      .then(() => this.pool.query(searchFragmentsFunction(name)))
+      .then(
+        () => name,
+        (error) => {
+          const code = (error as { code?: string }).code ?? '';
+          // Already there (another process, an earlier start): the same definition.
+          return [DUPLICATE_FUNCTION, UNIQUE_VIOLATION].includes(code) ? name : undefined;
+        },
+      );
+    return this.fragmentsReady;
+  }
+
   connectClient(): Promise<PoolClient> {
     return this.pool.connect();
   }
@@ -114,6 +137,8 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   private readonly textSearch = new Set<string>();
   /** Paths whose generated column exists (queries read those from it). */
   private readonly columns = new Map<string, string>();
+  /** Search paths whose word-fragment column exists (plain-word searches use it). */
+  private readonly fragmentColumns = new Map<string, string>();
 
   constructor(
     private readonly store: PostgresReadModels,
@@ -135,6 +160,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   }
 
   private readonly columnOf = (path: string): string | undefined => this.columns.get(path);
+  private readonly fragmentsOf = (path: string): string | undefined => this.fragmentColumns.get(path);
 
   private get qualified(): string {
     return `${quoteIdent(this.store.schema)}.${quoteIdent(this.table)}`;
@@ -164,6 +190,19 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
         }
         this.columns.set(path, column);
       }
+      for (const path of this.textSearch) {
+        if (this.fragmentColumns.has(path)) continue;
+        const fragments = await this.store.searchFragments();
+        if (!fragments) continue;
+        const column = searchColumn(path);
+        await this.store
+          .query(`ALTER TABLE ${this.qualified} ADD COLUMN IF NOT EXISTS ${quoteIdent(column)} jsonb GENERATED ALWAYS AS (${fragments}(doc #>> '{${pathSegments(path).join(',')}}')) STORED`)
+          .catch(ignoreCodes(DUPLICATE_COLUMN, UNIQUE_VIOLATION));
+        await this.store
+          .query(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${this.table}_${column}`.slice(0, 63))} ON ${this.qualified} USING gin (${quoteIdent(column)} jsonb_path_ops)`)
+          .catch(ignoreCodes(UNIQUE_VIOLATION, DUPLICATE_OBJECT));
+        this.fragmentColumns.set(path, column);
+      }
     })().catch((error) => {
       this.tableReady = undefined;
       throw error;
@@ -172,7 +211,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
   }
 
   private where(filter: Filter | undefined, params: SqlParameters): string {
-    return whereClause(filter, { params, arrays: this.arrays, columns: this.columnOf });
+    return whereClause(filter, { params, arrays: this.arrays, columns: this.columnOf, fragments: this.fragmentsOf });
   }
 
   private toDocument(row: { id: string; doc: Record<string, unknown> }): T {
@@ -403,6 +442,12 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
 export function fieldColumn(path: string): string {
   const name = `f_${path.replace(/\./g, '__')}`;
   return name.length <= 63 ? name : `f_${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
+}
+
+/** The word-fragment column of a search path: `w8_searchKey` (hashed past 63 bytes, as fieldColumn). */
+export function searchColumn(path: string): string {
+  const name = `w${SEARCH_FRAGMENT_LENGTH}_${path.replace(/\./g, '__')}`;
+  return name.length <= 63 ? name : `w${SEARCH_FRAGMENT_LENGTH}_${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
 }
 
 const ignoreCodes =
