@@ -99,6 +99,35 @@ describe.each(storeAdapters)('EventSourcedCommandHandler ($name)', (adapter) => 
     expect(warnings[0]).toContain('course-9');
   });
 
+  it('decides on the stream its caller has just read (no second read), tells listeners the whole stream, and a stale read costs only a retry', async () => {
+    const plain = new EventSourcedCommandHandler(store, { conflictRetries: 3 });
+    const told: number[][] = [];
+    plain.afterCommit(async (_streamId, _events, stream) => {
+      told.push((stream?.events ?? []).map((e) => e.streamVersion));
+    });
+    await plain.handle('course-6', course, { kind: 'register', seats: 5 }, opts);
+    expect(told).toEqual([[1]]);
+    const loaded = await plain.load('course-6', course);
+    expect(loaded.history?.map((e) => e.streamVersion)).toEqual([1]);
+    const reads = jest.spyOn(store, 'readStream');
+    try {
+      await plain.handle('course-6', course, { kind: 'enrol', person: 'an' }, { ...opts, history: loaded.history });
+      expect(reads).not.toHaveBeenCalled();
+      expect(told.at(-1)).toEqual([1, 2]);
+      // Stale: a command got in after the read. The append refuses it, the retry reads, nothing is lost.
+      await plain.handle('course-6', course, { kind: 'enrol', person: 'binh' }, opts);
+      reads.mockClear();
+      const late = await plain.handle('course-6', course, { kind: 'enrol', person: 'chi' }, { ...opts, history: loaded.history });
+      expect(reads).toHaveBeenCalled();
+      expect(late.state.enrolled).toEqual(['an', 'binh', 'chi']);
+      expect(told.at(-1)).toEqual([1, 2, 3, 4]);
+      // If-Match that the caller's read already contradicts: the stream is read, and the conflict is real.
+      await expect(plain.handle('course-6', course, { kind: 'enrol', person: 'dung' }, { ...opts, expectedVersion: 4, history: loaded.history })).resolves.toMatchObject({ version: 5 });
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('refuses to decide on a history edited in the database (409 integrity-violation naming the event)', async () => {
     await handler.handle('course-edited', course, { kind: 'register', seats: 1 }, opts);
     const first = (await store.readStream('course-edited'))[0];

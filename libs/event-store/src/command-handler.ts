@@ -1,6 +1,6 @@
 import { Snapshot } from './commit';
 import { Decider, fold, VersionConflict, DomainEvent, RecordedEvent } from '@nangsuat/event-sourcing';
-import { CommandHandlerPort, AfterCommitListener, EventStore, HandleOptions, HandleResult } from './ports';
+import { CommandHandlerPort, AfterCommitListener, CommittedStream, EventStore, HandleOptions, HandleResult, LoadedStream } from './ports';
 
 /**
  * A decider may opt in to snapshots by naming the schema of its state. A snapshot whose schema
@@ -43,10 +43,10 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
    * The commit is durable whatever a listener does: a listener that fails (a read model's database
    * briefly away) is logged and left to the Kafka consumer, which applies the same events later.
    */
-  private async tellListeners(streamId: string, events: readonly RecordedEvent[]): Promise<void> {
+  private async tellListeners(streamId: string, events: readonly RecordedEvent[], stream?: CommittedStream): Promise<void> {
     for (const listener of this.listeners) {
       try {
-        await listener(streamId, events);
+        await listener(streamId, events, stream);
       } catch (error) {
         (this.options.logger ?? console).warn(`read-your-writes: a listener failed after a commit to ${streamId}; the event consumer will catch up (${(error as Error).message})`);
       }
@@ -92,7 +92,10 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
     retries: number,
   ): Promise<HandleResult<S>> {
     for (let attempt = 0; ; attempt++) {
-      const { state, version } = await this.load(streamId, decider);
+      // The caller's fresh read serves the first attempt (unless it already disagrees with If-Match);
+      // a conflict means it was stale, and the retry reads the stream.
+      const given = attempt === 0 ? this.fromHistory(options.history, decider, options.expectedVersion) : undefined;
+      const { state, version, history } = given ?? (await this.load(streamId, decider));
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new VersionConflict(streamId, options.expectedVersion, version);
       }
@@ -107,7 +110,7 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
         if (result.duplicate) return (await this.previousResult(streamId, decider, options.commandId, options.metadata.request?.fingerprint))!;
         const newState = result.events.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), state);
         await this.maybeSnapshot(streamId, decider, version, newState, result.events);
-        await this.tellListeners(streamId, result.events);
+        await this.tellListeners(streamId, result.events, history ? { events: [...history, ...result.events] } : undefined);
         return { state: newState, events: result.events, version: result.nextExpectedVersion, duplicate: false };
       } catch (error) {
         if (!(error instanceof VersionConflict) || attempt >= retries) throw error;
@@ -115,10 +118,21 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
     }
   }
 
+  /** State folded from events the caller read, if they are a whole stream (versions 1, 2, … in order). */
+  private fromHistory<E extends DomainEvent, S>(
+    history: readonly RecordedEvent[] | undefined,
+    decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+    expectedVersion: number | undefined,
+  ): LoadedStream<S> | undefined {
+    if (!history || !history.every((event, i) => event.streamVersion === i + 1)) return undefined;
+    if (expectedVersion !== undefined && expectedVersion !== history.length) return undefined;
+    return { state: fold(decider, history.map((e) => asDomainEvent<E>(e))), version: history.length, history };
+  }
+
   async load<E extends DomainEvent, S>(
     streamId: string,
     decider: Pick<SnapshottableDecider<unknown, E, S>, 'evolve' | 'initialState' | 'snapshot'>,
-  ): Promise<{ state: S; version: number }> {
+  ): Promise<LoadedStream<S>> {
     const snapshot = await this.usableSnapshot(streamId, decider.snapshot);
     // The chain is checked on every fold: a command never decides on a history altered in the database.
     const events = await this.store.readStream(streamId, { fromVersion: snapshot ? snapshot.version : 1, verifyChain: true });
@@ -135,7 +149,7 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
       rest = events;
     }
     state = fold({ evolve: decider.evolve, initialState: () => state }, rest.map((e) => asDomainEvent<E>(e)));
-    return { state, version: rest.length ? rest[rest.length - 1].streamVersion : (snapshot?.version ?? 0) };
+    return { state, version: rest.length ? rest[rest.length - 1].streamVersion : (snapshot?.version ?? 0), history: snapshot ? undefined : events };
   }
 
   private async usableSnapshot<S>(streamId: string, schema?: SnapshotSchema<S>): Promise<Snapshot | null> {

@@ -125,6 +125,12 @@ export interface HandleOptions {
   readonly commandId?: string;
   /** When the client states the version it saw (If-Match), a stale view gets a VersionConflict. */
   readonly expectedVersion?: number;
+  /**
+   * The stream's events from version 1 as the caller has just read them (`load(…).history`, e.g.
+   * to answer 404 or 403 first): the first decision folds these instead of reading the stream a
+   * second time. Stale ones cost nothing but a retry: the append's expected version refuses them.
+   */
+  readonly history?: readonly RecordedEvent[];
 }
 
 export interface HandleResult<S> {
@@ -140,7 +146,19 @@ export interface HandleResult<S> {
  * answered: the service keeps its own read models current with it, so that whoever acted sees the
  * change on the next read (read-your-writes). Kafka still delivers the same events afterwards.
  */
-export type AfterCommitListener = (streamId: string, events: readonly RecordedEvent[]) => Promise<void>;
+export type AfterCommitListener = (streamId: string, events: readonly RecordedEvent[], stream?: CommittedStream) => Promise<void>;
+
+/** The whole stream as of a commit (from version 1, the commit's events last), when the handler folded it all. */
+export interface CommittedStream {
+  readonly events: readonly RecordedEvent[];
+}
+
+/** A stream's state with the events it was folded from, when they are the whole stream (no snapshot). */
+export interface LoadedStream<S> {
+  readonly state: S;
+  readonly version: number;
+  readonly history?: readonly RecordedEvent[];
+}
 
 export interface CommandHandlerPort {
   /** Adds a listener told of every commit this handler makes (see AfterCommitListener). */
@@ -152,7 +170,7 @@ export interface CommandHandlerPort {
     options: HandleOptions,
   ): Promise<HandleResult<S>>;
   /** Current state of a stream (folded), with its version; version 0 for a stream with no events. */
-  load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>): Promise<{ state: S; version: number }>;
+  load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>): Promise<LoadedStream<S>>;
   /**
    * The first result of a command id already applied to this stream (its events, and the state and
    * version as of that commit), or undefined; a command id used on another stream is a Conflict.

@@ -26,8 +26,9 @@ class RefreshOwnReadModelsOnCommit implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     for (const projection of this.projections) await projection.ensureIndexes();
-    this.commands.afterCommit(async (streamId) => {
-      for (const projection of this.projections) await projection.apply({ streamId });
+    // The command folded the whole stream: the refresh folds the same events, without reading them again.
+    this.commands.afterCommit(async (streamId, _events, stream) => {
+      for (const projection of this.projections) await projection.apply({ streamId }, stream?.events);
     });
   }
 }

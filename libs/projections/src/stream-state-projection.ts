@@ -70,13 +70,18 @@ export class StreamStateProjection<S> {
     return event.streamId.startsWith(this.options.streamPrefix);
   }
 
-  /** Brings the stream's document up to date with the store (at least to this event). */
-  async apply(event: Pick<RecordedEvent, 'streamId'>): Promise<void> {
-    if (this.handles(event)) await this.refresh(event.streamId);
+  /**
+   * Brings the stream's document up to date with the store (at least to this event). `stream`: the
+   * whole stream as a command just committed it, folded instead of read again (the version guard
+   * below keeps a newer document written meanwhile).
+   */
+  async apply(event: Pick<RecordedEvent, 'streamId'>, stream?: readonly RecordedEvent[]): Promise<void> {
+    if (this.handles(event)) await this.refresh(event.streamId, stream);
   }
 
-  async refresh(streamId: string): Promise<void> {
-    const events = await this.store.readStream(streamId);
+  async refresh(streamId: string, known?: readonly RecordedEvent[]): Promise<void> {
+    const whole = known && known.length > 0 && known.every((e, i) => e.streamId === streamId && e.streamVersion === i + 1);
+    const events = whole ? known : await this.store.readStream(streamId);
     if (events.length === 0) return;
     const first = events[0];
     const last = events[events.length - 1];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COMMAND_HANDLER, CommandHandlerPort } from '@nangsuat/event-store';
+import { COMMAND_HANDLER, CommandHandlerPort, LoadedStream } from '@nangsuat/event-store';
 import { Decider, DomainEvent, RecordedEvent, VersionConflict } from '@nangsuat/event-sourcing';
 import type { CommandContext } from './command-context';
 
@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly contended?: number;
   /** The stream version the caller read (a client's If-Match): a stale view gets a VersionConflict (409), not retried. */
   readonly expectedVersion?: number;
+  /** The stream as `load` just gave it (its `history`): the decision folds it instead of reading the stream again. */
+  readonly history?: readonly RecordedEvent[];
 }
 
 type Evolver<E extends DomainEvent, S> = Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>;
@@ -44,7 +46,7 @@ export class CommandRunner {
     context: CommandContext,
     options: RunOptions,
   ): Promise<CommandOutcome<S>> {
-    const handleOptions = { metadata: context.metadata(options.unit, options.reason), commandId: context.commandId, expectedVersion: options.expectedVersion };
+    const handleOptions = { metadata: context.metadata(options.unit, options.reason), commandId: context.commandId, expectedVersion: options.expectedVersion, history: options.history };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.handler.handle(streamId, decider, command, handleOptions);
@@ -63,7 +65,7 @@ export class CommandRunner {
   }
 
   /** The stream's current state, for a command that must check something before deciding. */
-  load<E extends DomainEvent, S>(streamId: string, decider: Evolver<E, S>): Promise<{ state: S; version: number }> {
+  load<E extends DomainEvent, S>(streamId: string, decider: Evolver<E, S>): Promise<LoadedStream<S>> {
     return this.handler.load(streamId, decider);
   }
 }

@@ -19,9 +19,9 @@ export class CourseCommands {
   ) {}
 
   async run(context: CommandContext, courseId: string, command: CourseCommand, reason?: string) {
-    const { unitCode } = await this.loader.get(courseId);
+    const { unitCode, history } = await this.loader.get(courseId);
     this.access.assertCanWrite(context.actor, unitCode);
-    const result = await this.runner.run(courseStreamId(courseId), courseViewCommandDecider, command, context, { unit: unitCode, reason });
+    const result = await this.runner.run(courseStreamId(courseId), courseViewCommandDecider, command, context, { unit: unitCode, reason, history });
     return { view: result.state, version: result.version, events: result.events as readonly { type: CourseEvent['type']; data: Record<string, unknown> }[], duplicate: result.duplicate };
   }
 

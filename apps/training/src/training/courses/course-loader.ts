@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound } from '@nangsuat/event-sourcing';
+import { NotFound, RecordedEvent } from '@nangsuat/event-sourcing';
 import { CommandRunner, ID_PATTERN } from '@nangsuat/service-runtime';
 import { courseStreamId } from '@nangsuat/contracts/training';
 import { courseViewDecider, CourseViewState } from './course-view';
@@ -11,10 +11,11 @@ const ID = ID_PATTERN;
 export class CourseLoader {
   constructor(private readonly runner: CommandRunner) {}
 
-  async get(courseId: string): Promise<{ view: CourseViewState; version: number; unitCode: string }> {
+  /** The course, and the events it was folded from (`history`: a command on it need not read them again). */
+  async get(courseId: string): Promise<{ view: CourseViewState; version: number; unitCode: string; history?: readonly RecordedEvent[] }> {
     if (!ID.test(courseId)) throw new NotFound(`Course ${JSON.stringify(courseId)} does not exist (course ids are letters, digits, '_' and '-').`);
-    const { state: view, version } = await this.runner.load(courseStreamId(courseId), courseViewDecider);
+    const { state: view, version, history } = await this.runner.load(courseStreamId(courseId), courseViewDecider);
     if (view.course.status === 'none' || !view.course.ref) throw new NotFound(`Course ${courseId} does not exist.`, { courseId });
-    return { view, version, unitCode: view.course.ref.unitCode };
+    return { view, version, unitCode: view.course.ref.unitCode, history };
   }
 }
