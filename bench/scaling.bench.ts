@@ -57,6 +57,28 @@ async function startTraining(dbName: string) {
   return { app, url: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * BENCH_COUNT_QUERIES=1: every SQL statement this process sends is tallied while ten registrations
+ * run one after another (after the warm-up), and printed per registration — the request's own
+ * statements, and whatever the outbox relay and the Kafka consumer send meanwhile (their reads are
+ * not the request's: they answer after the 201).
+ */
+const statements = new Map<string, number>();
+let countingStatements = false;
+if (process.env.BENCH_COUNT_QUERIES) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as typeof import('pg');
+  const query = Client.prototype.query as (...args: unknown[]) => unknown;
+  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: unknown, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+    if (countingStatements && text) {
+      const shape = text.replace(/\s+/g, ' ').replace(/"[^"]*"\./g, '').slice(0, 110);
+      statements.set(shape, (statements.get(shape) ?? 0) + 1);
+    }
+    return query.apply(this, args);
+  };
+}
+
 const person = (tag: string) => ({ personId: `b-${tag}`, fullName: `Trần Văn Bình ${tag}`, organisationType: 'cooperative', organisationName: 'HTX Nông nghiệp Ngọk Bay' });
 
 async function scheduleCourse(http: Http, courseId: string): Promise<void> {
@@ -121,6 +143,14 @@ async function main() {
         // Warm-up, not measured: connections, first reads of each course, JIT.
         for (let i = 0; i < 30; i++) await http.call('POST', `/courses/${courses[i % 10]}/registrations`, person(`${tag}-w${i}`), { 'idempotency-key': randomUUID() });
         for (let i = 0; i < 10; i++) await http.call('GET', '/health');
+        if (process.env.BENCH_COUNT_QUERIES) {
+          statements.clear();
+          countingStatements = true;
+          for (let i = 0; i < 10; i++) await http.call('POST', `/courses/${courses[i % 10]}/registrations`, person(`${tag}-q${i}`), { 'idempotency-key': randomUUID() });
+          countingStatements = false;
+          console.log(`  SQL statements per registration (10 in a row; the relay's and consumer's included):`);
+          for (const [shape, n] of [...statements].sort((a, b) => b[1] - a[1])) console.log(`    ${(n / 10).toFixed(1)}  ${shape}`);
+        }
 
         curve.figures.set('register a trainee (POST → 201)', await measure(http, requests, (i) =>
           http.call('POST', `/courses/${courses[i % 10]}/registrations`, person(`${tag}-${i}`), { 'idempotency-key': randomUUID() }), 201));

@@ -316,6 +316,18 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
     return { insertedId: _id };
   }
 
+  /**
+   * An upsert's insert: a taken key is reported as on MongoDB (11000), but without a failed INSERT —
+   * the projections' version-guarded upsert collides on every event the command's own refresh
+   * already applied, and each failed INSERT would leave a dead row and index entries behind.
+   */
+  private async insertOrCollide(document: T): Promise<void> {
+    const { _id, ...rest } = document as Record<string, unknown>;
+    if (typeof _id !== 'string') throw new Error('documents need a string _id');
+    const { rowCount } = await this.store.query(`INSERT INTO ${this.qualified} (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING`, [_id, JSON.stringify(rest)]);
+    if (!rowCount) throw new DuplicateKey(`E11000 duplicate key: ${_id} (or a unique key) is taken`);
+  }
+
   async insertMany(documents: T[], options: { ordered?: boolean } = {}): Promise<{ insertedCount: number }> {
     await this.ready();
     if (documents.length === 0) return { insertedCount: 0 };
@@ -359,7 +371,7 @@ class PostgresDocumentCollection<T extends object> implements DocumentCollection
     }
     if (matched) return { matchedCount: 1, modifiedCount: setsSomething ? 1 : 0, upsertedCount: 0 };
     if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
-    await this.insertOne(applyUpdate(equalitiesOf(filter), update, true) as T);
+    await this.insertOrCollide(applyUpdate(equalitiesOf(filter), update, true) as T);
     return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1 };
   }
 
