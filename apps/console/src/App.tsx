@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, ConfigProvider, Result, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Result, Space, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -60,7 +60,14 @@ function SignIn() {
             {t('app.name')}
           </Typography.Title>
           <Typography.Paragraph>{t('auth.intro')}</Typography.Paragraph>
-          {error && <Typography.Text type="danger">{error}</Typography.Text>}
+          {error && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t(`auth.problem.${error.kind}`)}
+              description={error.reference && <Typography.Text type="secondary">{t('auth.problem.reference', { reference: error.reference })}</Typography.Text>}
+            />
+          )}
           <Button type="primary" size="large" block onClick={() => void login()}>
             {t('auth.login')}
           </Button>

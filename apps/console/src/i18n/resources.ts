@@ -109,6 +109,15 @@ export const vi = {
     register: 'Đăng ký tài khoản',
     newEnterprise: 'Doanh nghiệp, hợp tác xã chưa có tài khoản: tự đăng ký bằng email, rồi xin nhận doanh nghiệp của mình theo mã số thuế.',
     intro: 'Nền tảng theo dõi kế hoạch nâng cao năng suất dựa trên khoa học, công nghệ và đổi mới sáng tạo. Đăng nhập bằng tài khoản do Sở KH&CN cấp.',
+    problem: {
+      cancelled: 'Bạn đã huỷ đăng nhập. Bấm “Đăng nhập” để thử lại.',
+      sessionEnded: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+      staleLink: 'Liên kết đăng nhập này đã được dùng hoặc đã cũ (thường do bấm nút quay lại). Vui lòng đăng nhập lại.',
+      unreachable: 'Không kết nối được máy chủ đăng nhập. Kiểm tra mạng rồi thử lại.',
+      unavailable: 'Máy chủ đăng nhập tạm thời chưa phục vụ được. Vui lòng thử lại sau ít phút.',
+      refused: 'Không đăng nhập được. Nếu lỗi lặp lại, báo cho bộ phận hỗ trợ kèm mã bên dưới.',
+      reference: 'Mã tham chiếu: {{reference}}',
+    },
   },
   role: {
     'province-admin': 'Quản trị cấp tỉnh',
@@ -986,6 +995,15 @@ export const en: Shape<typeof vi> = {
     register: 'Sign up',
     newEnterprise: 'An enterprise or cooperative without an account: sign up with your email, then claim your enterprise by its tax code.',
     intro: 'Follow the plans to raise productivity through science, technology and innovation. Sign in with the account your Department of Science and Technology gave you.',
+    problem: {
+      cancelled: 'You cancelled signing in. Press “Sign in” to try again.',
+      sessionEnded: 'Your session has ended. Please sign in again.',
+      staleLink: 'This sign-in link was already used or is out of date (often after the back button). Please sign in again.',
+      unreachable: 'The sign-in server cannot be reached. Check the network and try again.',
+      unavailable: 'The sign-in server cannot serve right now. Please try again in a few minutes.',
+      refused: 'Signing in did not work. If it happens again, tell the help desk the reference below.',
+      reference: 'Reference: {{reference}}',
+    },
   },
   role: {
     'province-admin': 'Province administrator',
