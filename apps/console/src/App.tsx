@@ -40,6 +40,7 @@ const IndicatorCataloguePage = lazy(() => import('./pages/achievements/Indicator
 const InboxPage = lazy(() => import('./pages/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ClaimEnterprisePage = lazy(() => import('./pages/onboarding/ClaimEnterprisePage').then((m) => ({ default: m.ClaimEnterprisePage })));
 const EnterpriseClaimsPage = lazy(() => import('./pages/onboarding/EnterpriseClaimsPage').then((m) => ({ default: m.EnterpriseClaimsPage })));
+const EnterprisesPage = lazy(() => import('./pages/officer/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -98,6 +99,7 @@ export function AppRoutes() {
         <Route path="registrations" element={<ReviewRegistrationsPage />} />
         <Route path="registrations/:id" element={<RegistrationDetailPage />} />
         <Route path="enterprise" element={<EnterprisePage />} />
+        <Route path="enterprises" element={<EnterprisesPage />} />
         <Route path="courses" element={<CoursesPage />} />
         <Route path="courses/:id" element={<CourseDetailPage />} />
         <Route path="certifications" element={<CertificationsPage />} />
