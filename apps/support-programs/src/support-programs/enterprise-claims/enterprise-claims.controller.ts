@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, WithoutUnit } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { CLAIM_DECIDERS, REVIEWERS } from '../common/roles';
+import { CLAIM_DECIDERS } from '../common/roles';
 import { CommandDocs } from '../common/http';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
 import { EnterpriseClaimsHandler } from './enterprise-claims.handler';
@@ -56,9 +56,9 @@ export class EnterpriseClaimsController {
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @Roles(...REVIEWERS)
+  @Roles(...CLAIM_DECIDERS)
   @CommandDocs()
-  @ApiOperation({ summary: "Revoke a confirmed link: the person's account no longer acts for the enterprise" })
+  @ApiOperation({ summary: "Revoke a confirmed link: the person's account no longer acts for the enterprise; officers of its unit, or a colleague acting for it (not for one's own link)" })
   revoke(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
     return this.claims.revoke(context, id, dto);
   }
