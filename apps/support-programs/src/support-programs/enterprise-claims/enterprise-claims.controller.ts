@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, WithoutUnit } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { CLAIM_DECIDERS } from '../common/roles';
-import { CommandDocs } from '../common/http';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
 import { EnterpriseClaimsHandler } from './enterprise-claims.handler';
 import type { EnterpriseClaimView } from './enterprise-claim-view';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 /**
  * Enterprise onboarding. A person signs up on Keycloak's registration page (email verified), then
