@@ -32,9 +32,11 @@ describe("an officer's list of the unit's enterprises", () => {
     renderWith(<EnterprisesPage />, { who: officer, path: '/enterprises' });
     await userEvent.click(await screen.findByRole('button', { name: 'Đăng ký doanh nghiệp' }));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(within(dialog).getByLabelText('Tên doanh nghiệp'), unclaimed.name);
-    await userEvent.type(within(dialog).getByLabelText('Mã số thuế'), unclaimed.taxCode);
-    await userEvent.type(within(dialog).getByLabelText('Ngành, lĩnh vực'), unclaimed.sector);
+    // Pasted rather than typed key by key: the same form events, a fraction of the time on a busy machine.
+    for (const [label, value] of [['Tên doanh nghiệp', unclaimed.name], ['Mã số thuế', unclaimed.taxCode], ['Ngành, lĩnh vực', unclaimed.sector]]) {
+      await userEvent.click(within(dialog).getByLabelText(label!));
+      await userEvent.paste(value!);
+    }
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')).toMatchObject({
