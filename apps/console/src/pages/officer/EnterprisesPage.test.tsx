@@ -27,6 +27,19 @@ describe("an officer's list of the unit's enterprises", () => {
     await waitFor(() => expect(calls.at(-1)!.url).toContain('q=dak+to'));
   }, 60_000);
 
+  it("corrects an enterprise's profile from its row (the tax code stays)", async () => {
+    const calls = fakeFetch((c) => (c.method === 'PATCH' ? { status: 200, body: { ...unclaimed, sector: 'Cà phê đặc sản' } } : { status: 200, body: { items: [unclaimed], page: 1, pageSize: 20, total: 1 } }));
+    renderWith(<EnterprisesPage />, { who: officer, path: '/enterprises' });
+    const row = (await screen.findByText(unclaimed.name)).closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: 'Sửa hồ sơ' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByLabelText('Ngành, lĩnh vực'));
+    await userEvent.paste(' đặc sản');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Gửi' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ url: '/api/support-programs/enterprises/mst-6101000022', body: { sector: 'Cà phê đặc sản' } });
+  }, 60_000);
+
   it("registers an enterprise of the unit for the officer's visitor", async () => {
     const calls = fakeFetch((c) => (c.method === 'POST' ? { status: 201, body: unclaimed } : { status: 200, body: { items: [], page: 1, pageSize: 20, total: 0 } }));
     renderWith(<EnterprisesPage />, { who: officer, path: '/enterprises' });

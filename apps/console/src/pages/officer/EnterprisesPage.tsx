@@ -8,6 +8,7 @@ import { api, type Page } from '../../lib/api';
 import type { Enterprise } from '../../lib/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, NotAllowed } from '../../components/common';
+import { EditProfile } from '../enterprise/EnterprisePage';
 import { GROUPS, IdentityFields, ProfileFields, SIZES } from '../enterprise/ProfileFields';
 import { serverPagination, useListParams } from '../../lib/listPaging';
 
@@ -87,6 +88,7 @@ export function EnterprisesPage() {
             width: 150,
             render: (_, e) => (e.accountId ? <Tag color="green">{t('enterprises.hasAccount')}</Tag> : <Tag>{t('enterprises.noAccount')}</Tag>),
           },
+          { title: t('common.actions'), width: 130, render: (_, e) => <EditProfile enterprise={e} /> },
         ]}
       />
       {registering && <RegisterEnterprise onClose={() => setRegistering(false)} />}
