@@ -40,7 +40,10 @@ export function EditProfile({ enterprise }: { enterprise: Enterprise }) {
         if (Object.keys(body as object).length === 0) throw new ApiError(422, t('enterprise.noChange'));
         return api.patch('support-programs', `/enterprises/${encodeURIComponent(enterprise.id)}`, body);
       }}
-      onDone={() => queryClient.invalidateQueries({ queryKey: ['enterprise'] })}
+      onDone={async () => {
+        await queryClient.invalidateQueries({ queryKey: ['enterprise'] });
+        await queryClient.invalidateQueries({ queryKey: ['enterprises'] });
+      }}
     >
       <Typography.Paragraph type="secondary">{t('enterprise.taxCodeFixed', { taxCode: enterprise.taxCode })}</Typography.Paragraph>
       <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>

@@ -27,14 +27,29 @@ describe("an officer's list of the unit's enterprises", () => {
     await waitFor(() => expect(calls.at(-1)!.url).toContain('q=dak+to'));
   }, 60_000);
 
+  it("corrects an enterprise's profile from its row (the tax code stays)", async () => {
+    const calls = fakeFetch((c) => (c.method === 'PATCH' ? { status: 200, body: { ...unclaimed, sector: 'Cà phê đặc sản' } } : { status: 200, body: { items: [unclaimed], page: 1, pageSize: 20, total: 1 } }));
+    renderWith(<EnterprisesPage />, { who: officer, path: '/enterprises' });
+    const row = (await screen.findByText(unclaimed.name)).closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: 'Sửa hồ sơ' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByLabelText('Ngành, lĩnh vực'));
+    await userEvent.paste(' đặc sản');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Gửi' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ url: '/api/support-programs/enterprises/mst-6101000022', body: { sector: 'Cà phê đặc sản' } });
+  }, 60_000);
+
   it("registers an enterprise of the unit for the officer's visitor", async () => {
     const calls = fakeFetch((c) => (c.method === 'POST' ? { status: 201, body: unclaimed } : { status: 200, body: { items: [], page: 1, pageSize: 20, total: 0 } }));
     renderWith(<EnterprisesPage />, { who: officer, path: '/enterprises' });
     await userEvent.click(await screen.findByRole('button', { name: 'Đăng ký doanh nghiệp' }));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(within(dialog).getByLabelText('Tên doanh nghiệp'), unclaimed.name);
-    await userEvent.type(within(dialog).getByLabelText('Mã số thuế'), unclaimed.taxCode);
-    await userEvent.type(within(dialog).getByLabelText('Ngành, lĩnh vực'), unclaimed.sector);
+    // Pasted rather than typed key by key: the same form events, a fraction of the time on a busy machine.
+    for (const [label, value] of [['Tên doanh nghiệp', unclaimed.name], ['Mã số thuế', unclaimed.taxCode], ['Ngành, lĩnh vực', unclaimed.sector]]) {
+      await userEvent.click(within(dialog).getByLabelText(label!));
+      await userEvent.paste(value!);
+    }
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')).toMatchObject({

@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { isOfficer } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
 import type { Enterprise } from '../../lib/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, NotAllowed } from '../../components/common';
+import { EditProfile } from '../enterprise/EnterprisePage';
 import { GROUPS, IdentityFields, ProfileFields, SIZES } from '../enterprise/ProfileFields';
+import { serverPagination, useListParams } from '../../lib/listPaging';
 
 /**
  * An officer registers an enterprise of the unit that has no account yet (a cooperative that came to
@@ -44,13 +45,9 @@ function RegisterEnterprise({ onClose }: { onClose: () => void }) {
 export function EnterprisesPage() {
   const { t } = useTranslation();
   const { principal } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const { get, page, pageSize, update, onPageChange } = useListParams();
   const [registering, setRegistering] = useState(false);
-  const q = params.get('q') ?? undefined;
-  const group = params.get('group') ?? undefined;
-  const size = params.get('size') ?? undefined;
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
+  const [q, group, size] = [get('q'), get('group'), get('size')];
   const filter = { unit: principal?.unit, q, group, size };
   const list = useQuery({
     queryKey: ['enterprises', filter, page, pageSize],
@@ -59,23 +56,15 @@ export function EnterprisesPage() {
     placeholderData: keepPreviousData,
   });
   if (!isOfficer(principal)) return <NotAllowed />;
-  const update = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    setParams(merged);
-  };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('nav.enterprises')}
       </Typography.Title>
       <Space wrap>
-        <Input.Search aria-label={t('common.search')} placeholder={t('enterprises.searchPlaceholder')} allowClear defaultValue={q} onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })} style={{ width: 300 }} />
-        <Select aria-label={t('enterprise.group')} allowClear placeholder={t('enterprise.group')} style={{ width: 220 }} value={group} onChange={(v) => update({ group: v, page: undefined })} options={GROUPS.map((x) => ({ value: x, label: t(`enterprise.group_${x}`) }))} />
-        <Select aria-label={t('enterprise.size')} allowClear placeholder={t('enterprise.size')} style={{ width: 140 }} value={size} onChange={(v) => update({ size: v, page: undefined })} options={SIZES.map((x) => ({ value: x, label: t(`enterprise.size_${x}`) }))} />
+        <Input.Search aria-label={t('common.search')} placeholder={t('enterprises.searchPlaceholder')} allowClear defaultValue={q} onSearch={(v) => update({ q: v.trim() })} style={{ width: 300 }} />
+        <Select aria-label={t('enterprise.group')} allowClear placeholder={t('enterprise.group')} style={{ width: 220 }} value={group} onChange={(v) => update({ group: v })} options={GROUPS.map((x) => ({ value: x, label: t(`enterprise.group_${x}`) }))} />
+        <Select aria-label={t('enterprise.size')} allowClear placeholder={t('enterprise.size')} style={{ width: 140 }} value={size} onChange={(v) => update({ size: v })} options={SIZES.map((x) => ({ value: x, label: t(`enterprise.size_${x}`) }))} />
         <ExportButtons service="support-programs" path="/enterprises/export" query={filter} name="doanh-nghiep" />
         <Button type="primary" onClick={() => setRegistering(true)}>
           {t('enterprises.register')}
@@ -86,13 +75,7 @@ export function EnterprisesPage() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }),
-          onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-        }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize, onChange: onPageChange })}
         columns={[
           { title: t('enterprise.name'), dataIndex: 'name' },
           { title: t('enterprise.taxCode'), dataIndex: 'taxCode', width: 140 },
@@ -105,6 +88,7 @@ export function EnterprisesPage() {
             width: 150,
             render: (_, e) => (e.accountId ? <Tag color="green">{t('enterprises.hasAccount')}</Tag> : <Tag>{t('enterprises.noAccount')}</Tag>),
           },
+          { title: t('common.actions'), width: 130, render: (_, e) => <EditProfile enterprise={e} /> },
         ]}
       />
       {registering && <RegisterEnterprise onClose={() => setRegistering(false)} />}
