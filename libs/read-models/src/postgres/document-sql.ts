@@ -69,7 +69,7 @@ export interface FilterContext {
   /** Paths holding arrays: equality there means "contains". */
   readonly arrays: ReadonlySet<string>;
   readonly columns?: FieldColumns;
-  /** The column of a search text's word fragments (see SEARCH_FRAGMENTS_FUNCTION), if it has one. */
+  /** The column of a search text's word fragments (see searchFragmentsFunction), if it has one. */
   readonly fragments?: FieldColumns;
 }
 
@@ -94,11 +94,12 @@ LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
   word text; size int; start int; span int; found text[] := '{}';
 BEGIN
-  FOREACH word IN ARRAY string_to_array(key, ' ') LOOP
+  -- Each distinct word once: Vietnamese text repeats its syllables.
+  FOREACH word IN ARRAY ARRAY(SELECT DISTINCT w FROM unnest(string_to_array(key, ' ')) AS w) LOOP
     size := length(word);
     FOR start IN 1..size LOOP
       FOR span IN 1..least(${SEARCH_FRAGMENT_LENGTH}, size - start + 1) LOOP
-        found := found || substr(word, start, span);
+        found := array_append(found, substr(word, start, span));
       END LOOP;
     END LOOP;
   END LOOP;
