@@ -34,11 +34,8 @@ interface Target {
   readonly label: string;
   /** A fresh, ready store for one part of the run. */
   store(part: string, boundedContext?: string): Promise<EventStore>;
-  /**
-   * A raw sink of commits for one baseline, in storage of its own with the same indexes. With
-   * `notify`, the statement also sends the NOTIFY the PostgreSQL store sends with every append.
-   */
-  rawSink(part: string, notify?: boolean): Promise<(commit: CommitDocument) => Promise<void>>;
+  /** A raw sink of commits for one baseline, in storage of its own with the same indexes. */
+  rawSink(part: string): Promise<(commit: CommitDocument) => Promise<void>>;
   /** Reads every event of the store's commit log with the driver alone; returns how many. */
   rawScan(store: EventStore): Promise<number>;
   close(): Promise<void>;
@@ -87,8 +84,8 @@ async function postgresTarget(url: string, prefix: string): Promise<Target> {
       stores.push(store);
       return store;
     },
-    async rawSink(part, notify = false) {
-      const schema = `${prefix}_raw_${part}${notify ? '_notify' : ''}`;
+    async rawSink(part) {
+      const schema = `${prefix}_raw_${part}`;
       schemas.push(schema);
       const client = await pool.connect();
       try {
@@ -97,14 +94,15 @@ async function postgresTarget(url: string, prefix: string): Promise<Target> {
         client.release();
       }
       const s = `"${schema}"`;
-      // The store's own statement, minus its NOTIFY (unless asked): commit row and event rows in one statement.
+      // The store's own statement: commit row and event rows in one statement (the store's NOTIFY is a
+      // separate, coalesced statement, sent at most every few milliseconds: not in the baseline).
       const events = `INSERT INTO ${s}.events (global_position, commit_position, stream_id, stream_version, event_id, type, schema_version, data, occurred_at, prev_hash, hash)
          SELECT p, $1, $3, v, id, t, sv, d::json, o, ph, h
          FROM unnest($9::bigint[], $10::int[], $11::uuid[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[]) AS x(p, v, id, t, sv, d, o, ph, h)`;
       const sql = `WITH c AS (
            INSERT INTO ${s}.commits (first_position, last_position, stream_id, first_version, last_version, command_id, recorded_at, metadata)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         )${notify ? `, e AS (${events}) SELECT pg_notify('nangsuat_commits:${schema}', 'bench')` : events}`;
+         )${events}`;
       return async (c) => {
         const e = c.events;
         await pool.query(sql, [
@@ -158,57 +156,50 @@ async function appendBench(target: Target) {
   for (const perAppend of [1, 10]) {
     for (const writers of [1, 16]) {
       const appends = Math.round((perAppend === 1 ? 2000 : 400) * scale);
+      const warmUp = Math.max(writers, Math.round(appends / 10));
       const store = await target.store(`append_${perAppend}_${writers}`);
       const events = Array.from({ length: perAppend }, (_, i) => ({ type: 'TargetSet', data: { ...payload, i } }));
-      // Warm-up, not measured: the streams' first commits and the pool's connections.
+      // The streams' first commits and the pool's connections, not measured.
       const versions = await Promise.all(
         Array.from({ length: writers }, async (_, w) => (await store.append(`plan-${w}`, events, { expectedVersion: 'no-stream', metadata })).nextExpectedVersion),
       );
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      await Promise.all(
-        Array.from({ length: writers }, async (_, w) => {
-          for (let k = 0, version = versions[w]; k < appends / writers; k++) {
-            version = (await store.append(`plan-${w}`, events, { expectedVersion: version, metadata })).nextExpectedVersion;
-          }
-        }),
-      );
-      const storeRate = (appends * perAppend) / ((performance.now() - t0) / 1000);
-      const storeCpu = cpuMicros(process.cpuUsage(cpu0)) / (appends * perAppend);
+      /** `count` appends shared by the writers; events/s and this process's CPU per event (user + system). */
+      const pass = async (count: number, appendOne: (w: number) => Promise<void>) => {
+        const cpu = process.cpuUsage();
+        const t = performance.now();
+        await Promise.all(Array.from({ length: writers }, async (_, w) => {
+          for (let k = 0; k < count / writers; k++) await appendOne(w);
+        }));
+        return { rate: (count * perAppend) / ((performance.now() - t) / 1000), cpu: cpuMicros(process.cpuUsage(cpu)) / (count * perAppend) };
+      };
+      const storeAppend = async (w: number) => {
+        versions[w] = (await store.append(`plan-${w}`, events, { expectedVersion: versions[w], metadata })).nextExpectedVersion;
+      };
 
       // Raw baseline: the driver inserting the same commit rows (same shape, no checks), one statement per commit.
       const sample = (await store.readCommits(0, 1))[0];
       const insert = await target.rawSink(`${perAppend}_${writers}`);
       let next = 1;
       const take = () => ((next += perAppend), next - perAppend);
-      await Promise.all(Array.from({ length: writers }, (_, w) => insert(recommit(sample, `plan-${w}`, take(), 1))));
-      const cpu1 = process.cpuUsage();
-      const t1 = performance.now();
-      await Promise.all(
-        Array.from({ length: writers }, async (_, w) => {
-          for (let k = 0, version = 1 + perAppend; k < appends / writers; k++, version += perAppend) await insert(recommit(sample, `plan-${w}`, take(), version));
-        }),
-      );
-      const rawRate = (appends * perAppend) / ((performance.now() - t1) / 1000);
-      const rawCpu = cpuMicros(process.cpuUsage(cpu1)) / (appends * perAppend);
-      if (target.label.startsWith('Postgre')) {
-        // The same raw rows with the store's NOTIFY in the statement: how much of the gap is the notification.
-        const notifying = await target.rawSink(`${perAppend}_${writers}`, true);
-        next = 1;
-        await Promise.all(Array.from({ length: writers }, (_, w) => notifying(recommit(sample, `plan-${w}`, take(), 1))));
-        const t2 = performance.now();
-        await Promise.all(
-          Array.from({ length: writers }, async (_, w) => {
-            for (let k = 0, version = 1 + perAppend; k < appends / writers; k++, version += perAppend) await notifying(recommit(sample, `plan-${w}`, take(), version));
-          }),
-        );
-        const notifyRate = (appends * perAppend) / ((performance.now() - t2) / 1000);
-        console.log(`  raw insert with the store's NOTIFY: ${fmt(notifyRate)} ev/s (store at ${((100 * storeRate) / notifyRate).toFixed(0)} % of it)`);
-      }
-      // This process's own CPU per event (user + system): the store's share is building the envelope,
-      // the JSON and the hash; on a machine whose two cores are shared it is what the store can lose.
-      console.log(`  this process's CPU per event: store ${rawCpu > 0 ? storeCpu.toFixed(0) : '?'} µs, raw insert ${rawCpu.toFixed(0)} µs`);
-      row(`append ${perAppend}-event commits, ${writers} writer(s)`, `${fmt(storeRate)} ev/s`, `raw insert ${fmt(rawRate)} ev/s`, `${((100 * storeRate) / rawRate).toFixed(0)} %`);
+      const rawVersions = Array.from({ length: writers }, () => 1);
+      const rawAppend = async (w: number) => {
+        await insert(recommit(sample, `plan-${w}`, take(), rawVersions[w]));
+        rawVersions[w] += perAppend;
+      };
+      // Both paths warmed up alike (this process's JIT, the driver's code, the server's caches), then
+      // raw, store, raw: the baseline is the mean of the passes either side of the store's, so that
+      // neither gains from going second on a machine whose load drifts.
+      await pass(warmUp, storeAppend);
+      await pass(warmUp, rawAppend);
+      const raw1 = await pass(appends, rawAppend);
+      const measured = await pass(appends, storeAppend);
+      const raw2 = await pass(appends, rawAppend);
+      const rawRate = (raw1.rate + raw2.rate) / 2;
+      const rawCpu = (raw1.cpu + raw2.cpu) / 2;
+      // This process's own CPU per event: the store's share is building the envelope, the JSON and the
+      // hash; on a machine whose two cores are shared it is what the store can lose.
+      console.log(`  this process's CPU per event: store ${measured.cpu.toFixed(0)} µs, raw insert ${rawCpu.toFixed(0)} µs`);
+      row(`append ${perAppend}-event commits, ${writers} writer(s)`, `${fmt(measured.rate)} ev/s`, `raw insert ${fmt(rawRate)} ev/s (${fmt(raw1.rate)} before, ${fmt(raw2.rate)} after)`, `${((100 * measured.rate) / rawRate).toFixed(0)} %`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool, PoolConfig, QueryArrayConfig, types } from 'pg';
-import { Checkpoint, CheckpointStore, CommitDocument, Snapshot, SnapshotStore, StoredEvent, VOID_STREAM } from '../commit';
+import { Checkpoint, CheckpointStore, CommitDocument, Snapshot, SnapshotStore, StoredEvent, VOID_STREAM, jsonText } from '../commit';
 import { CommitLogStore, CommitLogStoreOptions, UniqueKeyViolation } from '../commit-log-store';
 import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { Leadership, ReadAllOptions, ReadStreamOptions } from '../ports';
@@ -159,13 +159,13 @@ export class PostgresEventStore extends CommitLogStore {
           commit.lastVersion,
           commit.commandId.startsWith('none:') ? null : commit.commandId,
           commit.recordedAt,
-          JSON.stringify(commit.metadata),
+          jsonText(commit.metadata),
           e.map((x) => x.globalPosition),
           e.map((x) => x.streamVersion),
           e.map((x) => x.id),
           e.map((x) => x.type),
           e.map((x) => x.schemaVersion),
-          e.map((x) => JSON.stringify(x.data)),
+          e.map((x) => jsonText(x.data)),
           e.map((x) => x.occurredAt),
           e.map((x) => x.prevHash),
           e.map((x) => x.hash),
