@@ -3,10 +3,10 @@
  * tokens of the demo users — the same path an official's browser takes. Every command carries an
  * Idempotency-Key, so running it again changes nothing.
  *
- * The plans come from ../shared/seeds as structured in apps/plans/src/plans/seed.
+ * The plans come from ../shared/seeds as structured in libs/contracts/plans/src/seed, with the
+ * recorded achievements of 4009/KH-UBND beside them.
  */
-import { PlanSeed, seedPlans } from '@nangsuat/contracts/plans';
-import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS } from '../apps/plans/src/achievements/seed/ninh-thuan-achievements';
+import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS, PlanSeed, seedPlans } from '@nangsuat/contracts/plans';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const urls = {
