@@ -7,8 +7,9 @@ import { PostgresReadModels, ReadModelStore, readModelsFromEnvironment } from '@
  * consuming service keeps them), KAFKA_BROKERS as for the tests; BENCH_SCALE=0.2 for a quick run;
  * BENCH_ONLY=append,replay,latency (any of them). The store is used only through the EventStore port. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { Kafka, logLevel } from 'kafkajs';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
 import mongoose, { Connection } from 'mongoose';
 import { Pool } from 'pg';
 import { CatchUpSubscription, CommitDocument, EventStore, migrate, MongoEventStore, PostgresEventStore, RecordedEvent } from '@nangsuat/event-store';
@@ -33,11 +34,8 @@ interface Target {
   readonly label: string;
   /** A fresh, ready store for one part of the run. */
   store(part: string, boundedContext?: string): Promise<EventStore>;
-  /**
-   * A raw sink of commits for one baseline, in storage of its own with the same indexes. With
-   * `notify`, the statement also sends the NOTIFY the PostgreSQL store sends with every append.
-   */
-  rawSink(part: string, notify?: boolean): Promise<(commit: CommitDocument) => Promise<void>>;
+  /** A raw sink of commits for one baseline, in storage of its own with the same indexes. */
+  rawSink(part: string): Promise<(commit: CommitDocument) => Promise<void>>;
   /** Reads every event of the store's commit log with the driver alone; returns how many. */
   rawScan(store: EventStore): Promise<number>;
   close(): Promise<void>;
@@ -86,8 +84,8 @@ async function postgresTarget(url: string, prefix: string): Promise<Target> {
       stores.push(store);
       return store;
     },
-    async rawSink(part, notify = false) {
-      const schema = `${prefix}_raw_${part}${notify ? '_notify' : ''}`;
+    async rawSink(part) {
+      const schema = `${prefix}_raw_${part}`;
       schemas.push(schema);
       const client = await pool.connect();
       try {
@@ -96,14 +94,15 @@ async function postgresTarget(url: string, prefix: string): Promise<Target> {
         client.release();
       }
       const s = `"${schema}"`;
-      // The store's own statement, minus its NOTIFY (unless asked): commit row and event rows in one statement.
+      // The store's own statement: commit row and event rows in one statement (the store's NOTIFY is a
+      // separate, coalesced statement, sent at most every few milliseconds: not in the baseline).
       const events = `INSERT INTO ${s}.events (global_position, commit_position, stream_id, stream_version, event_id, type, schema_version, data, occurred_at, prev_hash, hash)
          SELECT p, $1, $3, v, id, t, sv, d::json, o, ph, h
          FROM unnest($9::bigint[], $10::int[], $11::uuid[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[]) AS x(p, v, id, t, sv, d, o, ph, h)`;
       const sql = `WITH c AS (
            INSERT INTO ${s}.commits (first_position, last_position, stream_id, first_version, last_version, command_id, recorded_at, metadata)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         )${notify ? `, e AS (${events}) SELECT pg_notify('nangsuat_commits:${schema}', 'bench')` : events}`;
+         )${events}`;
       return async (c) => {
         const e = c.events;
         await pool.query(sql, [
@@ -157,57 +156,50 @@ async function appendBench(target: Target) {
   for (const perAppend of [1, 10]) {
     for (const writers of [1, 16]) {
       const appends = Math.round((perAppend === 1 ? 2000 : 400) * scale);
+      const warmUp = Math.max(writers, Math.round(appends / 10));
       const store = await target.store(`append_${perAppend}_${writers}`);
       const events = Array.from({ length: perAppend }, (_, i) => ({ type: 'TargetSet', data: { ...payload, i } }));
-      // Warm-up, not measured: the streams' first commits and the pool's connections.
+      // The streams' first commits and the pool's connections, not measured.
       const versions = await Promise.all(
         Array.from({ length: writers }, async (_, w) => (await store.append(`plan-${w}`, events, { expectedVersion: 'no-stream', metadata })).nextExpectedVersion),
       );
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      await Promise.all(
-        Array.from({ length: writers }, async (_, w) => {
-          for (let k = 0, version = versions[w]; k < appends / writers; k++) {
-            version = (await store.append(`plan-${w}`, events, { expectedVersion: version, metadata })).nextExpectedVersion;
-          }
-        }),
-      );
-      const storeRate = (appends * perAppend) / ((performance.now() - t0) / 1000);
-      const storeCpu = cpuMicros(process.cpuUsage(cpu0)) / (appends * perAppend);
+      /** `count` appends shared by the writers; events/s and this process's CPU per event (user + system). */
+      const pass = async (count: number, appendOne: (w: number) => Promise<void>) => {
+        const cpu = process.cpuUsage();
+        const t = performance.now();
+        await Promise.all(Array.from({ length: writers }, async (_, w) => {
+          for (let k = 0; k < count / writers; k++) await appendOne(w);
+        }));
+        return { rate: (count * perAppend) / ((performance.now() - t) / 1000), cpu: cpuMicros(process.cpuUsage(cpu)) / (count * perAppend) };
+      };
+      const storeAppend = async (w: number) => {
+        versions[w] = (await store.append(`plan-${w}`, events, { expectedVersion: versions[w], metadata })).nextExpectedVersion;
+      };
 
       // Raw baseline: the driver inserting the same commit rows (same shape, no checks), one statement per commit.
       const sample = (await store.readCommits(0, 1))[0];
       const insert = await target.rawSink(`${perAppend}_${writers}`);
       let next = 1;
       const take = () => ((next += perAppend), next - perAppend);
-      await Promise.all(Array.from({ length: writers }, (_, w) => insert(recommit(sample, `plan-${w}`, take(), 1))));
-      const cpu1 = process.cpuUsage();
-      const t1 = performance.now();
-      await Promise.all(
-        Array.from({ length: writers }, async (_, w) => {
-          for (let k = 0, version = 1 + perAppend; k < appends / writers; k++, version += perAppend) await insert(recommit(sample, `plan-${w}`, take(), version));
-        }),
-      );
-      const rawRate = (appends * perAppend) / ((performance.now() - t1) / 1000);
-      const rawCpu = cpuMicros(process.cpuUsage(cpu1)) / (appends * perAppend);
-      if (target.label.startsWith('Postgre')) {
-        // The same raw rows with the store's NOTIFY in the statement: how much of the gap is the notification.
-        const notifying = await target.rawSink(`${perAppend}_${writers}`, true);
-        next = 1;
-        await Promise.all(Array.from({ length: writers }, (_, w) => notifying(recommit(sample, `plan-${w}`, take(), 1))));
-        const t2 = performance.now();
-        await Promise.all(
-          Array.from({ length: writers }, async (_, w) => {
-            for (let k = 0, version = 1 + perAppend; k < appends / writers; k++, version += perAppend) await notifying(recommit(sample, `plan-${w}`, take(), version));
-          }),
-        );
-        const notifyRate = (appends * perAppend) / ((performance.now() - t2) / 1000);
-        console.log(`  raw insert with the store's NOTIFY: ${fmt(notifyRate)} ev/s (store at ${((100 * storeRate) / notifyRate).toFixed(0)} % of it)`);
-      }
-      // This process's own CPU per event (user + system): the store's share is building the envelope,
-      // the JSON and the hash; on a machine whose two cores are shared it is what the store can lose.
-      console.log(`  this process's CPU per event: store ${rawCpu > 0 ? storeCpu.toFixed(0) : '?'} µs, raw insert ${rawCpu.toFixed(0)} µs`);
-      row(`append ${perAppend}-event commits, ${writers} writer(s)`, `${fmt(storeRate)} ev/s`, `raw insert ${fmt(rawRate)} ev/s`, `${((100 * storeRate) / rawRate).toFixed(0)} %`);
+      const rawVersions = Array.from({ length: writers }, () => 1);
+      const rawAppend = async (w: number) => {
+        await insert(recommit(sample, `plan-${w}`, take(), rawVersions[w]));
+        rawVersions[w] += perAppend;
+      };
+      // Both paths warmed up alike (this process's JIT, the driver's code, the server's caches), then
+      // raw, store, raw: the baseline is the mean of the passes either side of the store's, so that
+      // neither gains from going second on a machine whose load drifts.
+      await pass(warmUp, storeAppend);
+      await pass(warmUp, rawAppend);
+      const raw1 = await pass(appends, rawAppend);
+      const measured = await pass(appends, storeAppend);
+      const raw2 = await pass(appends, rawAppend);
+      const rawRate = (raw1.rate + raw2.rate) / 2;
+      const rawCpu = (raw1.cpu + raw2.cpu) / 2;
+      // This process's own CPU per event: the store's share is building the envelope, the JSON and the
+      // hash; on a machine whose two cores are shared it is what the store can lose.
+      console.log(`  this process's CPU per event: store ${measured.cpu.toFixed(0)} µs, raw insert ${rawCpu.toFixed(0)} µs`);
+      row(`append ${perAppend}-event commits, ${writers} writer(s)`, `${fmt(measured.rate)} ev/s`, `raw insert ${fmt(rawRate)} ev/s (${fmt(raw1.rate)} before, ${fmt(raw2.rate)} after)`, `${((100 * measured.rate) / rawRate).toFixed(0)} %`);
     }
   }
 }
@@ -281,6 +273,35 @@ async function steady(count: number, perSecond: number, send: (i: number) => Pro
   await Promise.all(inFlight);
 }
 
+/**
+ * BENCH_TRACE=1: where a consumer's time goes, from kafkajs's own instrumentation — its requests to
+ * the broker by kind (Fetch, OffsetCommit, Heartbeat), the batches it handles — and this process's
+ * event-loop delay while it ran. Returns a function printing the summary.
+ */
+function traceConsumer(consumer: Consumer, label: string): () => void {
+  if (!process.env.BENCH_TRACE) return () => undefined;
+  const requests = new Map<string, number[]>();
+  const batches: number[] = [];
+  const batchTimes: number[] = [];
+  consumer.on(consumer.events.REQUEST, ({ payload }) => {
+    const list = requests.get(payload.apiName) ?? [];
+    list.push(payload.duration);
+    requests.set(payload.apiName, list);
+  });
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    batches.push(payload.batchSize);
+    batchTimes.push(payload.duration);
+  });
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  return () => {
+    loop.disable();
+    const parts = [...requests].map(([api, d]) => `${api} ×${d.length} p50 ${percentile(d, 50)} / p99 ${percentile(d, 99)} ms`);
+    console.log(`  trace ${label}: ${parts.join('; ')}`);
+    console.log(`  trace ${label}: ${batches.length} batches, size p50 ${percentile(batches, 50)} / max ${Math.max(...batches)}, handled in p50 ${percentile(batchTimes, 50)} / p99 ${percentile(batchTimes, 99)} ms; event-loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} / p99 ${(loop.percentile(99) / 1e6).toFixed(1)} / max ${(loop.max / 1e6).toFixed(1)} ms`);
+  };
+}
+
 async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
@@ -296,16 +317,32 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
 
   // Through the platform: append → relay → Kafka → idempotent consumer.
   const store = await target.store('latency', `bench${suffix}`);
-  const relay = new OutboxRelay(store, producer, { logger: console });
+  // BENCH_TRACE: when Kafka acknowledged each message the relay sent (the send wrapped, nothing else changed).
+  const ackedAt = new Map<number, number>();
+  const relayProducer = process.env.BENCH_TRACE
+    ? (Object.assign(Object.create(producer), {
+        send: async (record: Parameters<typeof producer.send>[0]) => {
+          const result = await producer.send(record);
+          const now = performance.now();
+          for (const m of record.messages) ackedAt.set((JSON.parse(String(m.value)) as { data: { i: number } }).data.i, now);
+          return result;
+        },
+      }) as typeof producer)
+    : producer;
+  const relay = new OutboxRelay(store, relayProducer, { logger: console });
   relay.start();
   const sentAt = new Map<number, number>();
   const appendedAt = new Map<number, number>();
   const latencies: number[] = [];
   // Where the time goes: append (call → committed), relay (committed → handed to Kafka, by the
   // message's producer timestamp), delivery (Kafka → the handler, after the processed-id check).
-  const stages = { append: [] as number[], relay: [] as number[], delivery: [] as number[] };
+  // Delivery is split in two: Kafka → the consumer's eachMessage (fetching), and eachMessage → the
+  // handler (the IdempotentConsumer's own work: parsing, the processed-id check).
+  const stages = { append: [] as number[], relay: [] as number[], delivery: [] as number[], fetch: [] as number[], check: [] as number[] };
   let warmedUp = 0;
   const consumer = kafka.consumer({ groupId: `bench-${suffix}` });
+  let traced = () => undefined as void;
+  const tails: { i: number; total: number; produce: number; toEachMessage: number; check: number; at: number }[] = [];
   // The consumer records processed ids where a consuming service keeps its read models (PostgreSQL
   // beside a PostgreSQL store, else its MongoDB database).
   const wrapper = new IdempotentConsumer({ consumer: 'bench', documents: consumerDocuments, producer });
@@ -313,6 +350,7 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     eachMessage: async (message) => {
+      const receivedAt = performance.now();
       await wrapper.handle(message, (event: RecordedEvent) => {
         const { i } = event.data as { i: number };
         if (i < 0) return void warmedUp++;
@@ -322,6 +360,9 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
         stages.append.push(appendedAt.get(i)! - sentAt.get(i)!);
         stages.relay.push(producedAt - appendedAt.get(i)!);
         stages.delivery.push(now - producedAt);
+        stages.fetch.push(receivedAt - producedAt);
+        stages.check.push(now - receivedAt);
+        if (process.env.BENCH_TRACE) tails.push({ i, total: now - sentAt.get(i)!, produce: (ackedAt.get(i) ?? NaN) - producedAt, toEachMessage: receivedAt - (ackedAt.get(i) ?? NaN), check: now - receivedAt, at: now });
       });
     },
   });
@@ -334,6 +375,7 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
   for (let s = 0; s < streams; s++) await store.append(`plan-${s}`, [{ type: 'TargetSet', data: { i: -1 } }], { expectedVersion: 'no-stream', metadata });
   while (warmedUp < streams) await new Promise((r) => setTimeout(r, 50));
   let conflicts = 0;
+  traced = traceConsumer(consumer, 'platform');
   await steady(count, 200, async (i) => {
     sentAt.set(i, performance.now());
     // On a loaded machine two appends to one stream can overlap; one that loses every retry is
@@ -351,6 +393,12 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
   });
   if (conflicts) console.log(`  ${conflicts} append(s) ran out of version-conflict retries and were made again`);
   while (latencies.length < count) await new Promise((r) => setTimeout(r, 50));
+  traced();
+  if (tails.length) {
+    const t0 = Math.min(...tails.map((t) => t.at));
+    const slowest = [...tails].sort((a, b) => b.total - a.total).slice(0, Math.ceil(tails.length / 100));
+    console.log(`  trace: the slowest 1 %: ${slowest.map((t) => `#${t.i}@${((t.at - t0) / 1000).toFixed(2)}s total ${t.total.toFixed(1)} produce ${t.produce.toFixed(1)} ack→eachMessage ${t.toEachMessage.toFixed(1)} check ${t.check.toFixed(1)}`).join('; ')}`);
+  }
   await relay.stop();
   await consumer.disconnect();
 
@@ -368,6 +416,7 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
   const sample = (await store.readStream('plan-0'))[0];
   const rawSentAt = new Map<number, number>();
   const rawLatencies: number[] = [];
+  const rawDelivery: number[] = []; // Kafka → eachMessage, by the producer timestamp, as above
   let rawWarmedUp = false; // the same warm-up as above
   const rawConsumer = kafka.consumer({ groupId: `bench-raw-${suffix}` });
   await rawConsumer.connect();
@@ -375,19 +424,27 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
   await rawConsumer.run({
     eachMessage: async ({ message }) => {
       const i = Number(message.headers?.['bench-i']?.toString());
-      if (i >= 0) rawLatencies.push(performance.now() - rawSentAt.get(i)!);
+      const now = performance.now();
+      if (i >= 0) {
+        rawLatencies.push(now - rawSentAt.get(i)!);
+        rawDelivery.push(now - (Number(message.timestamp) - epochOffset));
+      }
       else rawWarmedUp = true;
     },
   });
   await new Promise((r) => setTimeout(r, 3000));
   await producer.send({ topic: rawTopic, acks: -1, messages: [{ key: 'warm-up', value: '{}', headers: { 'bench-i': '-1' } }] });
   while (!rawWarmedUp) await new Promise((r) => setTimeout(r, 50));
+  const rawTraced = traceConsumer(rawConsumer, 'raw');
   await steady(count, 200, async (i) => {
     rawSentAt.set(i, performance.now());
-    const message = eventToMessage({ ...sample, data: { i } });
+    // The same keys as the platform's messages (a stream each, 200 streams), so that the raw messages
+    // spread over the topic's partitions as the relay's do (all under one key, they took one partition).
+    const message = eventToMessage({ ...sample, streamId: `plan-${i % streams}`, data: { i } });
     await producer.send({ topic: rawTopic, acks: -1, messages: [{ ...message, headers: { ...message.headers, 'bench-i': String(i) } }] });
   });
   while (rawLatencies.length < count) await new Promise((r) => setTimeout(r, 50));
+  rawTraced();
   await rawConsumer.disconnect();
   await producer.disconnect();
   await admin.deleteTopics({ topics: [topic, rawTopic] }).catch(() => undefined);
@@ -395,6 +452,7 @@ async function latencyBench(target: Target, consumerDocuments: ReadModelStore) {
 
   const p = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} / p99 ${percentile(values, 99).toFixed(1)} ms`;
   console.log(`  stages: append ${p(stages.append)}; relay ${p(stages.relay)}; Kafka→handler ${p(stages.delivery)}`);
+  console.log(`  Kafka→handler split: Kafka→eachMessage ${p(stages.fetch)}; eachMessage→handler (processed-id check) ${p(stages.check)}; raw Kafka→eachMessage ${p(rawDelivery)}`);
   row(`append→consumer at 200 ev/s (${fmt(count)} events)`, `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     `raw produce→consume p50 ${percentile(rawLatencies, 50).toFixed(1)} ms, p99 ${percentile(rawLatencies, 99).toFixed(1)} ms`, '');
   row(`append alone at 200 ev/s (the first stage above)`, `p50 ${percentile(stages.append, 50).toFixed(1)} ms, p99 ${percentile(stages.append, 99).toFixed(1)} ms`,
@@ -419,7 +477,12 @@ async function main() {
   ];
   const only = process.env.BENCH_ONLY?.split(',');
   try {
-    for (const [part, run] of parts) if (!only || only.includes(part)) await run();
+    for (const [part, run] of parts) {
+      if (only && !only.includes(part)) continue;
+      // The machine's load beside each part: a figure measured on a busy machine says so.
+      console.log(`[${part}] load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      await run();
+    }
   } finally {
     await target.close();
     await consumerDb.dropDatabase().catch(() => undefined);

@@ -45,6 +45,13 @@ async function command(service: Service, username: string, path: string, key: st
     body: JSON.stringify(body),
   });
   const text = await res.text();
+  if (res.status === 409 && text.includes('idempotency-key-reused')) {
+    // The store already holds this step as an older version of this script wrote it.
+    throw new Error(
+      `${service} POST ${path}: the store in ${process.env.NANGSUAT_RUN_DIR ?? '.run'} holds demo data written by an older version of this script. ` +
+        'Keep it as it is (the platform is up), or start from empty local data: scripts/down.sh, remove that directory, scripts/up.sh.',
+    );
+  }
   if (!res.ok) throw new Error(`${service} POST ${path} as ${username} answered ${res.status}: ${text}`);
   return text ? JSON.parse(text) : undefined;
 }

@@ -78,4 +78,22 @@ describe('audit end to end', () => {
     expect((await call('support-programs', 'POST', '/programmes', { ...auditor, body: {} })).status).toBe(403);
     expect((await call('audit', 'POST', '/audit/backfill/plans', auditor)).status).toBe(403);
   });
+
+  it("the count trail of an indicator fed by recorded achievements ends at the plans progress API's figure", async () => {
+    const auditor = await tokenFor('auditor.vn');
+    // The demo's verified achievements of 4009/KH-UBND (Ninh Thuận, unit 58): productivity clubs.
+    const progress = (await call('plans', 'GET', '/plans/ninh-thuan-4009-2023/progress', { token: auditor })).body;
+    const target = progress.targets.find((t: { indicator: string }) => t.indicator === 'productivity-clubs');
+    expect(target.actual).toBeGreaterThan(0);
+    let trail: { count: number; items: { type: string; delta: number }[]; description: string } | undefined;
+    // The ledger follows the plans service over Kafka.
+    for (let i = 0; i < 120; i++) {
+      trail = (await call('audit', 'GET', '/audit/count-trail?metric=productivity-clubs&unit=58&pageSize=100', { token: auditor })).body;
+      if (trail?.count === target.actual) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(trail!.count).toBe(target.actual);
+    expect(trail!.description).toContain('Productivity-improvement clubs');
+    expect(trail!.items.filter((s) => s.delta > 0).every((s) => s.type === 'AchievementVerified')).toBe(true);
+  });
 });

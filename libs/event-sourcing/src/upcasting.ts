@@ -24,6 +24,7 @@ export class Upcasters {
 
   /** The event in the newest shape known for its type (unchanged when no upcaster applies). */
   apply(event: RecordedEvent): RecordedEvent {
+    if (this.byKey.size === 0) return event; // most stores have none: no key to build per event read
     let current = event;
     for (let upcaster = this.find(current); upcaster; upcaster = this.find(current)) {
       current = { ...current, data: upcaster.upcast(current.data, current), schemaVersion: current.schemaVersion + 1 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CheckpointStore, CommitDocument, CommitListener, CommitNotice, SnapshotStore, StoredEvent, VOID_STREAM, toRecordedEvents, toStoredEvent } from './commit';
+import { CheckpointStore, CommitDocument, CommitListener, CommitNotice, SnapshotStore, StoredEvent, VOID_STREAM, serialised, toRecordedEvents, toStoredEvent } from './commit';
 import { Conflict, DomainError, hashEvent, IdempotencyKeyMismatch, IntegrityViolation, VersionConflict, DomainEvent, ExpectedVersion, RecordedEvent, withHashes, Upcaster, Upcasters, verifyChain, StreamVerification } from '@nangsuat/event-sourcing';
 import { AppendOptions, AppendResult, EventStore, Leadership, ReadAllOptions, ReadStreamOptions } from './ports';
 
@@ -359,6 +359,10 @@ function checkExpected(streamId: string, expected: ExpectedVersion, actual: numb
   if (expected === 'no-stream' ? exists : expected !== actual) throw new VersionConflict(streamId, expected, actual);
 }
 
+/** The value as JSON would give it back; the text it was read from is kept for `jsonText`. */
 function plainJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  const text = JSON.stringify(value);
+  const plain = JSON.parse(text) as T;
+  if (typeof plain === 'object' && plain !== null) serialised.set(plain, text);
+  return plain;
 }

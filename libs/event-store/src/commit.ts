@@ -38,6 +38,18 @@ export interface StoredEvent {
 
 export const VOID_STREAM = '$void';
 
+/**
+ * The JSON text of the data and metadata objects an append built: it made them by parsing that
+ * text (a JSON round trip), and JSON.stringify of the result gives the same text back, so an
+ * adapter that stores text takes it from here instead of serialising each object a second time.
+ */
+export const serialised = new WeakMap<object, string>();
+
+/** JSON.stringify(value), from `serialised` when the append kept it. */
+export function jsonText(value: object): string {
+  return serialised.get(value) ?? JSON.stringify(value);
+}
+
 /** What a store tells its listeners after each successful append, and after it voided positions it had taken. */
 export interface CommitNotice {
   readonly streamId: string;

@@ -1,9 +1,11 @@
-import { MongoReadModels } from '@nangsuat/read-models';
+import { randomBytes } from 'node:crypto';
+import { MongoReadModels, PostgresReadModels } from '@nangsuat/read-models';
+import { Pool } from 'pg';
 import { trace } from '@opentelemetry/api';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { EventStore, RecordedEvent } from '@nangsuat/event-store';
-import { postgresAdapter, TestStore } from '../../event-store/src/testing/adapters';
+import { postgresAdapter, testPostgresUrl, TestStore } from '../../event-store/src/testing/adapters';
 import { connectTestDatabase, testMetadata } from '../../event-store/src/testing/mongo';
 import { applyOnce } from './apply-once';
 import { IdempotentConsumer } from './idempotent-consumer';
@@ -152,6 +154,37 @@ describe('Outbox relay and idempotent consumer (FerretDB + Kafka)', () => {
     expect(handled.filter((id) => id === later[0].id)).toHaveLength(2);
     await afterCrash.flush();
     expect(await new IdempotentConsumer({ consumer: 'batched', documents: new MongoReadModels(connection), producer }).handle(delivery(later[0]), handler)).toBe('duplicate');
+  });
+
+  it('on PostgreSQL read models the duplicate check is a lookup of the processed record: no receipt is written, a redelivery is recognised once recorded, an unfinished one is handled again', async () => {
+    const schema = `test_consumer_${randomBytes(4).toString('hex')}`;
+    const documents = PostgresReadModels.connect(testPostgresUrl(), schema);
+    const sql = new Pool({ connectionString: testPostgresUrl(), max: 1 });
+    try {
+      const { events } = await store.append('plan-pg-check', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 'no-stream', metadata: testMetadata });
+      const delivery = (e: RecordedEvent) => ({ topic, partition: 0, message: { ...eventToMessage(e), value: Buffer.from(JSON.stringify(e)) } as never });
+      const handled: string[] = [];
+      const handler = (e: RecordedEvent) => void handled.push(e.id);
+      const first = new IdempotentConsumer({ consumer: 'pg-check', documents, producer, saveProcessedAfterMs: 60_000 });
+      expect(await first.handle(delivery(events[0]), handler)).toBe('processed');
+      expect(await first.handle(delivery(events[0]), handler)).toBe('duplicate'); // known in memory
+      // Handled, then the process died before its record was written: another instance handles it again.
+      expect(await new IdempotentConsumer({ consumer: 'pg-check', documents, producer }).handle(delivery(events[0]), handler)).toBe('processed');
+      expect(handled).toEqual([events[0].id, events[0].id]);
+      await first.flush();
+      const restarted = new IdempotentConsumer({ consumer: 'pg-check', documents, producer });
+      expect(await restarted.handle(delivery(events[0]), handler)).toBe('duplicate');
+      expect(await restarted.handle(delivery(events[1]), handler)).toBe('processed');
+      await restarted.flush();
+      expect(await new IdempotentConsumer({ consumer: 'pg-check', documents, producer }).handle(delivery(events[1]), handler)).toBe('duplicate');
+      expect(handled).toEqual([events[0].id, events[0].id, events[1].id]);
+      const tables = await sql.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
+      expect(tables.rows.map((r) => r.table_name)).toEqual(['rm_processed_events']);
+    } finally {
+      await documents.close();
+      await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await sql.end();
+    }
   });
 
   it('the same event delivered twice with a crash between the write and the processed mark changes the projection once', async () => {

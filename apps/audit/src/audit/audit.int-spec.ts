@@ -282,12 +282,18 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       expect([200, 404]).toContain(asAuditor.status);
     });
 
-    it('serves the count trail by plans indicator key and refuses the former metric names', async () => {
+    it('serves the count trail by plans indicator key, also for indicators fed by recorded achievements, and refuses the former metric names', async () => {
       const auth = { authorization: `Bearer ${tokens['auditor.vn']}` };
       const res = await http().get('/audit/count-trail').query({ metric: 'pilot-model-enterprises', unit: '51' }).set(auth).expect(200);
       expect(res.body).toMatchObject({ metric: 'pilot-model-enterprises', unit: '51', count: expect.any(Number), items: expect.any(Array) });
       expect(res.body.items.at(-1)?.runningCount ?? 0).toBe(res.body.count);
-      await http().get('/audit/count-trail').query({ metric: 'pilot-models', unit: '51' }).set(auth).expect(400);
+      // A former metric name is a well-formed code no indicator has; a malformed one is refused before.
+      const former = await http().get('/audit/count-trail').query({ metric: 'pilot-models', unit: '51' }).set(auth).expect(422);
+      expect(former.body.message).toMatch(/fed by recorded achievements/);
+      await http().get('/audit/count-trail').query({ metric: 'Pilot Models', unit: '51' }).set(auth).expect(400);
+      // An indicator recorded achievements feed (the seeded catalogue until its own events change it).
+      const clubs = await http().get('/audit/count-trail').query({ metric: 'productivity-clubs', unit: '58' }).set(auth).expect(200);
+      expect(clubs.body).toMatchObject({ metric: 'productivity-clubs', description: expect.stringContaining('Productivity-improvement clubs'), count: expect.any(Number) });
     });
 
     it('refuses every write of an auditor (403), with or without a body', async () => {

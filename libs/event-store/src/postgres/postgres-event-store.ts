@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Pool, PoolConfig } from 'pg';
-import { Checkpoint, CheckpointStore, CommitDocument, Snapshot, SnapshotStore, StoredEvent, VOID_STREAM } from '../commit';
+import { Client, Pool, PoolConfig, QueryArrayConfig, types } from 'pg';
+import { Checkpoint, CheckpointStore, CommitDocument, Snapshot, SnapshotStore, StoredEvent, VOID_STREAM, jsonText } from '../commit';
 import { CommitLogStore, CommitLogStoreOptions, UniqueKeyViolation } from '../commit-log-store';
 import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { Leadership, ReadAllOptions, ReadStreamOptions } from '../ports';
@@ -41,6 +41,18 @@ interface EventRow {
 }
 
 const EVENT_COLUMNS = 'e.global_position, e.commit_position, e.stream_version, e.event_id, e.type, e.schema_version, e.data, e.occurred_at, e.prev_hash, e.hash';
+/** An envelope's columns, in the order `EnvelopeRow` reads them. */
+const ENVELOPE_COLUMNS = `${EVENT_COLUMNS}, e.stream_id, c.recorded_at, c.metadata`;
+/** A row of ENVELOPE_COLUMNS as an array, with the json and timestamptz columns as text. */
+type EnvelopeRow = [string, string, number, string, string, number, string, string, string, string, string, string, string];
+
+const JSON_OID = 114;
+const TIMESTAMPTZ_OID = 1184;
+const parseTimestamptz = types.getTypeParser(TIMESTAMPTZ_OID, 'text');
+/** The query's json and timestamptz columns as the server sent them (text); everything else as pg parses it. */
+const COMMIT_COLUMNS_AS_TEXT = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === JSON_OID || oid === TIMESTAMPTZ_OID ? (value: string) => value : types.getTypeParser(oid, format)),
+};
 
 /**
  * The event store on PostgreSQL (the `pg` driver): commits and events in tables with real indexes,
@@ -147,13 +159,13 @@ export class PostgresEventStore extends CommitLogStore {
           commit.lastVersion,
           commit.commandId.startsWith('none:') ? null : commit.commandId,
           commit.recordedAt,
-          JSON.stringify(commit.metadata),
+          jsonText(commit.metadata),
           e.map((x) => x.globalPosition),
           e.map((x) => x.streamVersion),
           e.map((x) => x.id),
           e.map((x) => x.type),
           e.map((x) => x.schemaVersion),
-          e.map((x) => JSON.stringify(x.data)),
+          e.map((x) => jsonText(x.data)),
           e.map((x) => x.occurredAt),
           e.map((x) => x.prevHash),
           e.map((x) => x.hash),
@@ -252,13 +264,13 @@ export class PostgresEventStore extends CommitLogStore {
     if (options.asOfVersion !== undefined) where.push(`e.stream_version <= $${params.push(options.asOfVersion)}`);
     if (options.asOfTime !== undefined) where.push(`c.recorded_at <= $${params.push(new Date(options.asOfTime))}`);
     const limit = options.maxCount !== undefined ? ` LIMIT $${params.push(options.maxCount)}` : '';
-    const { rows } = await this.pool.query<EventRow & Pick<CommitRow, 'stream_id' | 'recorded_at' | 'metadata'>>(
-      `SELECT ${EVENT_COLUMNS}, e.stream_id, c.recorded_at, c.metadata
+    return this.envelopes(
+      `SELECT ${ENVELOPE_COLUMNS}
        FROM ${this.s}.events e JOIN ${this.s}.commits c ON c.first_position = e.commit_position
        WHERE ${where.join(' AND ')} ORDER BY e.stream_version ${backwards ? 'DESC' : 'ASC'}${limit}`,
       params,
+      false,
     );
-    return rows.map((row) => toRecordedEvent(row, row.stream_id, row.recorded_at, row.metadata));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -268,13 +280,52 @@ export class PostgresEventStore extends CommitLogStore {
     if (options.streamPrefix) where.push(`starts_with(e.stream_id, $${params.push(options.streamPrefix)})`);
     if (options.types?.length) where.push(`e.type = ANY($${params.push([...options.types])}::text[])`);
     const limit = options.limit !== undefined ? ` LIMIT $${params.push(options.limit)}` : '';
-    const { rows } = await this.pool.query<EventRow & Pick<CommitRow, 'stream_id' | 'recorded_at' | 'metadata'>>(
-      `SELECT ${EVENT_COLUMNS}, e.stream_id, c.recorded_at, c.metadata
+    return this.envelopes(
+      `SELECT ${ENVELOPE_COLUMNS}
        FROM ${this.s}.events e JOIN ${this.s}.commits c ON c.first_position = e.commit_position
        WHERE ${where.join(' AND ')} ORDER BY e.global_position${limit}`,
       params,
+      true,
     );
-    return rows.map((row) => this.upcasters.apply(toRecordedEvent(row, row.stream_id, row.recorded_at, row.metadata)));
+  }
+
+  /**
+   * Runs a query selecting ENVELOPE_COLUMNS and builds the envelopes straight from its rows: rows as
+   * arrays (no row object per event on the way), and the commit's columns — the same for all its
+   * events, which come one after another in either order — taken as text and parsed once per commit
+   * (its events share that metadata object, as `toRecordedEvents` has them share it). Each event's
+   * data is parsed as pg parses json (`JSON.parse`).
+   */
+  private async envelopes(text: string, values: unknown[], upcast: boolean): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query({ text, values, rowMode: 'array', types: COMMIT_COLUMNS_AS_TEXT } as QueryArrayConfig);
+    const out: RecordedEvent[] = new Array(rows.length);
+    let commit: string | undefined;
+    let recordedAt = '';
+    let metadata!: CommitDocument['metadata'];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as EnvelopeRow;
+      if (r[1] !== commit) {
+        commit = r[1];
+        recordedAt = (parseTimestamptz(r[11]) as Date).toISOString();
+        metadata = JSON.parse(r[12]) as CommitDocument['metadata'];
+      }
+      const event: RecordedEvent = {
+        id: r[3],
+        type: r[4],
+        schemaVersion: r[5],
+        data: JSON.parse(r[6]) as object,
+        streamId: r[10],
+        streamVersion: r[2],
+        globalPosition: Number(r[0]),
+        occurredAt: r[7],
+        recordedAt,
+        metadata,
+        prevHash: r[8],
+        hash: r[9],
+      };
+      out[i] = upcast ? this.upcasters.apply(event) : event;
+    }
+    return out;
   }
 
   async readCommits(afterPosition: number, limit: number): Promise<CommitDocument[]> {
@@ -460,24 +511,6 @@ function toStoredEvent(row: EventRow): StoredEvent {
     occurredAt: row.occurred_at,
     prevHash: row.prev_hash,
     hash: row.hash,
-  };
-}
-
-function toRecordedEvent(row: EventRow, streamId: string, recordedAt: Date, metadata: CommitDocument['metadata']): RecordedEvent {
-  const e = toStoredEvent(row);
-  return {
-    id: e.id,
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    data: e.data,
-    streamId,
-    streamVersion: e.streamVersion,
-    globalPosition: e.globalPosition,
-    occurredAt: e.occurredAt,
-    recordedAt: recordedAt.toISOString(),
-    metadata,
-    prevHash: e.prevHash,
-    hash: e.hash,
   };
 }
 

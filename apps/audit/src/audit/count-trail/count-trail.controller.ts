@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { INDICATOR_CODE } from '@nangsuat/contracts/plans';
 import type { Response } from 'express';
 import { skipOf } from '@nangsuat/service-runtime';
 import { AuditorOnly } from '../common/auditor-only';
@@ -11,12 +12,14 @@ import { CountTrailHandler } from './count-trail.handler';
 
 export class CountTrailParams extends AuditQuery {
   @ApiProperty({
-    enum: COUNTED_INDICATORS.map((i) => i.indicator),
+    example: COUNTED_INDICATORS[0]?.indicator,
     description:
-      'Plan indicator key, as in the plans service (its progress projection counts the same events the same way). ' +
+      `Plan indicator key, as in the plans service (its progress projection counts the same events the same way): ${COUNTED_INDICATORS.map((i) => i.indicator).join(', ')}, ` +
+      'or the code of a catalogue indicator fed by recorded achievements (e.g. productivity-clubs). ' +
       'Replaces the former metric names pilot-models, pilot-models-under-way, person-times-trained and experts-certified.',
   })
-  @IsIn(COUNTED_INDICATORS.map((i) => i.indicator))
+  @Matches(INDICATOR_CODE, { message: 'metric must be an indicator code such as trained-person-times (lower-case words joined by -)' })
+  @MaxLength(80)
   metric: string;
 
   @ApiProperty({ description: 'Unit code of the target (its subtree counts)', example: '51' })

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@nangsuat/event-sourcing';
-import { CONTRIBUTION_RULES, countContributions, INDICATORS, mapEventToContribution, Target } from '@nangsuat/contracts/plans';
-import { COUNTED_INDICATORS, countedIndicator, countTrail, indicatorOfType } from './count-trail';
+import { CONTRIBUTION_RULES, countContributions, INDICATORS, mapAchievementToContribution, mapEventToContribution, seedIndicator, Target } from '@nangsuat/contracts/plans';
+import { achievementFedIndicator, COUNTED_INDICATORS, countedIndicator, countTrail, indicatorOfType } from './count-trail';
 import { chainedStream } from './test-events';
 
 const evaluatedAt = Date.parse('2026-01-01T00:00:00.000Z');
@@ -124,5 +124,51 @@ describe('count trail', () => {
     const khanhHoa = countTrail('pilot-model-enterprises', events, (u) => u === '56', { evaluatedAt });
     expect(khanhHoa.steps.map((s) => [s.subjectId, s.delta])).toEqual([['mst-d', 1]]);
     expect(khanhHoa.count).toBe(1);
+  });
+
+  describe('an indicator fed by recorded achievements (productivity clubs)', () => {
+    const club = (id: string, organisation: string, unit: string, types: [string, Record<string, unknown>?][], firstPosition: number) =>
+      chainedStream(
+        `achievement-${id}`,
+        types.map(([type, extra]) => ({ type, data: { achievementId: id, indicator: 'productivity-clubs', subjectId: organisation, unitCode: unit, achievedOn: '2024-05-10', ...extra } })),
+        { firstPosition },
+      );
+    const achievements: RecordedEvent[] = [
+      // Verified: counted; a second club at the same organisation: already counted; verified then
+      // withdrawn: taken back; withdrawn before verification: never counted; another indicator; outside the province.
+      ...club('a1', 'org-dh-1', '51', [['AchievementVerified']], 100),
+      ...club('a2', 'org-dh-1', '51', [['AchievementVerified']], 101),
+      ...club('a3', 'org-cd-2', '51-NGOKBAY', [['AchievementVerified'], ['AchievementWithdrawn', { wasVerified: true }]], 102),
+      ...club('a4', 'org-cd-3', '51', [['AchievementWithdrawn', { wasVerified: false }]], 105),
+      ...chainedStream('achievement-a5', [{ type: 'AchievementVerified', data: { achievementId: 'a5', indicator: 'schools-5s', subjectId: 'school-1', unitCode: '51', achievedOn: '2024-05-10' } }], { firstPosition: 106 }),
+      ...club('a6', 'org-nt-1', '58', [['AchievementVerified']], 107),
+    ].sort((x, y) => x.globalPosition - y.globalPosition);
+    const entry = seedIndicator('productivity-clubs')!;
+    const clubs = countTrail('productivity-clubs', [...events, ...achievements], inQuangNgai, { evaluatedAt, entry });
+
+    it('is known through its catalogue entry, with the plans service as its source', () => {
+      expect(countedIndicator('productivity-clubs')).toBeUndefined();
+      expect(achievementFedIndicator(entry)).toMatchObject({ indicator: 'productivity-clubs', sources: [{ service: 'plans', types: ['AchievementVerified', 'AchievementWithdrawn'] }] });
+      expect(achievementFedIndicator(seedIndicator('trained-person-times')!)).toBeUndefined();
+    });
+
+    it('names every achievement of the indicator in scope, and why one did not move the count', () => {
+      expect(clubs.steps.map((s) => [s.type, s.subjectId ?? s.streamId, s.delta, s.runningCount, s.note])).toEqual([
+        ['AchievementVerified', 'org-dh-1', 1, 1, undefined],
+        ['AchievementVerified', 'org-dh-1', 0, 1, 'org-dh-1 already counted'],
+        ['AchievementVerified', 'org-cd-2', 1, 2, undefined],
+        ['AchievementWithdrawn', 'org-cd-2', -1, 1, undefined],
+        ['AchievementWithdrawn', 'achievement-a4', 0, 1, 'not counted: withdrawn before verification: it was never counted'],
+      ]);
+      expect(clubs.count).toBe(1);
+    });
+
+    it('ends where the plans counting rule ends on the same achievements', () => {
+      const contributions = achievements.flatMap((e) => {
+        const mapped = mapAchievementToContribution(e);
+        return mapped.outcome === 'contribution' && mapped.contribution.indicator === 'productivity-clubs' && inQuangNgai(mapped.contribution.unit) ? [mapped.contribution] : [];
+      });
+      expect(clubs.count).toBe(countContributions({ indicator: 'productivity-clubs' } as Target, contributions, evaluatedAt, entry).actual);
+    });
   });
 });

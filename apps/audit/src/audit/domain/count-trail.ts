@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@nangsuat/event-sourcing';
 import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay } from '@nangsuat/vietnamese';
-import { Contribution, CONTRIBUTION_RULES, ContributionKind, countContributions, INDICATOR_OF_KIND, INDICATORS, mapEventToContribution, SourceService, Target } from '@nangsuat/contracts/plans';
+import { ACHIEVEMENT_TYPES, Contribution, CONTRIBUTION_RULES, ContributionKind, countContributions, INDICATOR_OF_KIND, IndicatorEntry, INDICATORS, mapAchievementToContribution, mapEventToContribution, MappingResult, SourceService, Target } from '@nangsuat/contracts/plans';
 
 /**
  * How a target's count was reached, event by event. Nothing here decides what counts: every event
@@ -15,7 +15,9 @@ export interface CountedIndicator {
   readonly indicator: string;
   readonly description: string;
   /** The services whose events feed it, with the event types (the ledger's context = the service). */
-  readonly sources: readonly { readonly service: SourceService; readonly types: readonly string[] }[];
+  readonly sources: readonly { readonly service: SourceService | 'plans'; readonly types: readonly string[] }[];
+  /** The catalogue entry, for an indicator fed by recorded achievements (its counting rule). */
+  readonly entry?: IndicatorEntry;
 }
 
 /**
@@ -61,6 +63,29 @@ export function countedIndicator(indicator: string): CountedIndicator | undefine
   return COUNTED_INDICATORS.find((i) => i.indicator === indicator);
 }
 
+/** An indicator of the catalogue that recorded achievements feed (a club founded, a school applying 5S): the plans service's own achievement events. */
+export function achievementFedIndicator(entry: IndicatorEntry): CountedIndicator | undefined {
+  if (entry.feed.from !== 'recorded-achievements') return undefined;
+  return { indicator: entry.code, description: `${entry.name.en} (${entry.name.vi})`, sources: [{ service: 'plans', types: ACHIEVEMENT_TYPES }], entry };
+}
+
+/** The plans mapping of an event to a contribution: a service's event by its rule, a recorded achievement by its own indicator; undefined when nothing counts it. */
+function mapForTrail(event: RecordedEvent, units: UnitTree): MappingResult | undefined {
+  if (ACHIEVEMENT_TYPES.includes(event.type)) return mapAchievementToContribution(event, units);
+  const rule = CONTRIBUTION_RULES[event.type];
+  if (!rule || indicatorOfType(event.type) === undefined) return undefined;
+  return mapEventToContribution(event, rule.service, units);
+}
+
+/** The indicator an event would count for (a recorded achievement names its own). */
+function indicatorOfEvent(event: RecordedEvent): string | undefined {
+  if (ACHIEVEMENT_TYPES.includes(event.type)) {
+    const indicator = (event.data as Record<string, unknown> | undefined)?.indicator;
+    return typeof indicator === 'string' ? indicator : undefined;
+  }
+  return indicatorOfType(event.type);
+}
+
 export interface CountStep {
   readonly eventId: string;
   readonly streamId: string;
@@ -93,6 +118,8 @@ export interface CountTrailOptions {
   /** When the count is evaluated (certifications past their validUntil no longer count); default now. */
   readonly evaluatedAt?: number;
   readonly units?: UnitTree;
+  /** The catalogue entry whose counting rule applies (indicators fed by recorded achievements); the seeded rule otherwise. */
+  readonly entry?: IndicatorEntry;
 }
 
 /**
@@ -129,10 +156,8 @@ export function countTrail(
   const steps: CountStep[] = [];
   let count = 0;
   for (const event of events) {
-    const rule = CONTRIBUTION_RULES[event.type];
-    if (!rule || indicatorOfType(event.type) === undefined) continue;
-    const mapped = mapEventToContribution(event, rule.service, units);
-    if (mapped.outcome === 'irrelevant') continue;
+    const mapped = mapForTrail(event, units);
+    if (!mapped || mapped.outcome === 'irrelevant') continue;
     const base = {
       eventId: event.id,
       streamId: event.streamId,
@@ -144,7 +169,7 @@ export function countTrail(
     };
     if (mapped.outcome !== 'contribution') {
       const unit = unitOfEvent(event);
-      if (indicatorOfType(event.type) !== indicator || !inScope(unit)) continue;
+      if (indicatorOfEvent(event) !== indicator || !inScope(unit)) continue;
       const reason = mapped.outcome === 'unmappable' ? `cannot be mapped (${mapped.reason})` : mapped.reason;
       steps.push({ ...base, unit, delta: 0, note: `not counted: ${reason}`, runningCount: count });
       continue;
@@ -152,7 +177,9 @@ export function countTrail(
     const c = mapped.contribution;
     if (c.indicator !== indicator || !inScope(c.unit)) continue;
 
-    const keys = [`subject:${c.subjectId}`, ...(reversible ? [`record:${c.refId ?? c.eventId}`] : [])];
+    // A withdrawn achievement undoes its own record's count, like a revoked certification.
+    const linksRecords = reversible || c.kind === 'indicator-counted' || c.kind === 'indicator-count-withdrawn';
+    const keys = [`subject:${c.subjectId}`, ...(linksRecords ? [`record:${c.refId ?? c.eventId}`] : [])];
     const roots = [...new Set(keys.map(find))];
     const before = roots.reduce((n, r) => n + (groupCount.get(r) ?? 0), 0);
     const [root, ...others] = roots;
@@ -164,7 +191,7 @@ export function countTrail(
     }
     for (const key of keys) parent.set(key, root);
     members.set(root, group);
-    const after = countContributions(target, group, evaluatedAt).actual;
+    const after = countContributions(target, group, evaluatedAt, options.entry).actual;
     groupCount.set(root, after);
     const delta = after - before;
     count += delta;

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DomainRuleViolation, fold, NotFound, RecordedEvent } from '@nangsuat/event-sourcing';
 import { hashEvent } from '@nangsuat/event-sourcing';
 import { toVietnamDate } from '@nangsuat/vietnamese';
-import { catalogueDecider, CatalogueEvent, CONTRIBUTION_RULES, INDICATOR_CATALOGUE_STREAM, lookupIn, mapAchievementToContribution, mapEventToContribution, planDecider, PlanEvent, planStreamId, planVersionAt, reportedValuesStreamId, SourceService, StoredContribution, toReportedValues } from '@nangsuat/contracts/plans';
+import { ACHIEVEMENT_TYPES, catalogueDecider, CatalogueEvent, CONTRIBUTION_RULES, INDICATOR_CATALOGUE_STREAM, lookupIn, mapAchievementToContribution, mapEventToContribution, planDecider, PlanEvent, planStreamId, planVersionAt, reportedValuesStreamId, SourceService, StoredContribution, toReportedValues } from '@nangsuat/contracts/plans';
 import { CheckpointService } from '../checkpoints/checkpoint.service';
 import { inclusionProof } from '../domain/merkle';
 import { LedgerDocument, LedgerRepository } from '../ledger/ledger.repository';
 import { buildNationalExport, CheckpointRef, ExportFact, FactProof, NationalExport } from './national-export';
 
-const ACHIEVEMENT_TYPES = ['AchievementVerified', 'AchievementWithdrawn'];
 
 /** Builds the national-database export of a plan from the ledger (what every service recorded) and the day checkpoints. */
 @Injectable()

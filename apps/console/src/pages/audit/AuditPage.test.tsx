@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, principal, renderWith } from '../../test-utils';
-import { AuditPage } from './AuditPage';
+import { AuditPage, metricOptions } from './AuditPage';
 
 const auditor = principal(['auditor'], 'VN', 'auditor.vn');
 const empty = { items: [], page: 1, pageSize: 15, total: 0 };
@@ -39,4 +39,21 @@ describe('the auditor compares two version numbers of an entity', () => {
     expect(screen.getByText('Tăng chỉ tiêu')).toBeInTheDocument();
     await waitFor(() => expect(calls.map((c) => c.url)).toContain('/api/audit/audit/streams/plan-p1/diff?from=2&to=4'));
   }, 60_000);
+});
+
+describe('what a count trail can be asked for', () => {
+  const t = (key: string) => `«${key}»`;
+  const entry = (code: string, from: string, vi: string, en: string) => ({ code, entry: { name: { vi, en }, feed: { from } } });
+  const catalogue = [
+    entry('trained-person-times', 'service-events', 'Lượt người', 'Person-times'),
+    entry('productivity-clubs', 'recorded-achievements', 'Câu lạc bộ cải tiến năng suất', 'Productivity-improvement clubs'),
+    entry('labour-productivity-growth', 'reported-statistics', 'Tăng năng suất lao động', 'Labour productivity growth'),
+  ];
+
+  it("offers the services' indicators, then the catalogue's indicators fed by recorded achievements, in the reader's language", () => {
+    expect(metricOptions(t, 'vi', catalogue).map((o) => o.value)).toEqual(['pilot-model-enterprises', 'trained-person-times', 'certified-experts', 'productivity-clubs']);
+    expect(metricOptions(t, 'vi', catalogue).at(-1)!.label).toBe('Câu lạc bộ cải tiến năng suất');
+    expect(metricOptions(t, 'en', catalogue).at(-1)!.label).toBe('Productivity-improvement clubs');
+    expect(metricOptions(t, 'vi', undefined)).toHaveLength(3);
+  });
 });

@@ -225,6 +225,17 @@ function StreamView({ streamId }: { streamId: string }) {
 
 const METRICS = ['pilot-model-enterprises', 'trained-person-times', 'certified-experts'];
 
+interface CountedIndicator {
+  readonly code: string;
+  readonly entry: { readonly name: { readonly vi: string; readonly en: string }; readonly feed: { readonly from: string } };
+}
+
+/** What a count trail can be asked for: the indicators services count, and the catalogue's indicators fed by recorded achievements. */
+export function metricOptions(t: (key: string) => string, lang: string, catalogue: readonly CountedIndicator[] | undefined): { value: string; label: string }[] {
+  const fromAchievements = (catalogue ?? []).filter((i) => i.entry.feed.from === 'recorded-achievements' && !METRICS.includes(i.code));
+  return [...METRICS.map((m) => ({ value: m, label: t(`indicator.${m}`) })), ...fromAchievements.map((i) => ({ value: i.code, label: lang === 'en' ? i.entry.name.en : i.entry.name.vi }))];
+}
+
 /** A context's Merkle checkpoint for a Vietnam day, re-verified by its root; and how a count was reached, event by event. */
 function IntegrityAndCounts() {
   const { t, i18n } = useTranslation();
@@ -244,6 +255,7 @@ function IntegrityAndCounts() {
   const exportJson = useMutation({
     mutationFn: async () => downloadText(`checkpoint-${context}-${iso(day)}.json`, await api.text('audit', '/audit/checkpoints', { context, date: iso(day), format: 'json' }, 'application/json'), 'application/json'),
   });
+  const catalogue = useQuery({ queryKey: ['indicators', 'counted'], queryFn: () => api.get<{ indicators: CountedIndicator[] }>('plans', '/indicators', { source: 'counted' }) });
   const trail = useQuery({
     queryKey: ['audit', 'count-trail', metric, unit, page],
     queryFn: () => api.get<Page<{ eventId: string; type: string; recordedAt: string; who: string; unit: string; subjectId: string; delta: number; runningCount: number }> & { count: number; description: string }>('audit', '/audit/count-trail', { metric, unit: unit || 'VN', page, pageSize: 15 }),
@@ -259,7 +271,7 @@ function IntegrityAndCounts() {
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Space wrap>
-                  <Select aria-label={t('audit.metric')} value={metric} onChange={(v) => { setMetric(v); setPage(1); }} style={{ width: 300 }} options={METRICS.map((m) => ({ value: m, label: t(`indicator.${m}`) }))} />
+                  <Select aria-label={t('audit.metric')} value={metric} onChange={(v) => { setMetric(v); setPage(1); }} style={{ width: 300 }} options={metricOptions(t, i18n.language, catalogue.data?.indicators)} />
                   <Input aria-label={t('audit.unit')} addonBefore={t('audit.unit')} value={unit} onChange={(e) => { setUnit(e.target.value.trim()); setPage(1); }} style={{ width: 220 }} />
                   {trail.data && <Typography.Text strong data-testid="count-trail-total">{t('audit.countNow', { count: formatNumber(trail.data.count, i18n.language) } as Record<string, string>)}</Typography.Text>}
                 </Space>

@@ -115,7 +115,7 @@ function BackfillRuns() {
           { title: t('backfill.startedAt'), render: (_, r) => formatDateTime(r.startedAt), width: 170 },
           { title: t('audit.context'), dataIndex: 'context', width: 150 },
           { title: t('common.status'), render: (_, r) => <StatusTag status={`backfill-${r.status}`} />, width: 130 },
-          { title: t('backfill.progress'), render: (_, r) => <Progress percent={backfillPercent(r)} size="small" status={r.status === 'failed' ? 'exception' : undefined} />, width: 180 },
+          { title: t('backfill.progress'), render: (_, r) => <Progress percent={backfillPercent(r)} size="small" status={r.status === 'failed' ? 'exception' : undefined} aria-label={`${t('backfill.progress')} ${r.context} ${formatDateTime(r.startedAt)}`} />, width: 180 },
           { title: t('backfill.stored'), render: (_, r) => n(r.counts?.stored), width: 120 },
           { title: t('backfill.conflict'), render: (_, r) => n(r.counts?.conflict), width: 120 },
         ]}

@@ -193,7 +193,7 @@ function instantOf(value: unknown): string | undefined {
  * said to be achieved (1 ms later, so that it sorts after the count it undoes), since a withdrawn
  * record is taken back, not ended. A withdrawal of an achievement never verified was never counted.
  */
-const ACHIEVEMENT_TYPES = ['AchievementVerified', 'AchievementWithdrawn'];
+export const ACHIEVEMENT_TYPES: readonly string[] = ['AchievementVerified', 'AchievementWithdrawn'];
 
 /** Is this the plans service's own topic (`<prefix>.plans.events`)? */
 export const isPlansTopic = (topic: string): boolean => /^[A-Za-z0-9_-]+\.plans\.events$/.test(topic);
