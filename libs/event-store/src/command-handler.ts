@@ -106,6 +106,8 @@ export class EventSourcedCommandHandler implements CommandHandlerPort {
           expectedVersion: version === 0 ? 'no-stream' : version,
           metadata: options.metadata,
           commandId: options.commandId,
+          // handle() looked it up before deciding; a copy committed since is caught by the unique index.
+          commandIdLookedUp: true,
         });
         if (result.duplicate) return (await this.previousResult(streamId, decider, options.commandId, options.metadata.request?.fingerprint))!;
         const newState = result.events.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), state);

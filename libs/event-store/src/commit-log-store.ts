@@ -116,7 +116,7 @@ export abstract class CommitLogStore implements EventStore {
   async append(streamId: string, events: readonly DomainEvent[], options: AppendOptions): Promise<AppendResult> {
     // A NUL character is refused too: no PostgreSQL text can hold it.
     if (!streamId || streamId.startsWith('$') || streamId.includes('\u0000')) throw new DomainError(`Invalid stream id "${streamId.slice(0, 100).split('\u0000').join('\\0')}"`, 'invalid-stream-id');
-    if (options.commandId) {
+    if (options.commandId && !options.commandIdLookedUp) {
       const earlier = await this.findCommitByCommandId(options.commandId);
       if (earlier) return this.duplicateResult(streamId, earlier, options.metadata.request?.fingerprint);
     }

@@ -101,6 +101,18 @@ describe.each(storeAdapters)('Event store contract: appends ($name)', (adapter) 
     expect(await store.countCommits()).toBe(commitsBefore + 1);
   });
 
+  it('a command id the caller looked up is still written once: the copy committed since is found by the unique index', async () => {
+    const options = { metadata: testMetadata, commandId: 'cmd-looked-up', commandIdLookedUp: true } as const;
+    const first = await store.append('plan-idem-looked-up', [planned(1)], { ...options, expectedVersion: 'no-stream' });
+    // The second copy decided against the state before the first committed (as a concurrent request does).
+    const again = await store.append('plan-idem-looked-up', [planned(1)], { ...options, expectedVersion: 'no-stream' });
+    expect(again).toEqual({ ...first, duplicate: true });
+    const racing = await Promise.all(Array.from({ length: 6 }, () => store.append('plan-idem-looked-up-race', [planned(1)], { ...options, commandId: 'cmd-looked-up-race', expectedVersion: 'any' })));
+    expect(racing.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(await store.readStream('plan-idem-looked-up')).toHaveLength(1);
+    expect(await store.readStream('plan-idem-looked-up-race')).toHaveLength(1);
+  });
+
   it('the same command id sent concurrently is written once', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, () => store.append('plan-idem-race', [planned(1)], { expectedVersion: 'any', metadata: testMetadata, commandId: 'cmd-race' })),

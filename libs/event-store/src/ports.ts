@@ -11,6 +11,12 @@ export interface AppendOptions {
   readonly metadata: EventMetadata;
   /** Idempotency key: a repeated command id returns the first result and writes nothing. */
   readonly commandId?: string;
+  /**
+   * The caller looked `commandId` up just before deciding (the command handler does): the append
+   * skips its own lookup. A copy committed in between is still refused by the command id's unique
+   * index and answered with the first result.
+   */
+  readonly commandIdLookedUp?: boolean;
   /** When the fact happened, if not now (ISO 8601). */
   readonly occurredAt?: string;
 }
