@@ -4,7 +4,7 @@ import { Actor, DomainRuleViolation, EVENT_STORE, EventStorePort, Forbidden } fr
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { parseInstantInput } from '@nangsuat/service-runtime';
 import { formatDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
-import { candidateUnits, computeForPlan, INDICATOR_OF_KIND, PlanForProgress, planVersionAt, reportedValuesStreamId, StoredContribution, toReportedValues } from '@nangsuat/contracts/plans';
+import { candidateUnits, computeForPlan, PlanForProgress, planVersionAt, reportedValuesStreamId, StoredContribution, storedIndicatorsOf, toReportedValues } from '@nangsuat/contracts/plans';
 import type { IndicatorEntry, ReportedValue, TargetProgress } from '@nangsuat/contracts/plans';
 import { PlanCommands } from '../plan-commands';
 import { IndicatorCatalogue } from '../../indicators/indicator-catalogue.service';
@@ -34,17 +34,6 @@ export function assertCanReadProgress(access: AccessPolicy, actor: Actor, unit: 
   if (access.canRead(actor, unit)) return;
   if (administrativeUnits.has(actor.unit) && administrativeUnits.has(unit) && administrativeUnits.isWithin(actor.unit, unit)) return;
   throw new Forbidden(`Progress of ${unit} is for the officers of its units and those above it; you act for ${actor.unit}.`, { unit });
-}
-
-/**
- * The `indicator` keys under which the facts of a catalogue entry are stored: service events are
- * stored under the indicator of their kind (contribution-mapping.ts), recorded achievements under
- * their own indicator's code — so an indicator added at run time that counts, say, completed pilot
- * models finds them.
- */
-export function storedIndicatorsOf(entry: IndicatorEntry | undefined, code: string): string[] {
-  if (!entry || entry.feed.from !== 'service-events') return [code];
-  return [...new Set([...entry.feed.counts, ...entry.feed.reverses].map((k) => INDICATOR_OF_KIND[k] ?? code))];
 }
 
 /** Progress of plans from the contributions read model, the plan's stream and its reported values. */

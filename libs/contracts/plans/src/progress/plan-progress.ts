@@ -19,6 +19,7 @@ import { computePlanProgress, Contribution, ReportedValue, TargetProgress } from
 import type { Target } from '../plan/plan-content';
 import type { IndicatorLookup } from '../indicators/indicator';
 import type { StoredContribution } from './contribution-mapping';
+import type { TallyRow } from './progress-tally';
 
 export interface PlanForProgress {
   readonly planId: string;
@@ -56,10 +57,12 @@ export function computeForPlan(
   reported: readonly ReportedValue[],
   asOf: string,
   units: UnitTree = administrativeUnits,
+  /** Counts of the simple facts not in `contributions` (progress-tally.ts); none: every fact is in `contributions`. */
+  tallies?: readonly TallyRow[],
 ): TargetProgress[] {
   return computePlanProgress(
     { issuingUnit: plan.issuingUnit, issueDate: plan.issueDate, targets: plan.targets },
-    { contributions: attributeToPlan(plan, contributions, units), reported },
+    { contributions: attributeToPlan(plan, contributions, units), tallies, reported },
     asOf,
     units,
     plan.catalogue,
