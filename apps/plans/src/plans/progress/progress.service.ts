@@ -121,6 +121,9 @@ export class ProgressService {
     return { targets: tallies.length ? (await this.folded(plan, asOf)).targets : targets, trail: 'complete' };
   }
 
-  /** Facts listed inline with a progress answer at most (beyond: the count trail is paged). */
-  private readonly trailInline = Number(process.env.PROGRESS_TRAIL_INLINE ?? 500);
+  /** Facts listed inline with a progress answer at most (beyond: the count trail is paged); PROGRESS_TRAIL_INLINE, default 500. */
+  private get trailInline(): number {
+    const n = Number(process.env.PROGRESS_TRAIL_INLINE ?? 500);
+    return Number.isFinite(n) && n >= 0 ? n : 500;
+  }
 }
