@@ -33,7 +33,7 @@ export interface TallyRow {
   readonly documentNumber: string;
   /** How many simple facts. */
   readonly n: number;
-  /** The sum of their finite numeric values (sum-of-values indicators). */
+  /** The sum of their finite numeric values (sum-of-values indicators; 0 for the others). */
   readonly sum: number;
 }
 
@@ -158,7 +158,7 @@ export function tallyFacts(facts: readonly StoredContribution[]): { simple: Set<
     const row = { indicator: f.indicator, unit: f.unit, day: tallyDayOf(f.occurredAt)!, kind: f.kind, documentNumber: f.planDocumentNumber ?? '' };
     const id = tallyRowId(row);
     const was = rows.get(id) ?? { ...row, n: 0, sum: 0 };
-    rows.set(id, { ...was, n: was.n + 1, sum: was.sum + valueOf(f) });
+    rows.set(id, { ...was, n: was.n + 1, sum: was.sum + (tallyRuleOf(f.indicator).counting.rule === 'sum-of-values' ? valueOf(f) : 0) });
   }
   return { simple, rows: [...rows.values()] };
 }

@@ -107,9 +107,14 @@ describe.each(adapters)('progress tallies in the contributions store ($name)', (
     await opened.store.collection('contributions').insertOne({ ...fact('c', 'hoa', 'c1'), tallyDay: '2025-09-01' });
     expect(await store.save(fact('c', 'hoa', 'c1'))).toBe(false);
     expect(await rows()).toEqual([expect.objectContaining({ n: 3 })]);
+    // Found not tallied when a store starts (a crash before the redelivery): the start finishes it.
+    await opened.store.collection('contributions').insertOne({ ...fact('e', 'tuan', 'c1'), tallyDay: '2025-09-01' });
+    expect(await new ContributionStore(opened.store).tallyRows({ indicators: ['trained-person-times'], units: ['51-NGOKBAY'], fromDay: '2025-01-01', beforeDay: '2026-01-01' })).toEqual([
+      expect.objectContaining({ n: 4 }),
+    ]);
     // Lan completes the same course again: both of her completions are folded from now on.
     await store.save(fact('d', 'lan', 'c1'));
-    expect(await rows()).toEqual([expect.objectContaining({ n: 2 })]);
+    expect(await rows()).toEqual([expect.objectContaining({ n: 3 })]);
     const folded = await store.untallied({ indicators: ['trained-person-times'], units: ['51-NGOKBAY'], occurredUntil: '2026-01-01T00:00:00.000Z', fromDay: '2026-01-01' });
     expect(folded.map((f) => f.eventId).sort()).toEqual(['a', 'd']);
   });

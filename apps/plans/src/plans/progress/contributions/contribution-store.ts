@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isDuplicateKey, READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
-import { mayBeTallied, StoredContribution, tallyDayOf, tallyFacts, tallyKeysOf, TallyRow, tallyRowId } from '@nangsuat/contracts/plans';
+import { mayBeTallied, StoredContribution, tallyDayOf, tallyFacts, tallyKeysOf, TallyRow, tallyRowId, tallyRuleOf, valueOf } from '@nangsuat/contracts/plans';
 
 /** Read model: one document per counted fact, keyed by the source event id (idempotent by construction). */
 export const CONTRIBUTIONS = 'contributions';
@@ -73,13 +73,25 @@ export class ContributionStore {
       this.contributions.createIndex({ indicator: 1, unit: 1, tallyDay: 1 }),
       this.tallies.createIndex({ indicator: 1, unit: 1, day: 1 }),
     ])
-      // Facts stored before the tallies existed (or by a bulk load): tally them all once.
-      .then(async () => ((await this.contributions.countDocuments({ tallied: { $ne: true } }, { limit: 1 })) > 0 ? this.rebuildTallies() : undefined))
+      .then(() => this.catchUp())
       .catch((e) => {
         this.indexes = undefined;
         throw e;
       });
     return this.indexes;
+  }
+
+  /**
+   * Facts not tallied at start: with no keys at all (facts stored before the tallies existed, or by a
+   * bulk load), a rebuild; otherwise facts whose tallying was cut short, finished one by one.
+   */
+  private async catchUp(): Promise<void> {
+    if ((await this.contributions.countDocuments({ tallied: { $ne: true } }, { limit: 1 })) === 0) return;
+    if ((await this.keys.countDocuments({}, { limit: 1 })) === 0) {
+      await this.rebuildTallies();
+      return;
+    }
+    for await (const f of this.contributions.find({ tallied: { $ne: true } }, { projection: { consumedAt: 0 } })) await this.tally(f);
   }
 
   /**
@@ -132,21 +144,24 @@ export class ContributionStore {
     await this.contributions.updateOne({ _id: c._id }, { $set: { tallied: true } });
   }
 
-  /** Sets a row to what its simple facts add up to now (idempotent: a repeated recount changes nothing). */
+  /**
+   * Sets a row to what its simple facts add up to now (idempotent: a repeated recount changes
+   * nothing). Costs the row's own facts (one unit's facts of one kind on one day), never the history.
+   */
   private async recount(row: Omit<TallyRow, 'n' | 'sum'>): Promise<void> {
-    const facts = await this.contributions
-      .find(
-        { indicator: row.indicator, unit: row.unit, tallyDay: row.day, kind: row.kind, tally: 'simple', planDocumentNumber: row.documentNumber ? row.documentNumber : { $exists: false } },
-        { projection: { value: 1 } },
-      )
-      .toArray();
-    const id = tallyRowId(row);
-    if (facts.length === 0) {
-      await this.tallies.deleteOne({ _id: id });
-      return;
+    const filter = { indicator: row.indicator, unit: row.unit, tallyDay: row.day, kind: row.kind, tally: 'simple', planDocumentNumber: row.documentNumber ? row.documentNumber : { $exists: false } };
+    let n: number;
+    let sum = 0;
+    if (tallyRuleOf(row.indicator).counting.rule === 'sum-of-values') {
+      const facts = await this.contributions.find(filter, { projection: { value: 1 } }).toArray();
+      n = facts.length;
+      sum = facts.reduce((s, f) => s + valueOf(f), 0);
+    } else {
+      n = await this.contributions.countDocuments(filter);
     }
-    const sum = facts.reduce((s, f) => s + (typeof f.value === 'number' && Number.isFinite(f.value) ? f.value : 0), 0);
-    await this.tallies.updateOne({ _id: id }, { $set: { ...row, n: facts.length, sum } }, { upsert: true });
+    const id = tallyRowId(row);
+    if (n === 0) await this.tallies.deleteOne({ _id: id });
+    else await this.tallies.updateOne({ _id: id }, { $set: { ...row, n, sum } }, { upsert: true });
   }
 
   /**
