@@ -3,7 +3,6 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CONSOLE_URL, eventuallyVisible, launchBrowser, newContext, signIn, withFailureScreenshot } from './browser';
 import { checkMainPage } from './page-check';
-import { callApi } from './platform-api';
 
 // Issue 13's onboarding, as people do it: a cooperative's representative signs up on Keycloak's own
 // page from the console (the verification mail read from Mailpit), claims the cooperative the commune
@@ -44,7 +43,25 @@ after(async () => {
 test('a person signs up, claims the cooperative, the commune officer confirms, and the person then acts for it', async () => {
   const taxCode = taxCodeFrom(`64${String(Date.now()).slice(-7)}`);
   const cooperative = `Hợp tác xã Dược liệu Ngọk Bay ${run}`;
-  await callApi('ngokbay.officer', 'support-programs', 'POST', '/enterprises', { taxCode, name: cooperative, unitCode: '51-NGOKBAY', sector: 'Dược liệu', size: 'small', group: 'cooperative' });
+  const officer = await (await newContext(browser)).newPage();
+  await withFailureScreenshot(officer, 'onboarding-register', async () => {
+    // The cooperative came to the commune office first: the officer registers it, without an account.
+    await signIn(officer, 'ngokbay.officer');
+    await officer.getByRole('navigation').getByRole('link', { name: 'Doanh nghiệp, hợp tác xã' }).click();
+    await officer.waitForURL(`${CONSOLE_URL}/enterprises`);
+    await officer.getByRole('button', { name: 'Đăng ký doanh nghiệp' }).click();
+    const dialog = officer.getByRole('dialog');
+    await dialog.getByLabel('Tên doanh nghiệp').fill(cooperative);
+    await dialog.getByLabel('Mã số thuế').fill(taxCode);
+    await dialog.getByLabel('Ngành, lĩnh vực').fill('Dược liệu');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await officer.getByText(`Đã đăng ký ${cooperative}`).waitFor();
+    // Typed as people type on a phone: no diacritics.
+    await officer.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`hop tac xa duoc lieu ngok bay ${run}`);
+    await officer.getByRole('searchbox', { name: 'Tìm kiếm' }).press('Enter');
+    await eventuallyVisible(officer, officer.getByRole('row').filter({ hasText: cooperative }).getByText('Chưa có tài khoản'));
+    await checkMainPage(officer, 'enterprises');
+  });
   const person = { username: `htx-${run}`, email: `htx-${run}@example.vn`, password: 'Mat-khau-2026!' };
 
   const newcomer: Page = await (await newContext(browser)).newPage();
@@ -75,9 +92,7 @@ test('a person signs up, claims the cooperative, the commune officer confirms, a
     await checkMainPage(newcomer, 'enterprise-claim');
   });
 
-  const officer = await (await newContext(browser)).newPage();
   await withFailureScreenshot(officer, 'onboarding-confirm', async () => {
-    await signIn(officer, 'ngokbay.officer');
     await officer.getByRole('navigation').getByRole('link', { name: 'Yêu cầu nhận doanh nghiệp' }).click();
     await officer.waitForURL(`${CONSOLE_URL}/enterprise-claims`);
     const row = officer.getByRole('row').filter({ hasText: person.username });
@@ -86,6 +101,8 @@ test('a person signs up, claims the cooperative, the commune officer confirms, a
     await row.getByRole('button', { name: 'Xác nhận' }).click();
     await officer.locator('.ant-popover').getByRole('button', { name: 'Xác nhận' }).click();
     await officer.getByText('Đã xác nhận: tài khoản đã gắn với doanh nghiệp').waitFor();
+    await officer.goto(`${CONSOLE_URL}/enterprises?q=${encodeURIComponent(taxCode)}`);
+    await eventuallyVisible(officer, officer.getByRole('row').filter({ hasText: cooperative }).getByText('Đã có tài khoản'));
   });
 
   await withFailureScreenshot(newcomer, 'onboarding-acts', async () => {

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, ConfigProvider, Result, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Result, Space, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -40,6 +40,7 @@ const IndicatorCataloguePage = lazy(() => import('./pages/achievements/Indicator
 const InboxPage = lazy(() => import('./pages/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ClaimEnterprisePage = lazy(() => import('./pages/onboarding/ClaimEnterprisePage').then((m) => ({ default: m.ClaimEnterprisePage })));
 const EnterpriseClaimsPage = lazy(() => import('./pages/onboarding/EnterpriseClaimsPage').then((m) => ({ default: m.EnterpriseClaimsPage })));
+const EnterprisesPage = lazy(() => import('./pages/officer/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })));
 const ProgrammesPage = lazy(() => import('./pages/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function createQueryClient() {
@@ -60,7 +61,14 @@ function SignIn() {
             {t('app.name')}
           </Typography.Title>
           <Typography.Paragraph>{t('auth.intro')}</Typography.Paragraph>
-          {error && <Typography.Text type="danger">{error}</Typography.Text>}
+          {error && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t(`auth.problem.${error.kind}`)}
+              description={error.reference && <Typography.Text type="secondary">{t('auth.problem.reference', { reference: error.reference })}</Typography.Text>}
+            />
+          )}
           <Button type="primary" size="large" block onClick={() => void login()}>
             {t('auth.login')}
           </Button>
@@ -91,6 +99,7 @@ export function AppRoutes() {
         <Route path="registrations" element={<ReviewRegistrationsPage />} />
         <Route path="registrations/:id" element={<RegistrationDetailPage />} />
         <Route path="enterprise" element={<EnterprisePage />} />
+        <Route path="enterprises" element={<EnterprisesPage />} />
         <Route path="courses" element={<CoursesPage />} />
         <Route path="courses/:id" element={<CourseDetailPage />} />
         <Route path="certifications" element={<CertificationsPage />} />

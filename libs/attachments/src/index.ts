@@ -6,3 +6,4 @@ export * from './upload';
 export * from './upload.interceptor';
 export * from './views';
 export * from './record-attachments';
+export * from './record-attachment-routes';

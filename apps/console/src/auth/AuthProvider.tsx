@@ -2,11 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { User, UserManager } from 'oidc-client-ts';
 import { principalFromAccessToken, type Principal } from './claims';
 import { setAccessTokenSource } from '../lib/api';
+import { signInProblemOf, type SignInProblem } from './signInProblem';
 
 interface AuthState {
   readonly principal?: Principal;
   readonly ready: boolean;
-  readonly error?: string;
+  /** Why the last sign-in or silent renewal did not work. */
+  readonly error?: SignInProblem;
   login(returnTo?: string): Promise<void>;
   /** Keycloak's own registration page (prompt=create): a person signs up, verifies the email, and comes back signed in. */
   register(): Promise<void>;
@@ -33,7 +35,7 @@ export function StaticAuthProvider({ principal, children }: { principal?: Princi
 export function AuthProvider({ userManager, children }: { userManager: UserManager; children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [ready, setReady] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<SignInProblem>();
 
   useEffect(() => {
     let cancelled = false;
@@ -49,7 +51,7 @@ export function AuthProvider({ userManager, children }: { userManager: UserManag
     });
     const onLoaded = (u: User) => setUser(u);
     const onUnloaded = () => setUser(null);
-    const onSilentError = (e: Error) => setError(e.message);
+    const onSilentError = (e: Error) => setError(signInProblemOf(e));
     userManager.events.addUserLoaded(onLoaded);
     userManager.events.addUserUnloaded(onUnloaded);
     userManager.events.addSilentRenewError(onSilentError);
@@ -66,7 +68,7 @@ export function AuthProvider({ userManager, children }: { userManager: UserManag
           if (!cancelled) setUser(u && !u.expired ? u : null);
         }
       } catch (e) {
-        if (!cancelled) setError((e as Error).message);
+        if (!cancelled) setError(signInProblemOf(e));
         window.history.replaceState({}, '', '/');
       } finally {
         if (!cancelled) setReady(true);

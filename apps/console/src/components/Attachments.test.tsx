@@ -99,6 +99,30 @@ describe("a record's documents", () => {
     expect((body.get('file') as File).name).toBe('bien-ban.pdf');
   });
 
+  it("attaches an amendment's document to the amendment chosen (the newest offered first), not a typed number", async () => {
+    const sent = serve((s) => (s.method === 'POST' ? { status: 201, body: { ...doc, attachmentId: 'att-3', purpose: 'amendment', planVersion: 2 } } : { status: 200, body: [] }));
+    const amendments = [
+      { version: 3, label: 'Phiên bản 3 — 01/09/2025' },
+      { version: 2, label: 'Phiên bản 2 — 15/03/2025 — Bổ sung chỉ tiêu' },
+    ];
+    const { container } = renderWith(<Attachments service="plans" recordPath="/plans/p-1" streamId="plan-p-1" purposes={['plan-document', 'amendment']} canAttach amendments={amendments} />, { who: principal(['commune-officer']) });
+    expect(await screen.findByText('Chưa có tài liệu nào')).toBeInTheDocument();
+    const form = container.querySelector('form')!;
+    await userEvent.click(within(form).getAllByRole('combobox')[0]!);
+    await userEvent.click(await screen.findByTitle('Văn bản điều chỉnh'));
+    expect(await within(form).findByTitle('Phiên bản 3 — 01/09/2025')).toBeInTheDocument();
+    await userEvent.click(within(form).getAllByRole('combobox')[1]!);
+    await userEvent.click(await screen.findByTitle('Phiên bản 2 — 15/03/2025 — Bổ sung chỉ tiêu'));
+    fireEvent.change(form.querySelector('input[type=file]') as HTMLInputElement, { target: { files: [new File([pdf], 'quyet-dinh.pdf', { type: 'application/pdf' })] } });
+    const attach = within(form).getByRole('button', { name: 'Đính kèm' });
+    await waitFor(() => expect(attach).toBeEnabled());
+    await userEvent.click(attach);
+    await waitFor(() => expect(sent.filter((s) => s.method === 'POST')).toHaveLength(1));
+    const body = sent.find((s) => s.method === 'POST')!.body as FormData;
+    expect(body.get('purpose')).toBe('amendment');
+    expect(body.get('planVersion')).toBe('2');
+  });
+
   it('checks a file the person holds against the recorded fingerprints, in the browser', async () => {
     const sent = serve(() => ({ status: 200, body: [doc] }));
     const { container } = renderWith(<Attachments service="plans" recordPath="/plans/p-1" streamId="plan-p-1" purposes={['plan-document']} canAttach={false} />, { who: principal(['commune-officer']) });

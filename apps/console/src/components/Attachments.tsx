@@ -76,6 +76,7 @@ export function Attachments({
   streamId,
   purposes,
   canAttach,
+  amendments,
 }: {
   service: Service;
   /** e.g. /plans/<id>: the record's attachments are at <recordPath>/attachments. */
@@ -84,6 +85,8 @@ export function Attachments({
   streamId: string;
   purposes: readonly string[];
   canAttach: boolean;
+  /** For a plan: the versions its amendments made, offered when the document is an amendment's (newest first). */
+  amendments?: readonly { version: number; label: string }[];
 }) {
   const { t } = useTranslation();
   const { principal } = useAuth();
@@ -227,11 +230,14 @@ export function Attachments({
       {canAttach && (
         <Form<UploadValues> form={form} layout="inline" onFinish={(v) => upload.mutate(v)} style={{ rowGap: 8 }}>
           <Form.Item name="purpose" label={t('attachments.purpose')} rules={[{ required: true, message: t('common.required') }]}>
-            <FormSelect style={{ width: 200 }} onChange={(v) => setPurpose(v as string)} options={purposes.map((p) => ({ value: p, label: t(`attachments.purpose_${p}`, { defaultValue: p }) }))} />
+            <FormSelect style={{ width: 200 }} onChange={(v) => {
+                setPurpose(v as string);
+                if (v === 'amendment' && amendments?.length) form.setFieldValue('planVersion', amendments[0]!.version);
+              }} options={purposes.map((p) => ({ value: p, label: t(`attachments.purpose_${p}`, { defaultValue: p }) }))} />
           </Form.Item>
           {purpose === 'amendment' && (
             <Form.Item name="planVersion" label={t('attachments.planVersion')} rules={[{ required: true, message: t('common.required') }]}>
-              <InputNumber min={2} max={100000} />
+              {amendments ? <FormSelect style={{ width: 320 }} notFoundContent={t('attachments.noAmendments')} options={amendments.map((a) => ({ value: a.version, label: a.label }))} /> : <InputNumber min={2} max={100000} />}
             </Form.Item>
           )}
           <Form.Item name="title" label={t('attachments.title')}>

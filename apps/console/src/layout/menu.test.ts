@@ -7,8 +7,8 @@ const keys = (p: Principal) => menuFor(p).map((e) => e.key);
 
 describe('menus follow the token', () => {
   it('officers get their home, plans and registrations to review', () => {
-    expect(keys(who('commune-officer'))).toEqual(['home', 'plans', 'registrations', 'reporting', 'programmes', 'achievements', 'indicators', 'courses', 'certifications', 'nominations', 'enterprise-claims', 'inbox']);
-    expect(keys(who('village-officer'))).toEqual(['home', 'plans', 'registrations', 'reporting', 'programmes', 'achievements', 'indicators', 'inbox']);
+    expect(keys(who('commune-officer'))).toEqual(['home', 'plans', 'registrations', 'enterprises', 'reporting', 'programmes', 'achievements', 'indicators', 'courses', 'certifications', 'nominations', 'enterprise-claims', 'inbox']);
+    expect(keys(who('village-officer'))).toEqual(['home', 'plans', 'registrations', 'enterprises', 'reporting', 'programmes', 'achievements', 'indicators', 'inbox']);
   });
   it('an enterprise gets its own work and the plans, not the review queue', () => {
     expect(keys(who('enterprise'))).toEqual(['enterprise', 'enterprise-claims', 'plans', 'inbox']);

@@ -17,6 +17,7 @@ export function menuFor(p: Principal | undefined): MenuEntry[] {
     entries.push({ key: 'home', path: '/', label: 'nav.home' });
     entries.push({ key: 'plans', path: '/plans', label: 'nav.plans' });
     entries.push({ key: 'registrations', path: '/registrations', label: 'nav.registrations' });
+    entries.push({ key: 'enterprises', path: '/enterprises', label: 'nav.enterprises' });
     entries.push({ key: 'reporting', path: '/reporting', label: 'nav.reporting' });
     entries.push({ key: 'programmes', path: '/programmes', label: 'nav.programmes' });
     // Facts no service produces (a club founded, a school applying 5S), recorded and verified by officers.

@@ -151,6 +151,8 @@ export interface Registration {
 export interface Enterprise {
   id: string;
   taxCode: string;
+  /** The account whose users act for it; none while an enterprise an officer registered is unclaimed. */
+  accountId?: string;
   name: string;
   unitCode: string;
   sector: string;

@@ -21,7 +21,8 @@ export interface CatalogueView {
   readonly indicators: readonly IndicatorView[];
 }
 
-export const indicatorView = (s: CatalogueEntryState, today: IsoDate = toVietnamDate(new Date())): IndicatorView => {
+/** An entry as people read it; `today` (a Vietnam date from the service's Clock) decides whether it is in force. */
+export const indicatorView = (s: CatalogueEntryState, today: IsoDate): IndicatorView => {
   const uom = UNITS_OF_MEASURE[s.entry.unitOfMeasure];
   return { code: s.entry.code, ...s, unitOfMeasureName: { vi: uom?.vi ?? s.entry.unitOfMeasure, en: uom?.en ?? s.entry.unitOfMeasure }, inForceToday: inForceOn(s.entry, today) };
 };
@@ -59,10 +60,10 @@ export class IndicatorCatalogue {
   async execute(context: CommandContext, command: CatalogueCommand, reason: string): Promise<{ view: CatalogueView; event?: RecordedEvent; duplicate: boolean }> {
     this.assertCanChange(context.actor);
     const result = await this.runner.run(INDICATOR_CATALOGUE_STREAM, catalogueDecider, command, context, { unit: context.actor.unit, reason });
-    return { view: catalogueView(result.state, result.version), event: result.events[result.events.length - 1], duplicate: result.duplicate };
+    return { view: catalogueView(result.state, toVietnamDate(context.now), result.version), event: result.events[result.events.length - 1], duplicate: result.duplicate };
   }
 }
 
-export function catalogueView(state: CatalogueState, version = state.version): CatalogueView {
-  return { version, imports: state.imports, indicators: Object.values(state.entries).map((s) => indicatorView(s)) };
+export function catalogueView(state: CatalogueState, today: IsoDate, version = state.version): CatalogueView {
+  return { version, imports: state.imports, indicators: Object.values(state.entries).map((s) => indicatorView(s, today)) };
 }

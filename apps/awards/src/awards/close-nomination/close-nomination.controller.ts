@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CloseNominationHandler } from './close-nomination.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -13,7 +13,7 @@ export class CloseNominationController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('province-admin', 'department-officer', 'award-council')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Close a decided nomination' })
   close(@CurrentCommand() context: CommandContext, @Param('id') id: string) {
     return this.handler.handle(context, id);

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CreateAwardCategoryDto } from './create-award-category.dto';
 import { CreateAwardCategoryHandler } from './create-award-category.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('award categories')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class CreateAwardCategoryController {
   @Post()
   @HttpCode(201)
   @Roles('province-admin', 'department-officer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Create an award category: eligible nominee kinds and the period nominations are accepted in' })
   create(@CurrentCommand() context: CommandContext, @Body() dto: CreateAwardCategoryDto) {
     return this.handler.handle(context, dto);

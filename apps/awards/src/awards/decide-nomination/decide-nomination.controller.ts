@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { DecideNominationDto } from './decide-nomination.dto';
 import { DecideNominationHandler } from './decide-nomination.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class DecideNominationController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('award-council')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Decide (awarded / not-awarded) with the decision document number, once every council member evaluated' })
   decide(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: DecideNominationDto) {
     return this.handler.handle(context, id, dto);

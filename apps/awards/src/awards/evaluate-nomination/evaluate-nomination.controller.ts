@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { EvaluateNominationDto } from './evaluate-nomination.dto';
 import { EvaluateNominationHandler } from './evaluate-nomination.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class EvaluateNominationController {
   @Post(':id/evaluations')
   @HttpCode(200)
   @Roles('award-council')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Evaluate as a member of the council (score 0–100, comment); once per member — a second → 409' })
   evaluate(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: EvaluateNominationDto) {
     return this.handler.handle(context, id, dto);

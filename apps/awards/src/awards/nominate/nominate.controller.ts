@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { NominateDto } from './nominate.dto';
 import { NominateHandler } from './nominate.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class NominateController {
   @Post()
   @HttpCode(201)
   @Roles('province-admin', 'department-officer', 'commune-officer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({
     summary: 'Record a nomination (by an officer, the Cooperative Alliance or the Enterprise Association — entered by an officer of the unit)',
     description: 'Refused when the category does not accept the nominee kind or today is outside its period.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { AttachmentView, DownloadLink, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { AttachmentView, RecordAttachments, RecordDocumentRules, UploadedBytes } from '@nangsuat/attachments';
 import { CommandContext } from '@nangsuat/service-runtime';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { nominationStreamId } from '@nangsuat/contracts/awards';
@@ -9,7 +9,7 @@ import { AttachNominationDocumentDto } from './attach-nomination-document.dto';
 
 /** A nomination's documents: attached by those who may write it (the award decision only once the council has decided), read by those who may read it. */
 @Injectable()
-export class NominationAttachmentsHandler {
+export class NominationAttachmentsHandler implements RecordDocumentRules<AttachNominationDocumentDto> {
   constructor(
     private readonly nominations: NominationCommands,
     private readonly attachments: RecordAttachments,
@@ -38,13 +38,5 @@ export class NominationAttachmentsHandler {
     const { unitCode } = await this.nominations.get(id);
     this.access.assertCanRead(actor, unitCode);
     return nominationStreamId(id);
-  }
-
-  list(streamId: string): Promise<AttachmentView[]> {
-    return this.attachments.list(streamId);
-  }
-
-  link(streamId: string, attachmentId: string): Promise<DownloadLink> {
-    return this.attachments.link(streamId, attachmentId);
   }
 }

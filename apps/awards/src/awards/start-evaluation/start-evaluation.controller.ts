@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { StartEvaluationDto } from './start-evaluation.dto';
 import { StartEvaluationHandler } from './start-evaluation.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class StartEvaluationController {
   @Post(':id/evaluation-start')
   @HttpCode(200)
   @Roles('province-admin', 'department-officer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Start the evaluation: fix the award council (usernames of award-council members)' })
   start(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: StartEvaluationDto) {
     return this.handler.handle(context, id, dto.councilMemberIds);

@@ -10,6 +10,7 @@ import { api, type Page } from '../../lib/api';
 import { formatDate, formatNumber, todayInVietnam } from '../../lib/format';
 import { ColourTag, ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
+import { serverPagination } from '../../lib/listPaging';
 
 interface Certification {
   certificationId: string;
@@ -258,7 +259,7 @@ export function CertificationsPage() {
         rowKey="certificationId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize: 20, onChange: setPage })}
         columns={[
           { title: t('course.fullName'), render: (_, c) => <a onClick={() => setOpen(c.certificationId)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setOpen(c.certificationId)}>{c.fullName}</a> },
           { title: t('cert.level'), dataIndex: 'levelName' },

@@ -12,6 +12,7 @@ import type { MerkleLeaf } from '../../lib/integrity';
 import { CheckpointFileCheck, InclusionProofs } from './CheckpointTools';
 import { StoreIntegrity } from './StoreIntegrity';
 import { AUDITED_CONTEXTS } from './contexts';
+import { serverPagination } from '../../lib/listPaging';
 
 interface LedgerEvent {
   eventId: string;
@@ -109,7 +110,7 @@ function StreamView({ streamId }: { streamId: string }) {
                   loading={timeline.isFetching}
                   dataSource={timeline.data?.items ?? []}
                   columns={columns}
-                  pagination={{ current: page, pageSize: 20, total: timeline.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(timeline.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
+                  pagination={serverPagination(t, timeline.data, { current: page, pageSize: 20, onChange: setPage })}
                 />
               </>
             ),
@@ -397,7 +398,7 @@ export function AuditPage() {
           loading={changes.isFetching}
           dataSource={changes.data?.items ?? []}
           columns={columns}
-          pagination={{ current: page, pageSize: 15, total: changes.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(changes.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }), showSizeChanger: false }}
+          pagination={serverPagination(t, changes.data, { current: page, pageSize: 15, onChange: setPage, showSizeChanger: false })}
         />
       </Card>
       {streamId && <StreamView key={streamId} streamId={streamId} />}

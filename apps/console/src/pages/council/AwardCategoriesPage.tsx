@@ -10,6 +10,7 @@ import { api, type Page } from '../../lib/api';
 import { DATE_INPUT_FORMATS, formatDate, todayInVietnam } from '../../lib/format';
 import { ColourTag, ErrorAlert } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
+import { serverPagination } from '../../lib/listPaging';
 
 export const NOMINEE_KINDS = ['enterprise', 'organisation', 'individual'] as const;
 
@@ -98,7 +99,7 @@ export function AwardCategoriesPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('common.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize: 20, onChange: setPage })}
         columns={[
           { title: t('categories.name'), render: (_, c) => <><div>{c.name}</div>{c.description && <Typography.Text type="secondary">{c.description}</Typography.Text>}</> },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 110 },

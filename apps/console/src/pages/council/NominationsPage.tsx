@@ -13,6 +13,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, Loading, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
 import { FormSelect } from '../../components/FormSelect';
+import { serverPagination } from '../../lib/listPaging';
 
 interface Nomination {
   nominationId: string;
@@ -243,7 +244,7 @@ export function NominationsPage() {
         rowKey="nominationId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize: 20, onChange: setPage })}
         columns={[
           { title: t('award.nominee'), render: (_, n) => <a onClick={() => setOpen(n.nominationId)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setOpen(n.nominationId)}>{n.nominee.name}</a> },
           { title: t('award.nominatedBy'), render: (_, n) => n.nominatedBy.name },

@@ -12,7 +12,7 @@ import { FormSelect } from '../../components/FormSelect';
 import { ActionForm } from '../../components/ActionForm';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, Loading, NotAllowed, StatusTag } from '../../components/common';
-import { ProfileFields } from './ProfileFields';
+import { IdentityFields, ProfileFields } from './ProfileFields';
 
 type ProfileFieldValues = Pick<Enterprise, 'name' | 'unitCode' | 'sector' | 'size' | 'group'>;
 
@@ -40,7 +40,10 @@ export function EditProfile({ enterprise }: { enterprise: Enterprise }) {
         if (Object.keys(body as object).length === 0) throw new ApiError(422, t('enterprise.noChange'));
         return api.patch('support-programs', `/enterprises/${encodeURIComponent(enterprise.id)}`, body);
       }}
-      onDone={() => queryClient.invalidateQueries({ queryKey: ['enterprise'] })}
+      onDone={async () => {
+        await queryClient.invalidateQueries({ queryKey: ['enterprise'] });
+        await queryClient.invalidateQueries({ queryKey: ['enterprises'] });
+      }}
     >
       <Typography.Paragraph type="secondary">{t('enterprise.taxCodeFixed', { taxCode: enterprise.taxCode })}</Typography.Paragraph>
       <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -69,12 +72,7 @@ function Profile() {
         <Typography.Paragraph>{t('enterprise.notRegistered')}</Typography.Paragraph>
         <ErrorAlert error={register.error} />
         <Form layout="vertical" style={{ maxWidth: 560 }} initialValues={{ unitCode: principal?.unit, size: 'small', group: 'sme' }} onFinish={(v) => register.mutate(v)}>
-          <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="taxCode" label={t('enterprise.taxCode')} rules={[{ required: true, pattern: /^[\d\s.-]{10,17}$/, message: t('enterprise.taxCodeRule') }]}>
-            <Input inputMode="numeric" />
-          </Form.Item>
+          <IdentityFields />
           <ProfileFields />
           <Button type="primary" htmlType="submit" loading={register.isPending}>
             {t('enterprise.registerProfile')}

@@ -1,7 +1,7 @@
 import { Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { isOfficer } from '../../auth/claims';
 import { api, type Page } from '../../lib/api';
@@ -10,6 +10,7 @@ import type { Registration } from '../../lib/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
 import { RegistrationActions } from '../registrations/RegistrationActions';
+import { serverPagination, useListParams } from '../../lib/listPaging';
 
 export const REGISTRATION_STATUSES = ['submitted', 'under-review', 'approved', 'rejected', 'in-implementation', 'completed', 'withdrawn'];
 
@@ -17,10 +18,8 @@ export const REGISTRATION_STATUSES = ['submitted', 'under-review', 'approved', '
 export function ReviewRegistrationsPage() {
   const { t } = useTranslation();
   const { principal } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? undefined;
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
+  const { get, page, pageSize, update, onPageChange } = useListParams();
+  const status = get('status');
   const list = useQuery({
     queryKey: ['registrations', 'review', principal?.unit, status, page, pageSize],
     enabled: isOfficer(principal),
@@ -28,14 +27,6 @@ export function ReviewRegistrationsPage() {
     placeholderData: keepPreviousData,
   });
   if (!isOfficer(principal)) return <NotAllowed />;
-  const update = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    setParams(merged);
-  };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -48,7 +39,7 @@ export function ReviewRegistrationsPage() {
         placeholder={t('common.status')}
         style={{ width: 220 }}
         value={status}
-        onChange={(v) => update({ status: v, page: undefined })}
+        onChange={(v) => update({ status: v })}
         options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
       />
       <ExportButtons service="support-programs" path="/registrations/export" query={{ unit: principal!.unit, status }} name="dang-ky-mo-hinh-diem" />
@@ -58,13 +49,7 @@ export function ReviewRegistrationsPage() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }),
-          onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-        }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize, onChange: onPageChange })}
         columns={[
           { title: t('registration.enterprise'), render: (_, r) => <Link to={`/registrations/${encodeURIComponent(r.id)}`}>{r.enterpriseName}</Link> },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 140 },

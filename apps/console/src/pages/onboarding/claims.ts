@@ -25,13 +25,15 @@ const DECIDING_OFFICERS = ['province-admin', 'department-officer', 'commune-offi
 
 /**
  * What a user may do with a claim, as the API decides it: officers of the unit confirm, refuse and
- * revoke; a person already acting for the enterprise confirms or refuses a colleague's claim.
+ * revoke; a person already acting for the enterprise confirms or refuses a colleague's claim, and
+ * revokes a colleague's link (someone who left), never their own.
  */
-export function claimActions(claim: Pick<EnterpriseClaim, 'status' | 'enterpriseAccountId'>, p: Principal | undefined): ClaimAction[] {
+export function claimActions(claim: Pick<EnterpriseClaim, 'status' | 'enterpriseAccountId' | 'accountId' | 'claimant'>, p: Principal | undefined): ClaimAction[] {
   const officer = hasRole(p, ...DECIDING_OFFICERS);
-  const colleague = hasRole(p, 'enterprise') && !!p?.enterpriseId && p.enterpriseId === claim.enterpriseAccountId;
+  const account = claim.accountId ?? claim.enterpriseAccountId;
+  const colleague = hasRole(p, 'enterprise') && !!p?.enterpriseId && p.enterpriseId === account && p.username !== claim.claimant.username;
   if (claim.status === 'submitted' && (officer || colleague)) return ['confirm', 'refuse'];
-  if (claim.status === 'confirmed' && officer) return ['revoke'];
+  if (claim.status === 'confirmed' && (officer || colleague)) return ['revoke'];
   return [];
 }
 

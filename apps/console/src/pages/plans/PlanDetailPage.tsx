@@ -15,6 +15,7 @@ import { toHistoryEntries } from '../../lib/history';
 import { TargetProgressTable } from '../officer/OfficerHome';
 import { AmendAction, DraftActions, useMayEditPlan } from './PlanAuthoring';
 import { compareVersions } from './compareVersions';
+import { amendmentChoices } from './planEditing';
 
 export function describeTarget(target: PlanTarget, lang: string): string {
   const n = (v: number | null | undefined) => formatNumber(v, lang);
@@ -248,7 +249,7 @@ export function PlanDetailPage() {
           {
             key: 'documents',
             label: t('attachments.heading'),
-            children: <Attachments service="plans" recordPath={`/plans/${encodeURIComponent(p.planId)}`} streamId={`plan-${p.planId}`} purposes={['plan-document', 'amendment']} canAttach={mayEdit} />,
+            children: <Attachments service="plans" recordPath={`/plans/${encodeURIComponent(p.planId)}`} streamId={`plan-${p.planId}`} purposes={['plan-document', 'amendment']} canAttach={mayEdit} amendments={amendmentChoices(p.versions ?? [], t('plans.version'))} />,
           },
           {
             key: 'history',

@@ -2,31 +2,22 @@ import { useState } from 'react';
 import { Input, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, type Page } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import type { PlanSummary } from '../../lib/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, StatusTag } from '../../components/common';
 import { NewPlanButton } from './PlanAuthoring';
+import { serverPagination, useListParams } from '../../lib/listPaging';
 
 /** Plans: words searched on the server (diacritics ignored there), filters and pages in the address. */
 export function PlansPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const status = params.get('status') ?? undefined;
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
+  const { get, page, pageSize, update, onPageChange } = useListParams();
+  const q = get('q') ?? '';
+  const status = get('status');
   const [text, setText] = useState(q);
-  const update = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    setParams(merged);
-  };
   const plans = useQuery({
     queryKey: ['plans', q, status, page, pageSize],
     queryFn: () => api.get<Page<PlanSummary>>('plans', '/plans', { q, status, page, pageSize }),
@@ -44,7 +35,7 @@ export function PlansPage() {
           allowClear
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => update({ q: v || undefined, page: undefined })}
+          onSearch={(v) => update({ q: v })}
           style={{ width: 360 }}
         />
         <Select
@@ -53,7 +44,7 @@ export function PlansPage() {
           placeholder={t('common.status')}
           style={{ width: 180 }}
           value={status}
-          onChange={(v) => update({ status: v, page: undefined })}
+          onChange={(v) => update({ status: v })}
           options={['draft', 'issued', 'amended', 'closed'].map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <NewPlanButton />
@@ -65,14 +56,7 @@ export function PlansPage() {
         loading={plans.isFetching}
         dataSource={plans.data?.items ?? []}
         locale={{ emptyText: q ? t('plans.noMatch', { q }) : t('common.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: plans.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t(plans.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }),
-          onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-        }}
+        pagination={serverPagination(t, plans.data, { current: page, pageSize, onChange: onPageChange, showSizeChanger: true })}
         columns={[
           { title: t('plans.documentNumber'), render: (_, r) => <Link to={`/plans/${encodeURIComponent(r.planId)}`}>{r.documentNumber ?? t('plans.noNumber')}</Link>, width: 150 },
           { title: t('plans.planTitle'), dataIndex: 'title' },

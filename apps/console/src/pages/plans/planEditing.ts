@@ -1,5 +1,6 @@
 import { hasRole, type Principal } from '../../auth/claims';
 import type { PlanTarget } from '../../lib/types';
+import { formatDate } from '../../lib/format';
 
 export const PLAN_WRITERS = ['province-admin', 'department-officer', 'commune-officer'] as const;
 
@@ -52,4 +53,19 @@ export function targetChanges(before: readonly PlanTarget[], after: readonly Pla
     }
   }
   return out;
+}
+
+/**
+ * The versions a plan's amendments made (every version after the issued one: 2 is the first
+ * amendment), newest first, labelled as a person recognises them — so an amendment's document is
+ * attached to a version chosen, not a number typed.
+ */
+export function amendmentChoices(
+  versions: readonly { version: number; effectiveDate: string; reason?: string }[],
+  versionWord: string,
+): { version: number; label: string }[] {
+  return versions
+    .filter((v) => v.version >= 2)
+    .sort((a, b) => b.version - a.version)
+    .map((v) => ({ version: v.version, label: [`${versionWord} ${v.version}`, formatDate(v.effectiveDate), v.reason].filter(Boolean).join(' — ') }));
 }

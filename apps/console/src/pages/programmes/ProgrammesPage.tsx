@@ -11,6 +11,7 @@ import type { Programme } from '../../lib/types';
 import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
 import { EditProgramme, ProgrammeTermsFields } from './EditProgramme';
+import { serverPagination } from '../../lib/listPaging';
 
 export const PROGRAMME_WRITERS = ['province-admin', 'department-officer'] as const;
 
@@ -91,7 +92,7 @@ export function ProgrammesPage() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize: 20, onChange: setPage })}
         columns={[
           { title: t('programme.name'), dataIndex: 'name' },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 120 },

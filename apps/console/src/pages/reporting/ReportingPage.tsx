@@ -11,6 +11,7 @@ import type { PlanSummary } from '../../lib/types';
 import { ErrorAlert, NotAllowed, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
 import { FormSelect } from '../../components/FormSelect';
+import { serverPagination } from '../../lib/listPaging';
 
 export interface ReportingPeriod {
   periodId: string;
@@ -103,7 +104,7 @@ export function ReportingPage() {
         rowKey="periodId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize: 20, onChange: setPage })}
         columns={[
           { title: t('common.unit'), render: (_, r) => r.unitName ?? r.unit },
           { title: t('reporting.plan'), render: (_, r) => plans.data?.items.find((p) => p.planId === r.planId)?.documentNumber ?? r.planId },

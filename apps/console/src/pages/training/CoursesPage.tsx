@@ -11,6 +11,7 @@ import { formatDate, formatNumber, DATE_INPUT_FORMATS } from '../../lib/format';
 import type { CourseSummary } from '../../lib/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ErrorAlert, StatusTag } from '../../components/common';
+import { serverPagination } from '../../lib/listPaging';
 
 /** One session a day from the first to the last day of the course. */
 export function sessionsBetween(start: string, end: string): { sessionId: string; date: string }[] {
@@ -136,7 +137,7 @@ export function CoursesPage() {
         rowKey="courseId"
         loading={courses.isFetching}
         dataSource={courses.data?.items ?? []}
-        pagination={{ current: page, pageSize: 10, total: courses.data?.total ?? 0, onChange: setPage, showTotal: (total) => t(courses.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }) }}
+        pagination={serverPagination(t, courses.data, { current: page, pageSize: 10, onChange: setPage })}
         columns={[
           { title: t('course.topic'), render: (_, c) => <Link to={`/courses/${encodeURIComponent(c.courseId)}`}>{c.topic}</Link> },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 130 },

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { CurrentActor } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { CommandContext, CommandRunner, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CommandRunner, CurrentCommand } from '@nangsuat/service-runtime';
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS } from '../domain/kinds';
 import { emailPreferencesDecider, emailPreferencesStreamId } from './preferences';
 
@@ -34,6 +34,7 @@ export class PreferencesController {
 
   @Put()
   @HttpCode(200)
+  @CommandDocs()
   @ApiOperation({ summary: 'Set which kinds of notice I do not want by email (Idempotency-Key honoured)' })
   async set(@CurrentCommand() context: CommandContext, @Body() dto: EmailPreferencesDto): Promise<EmailPreferencesView> {
     const { actor } = context;

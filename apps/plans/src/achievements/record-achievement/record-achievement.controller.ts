@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { ACHIEVEMENT_RECORDERS } from '../achievement-roles';
 import type { AchievementView } from '../achievement-view';
 import { RecordAchievementDto } from './record-achievement.dto';
@@ -15,6 +15,7 @@ export class RecordAchievementController {
 
   @Post()
   @Roles(...ACHIEVEMENT_RECORDERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Record an achievement for an indicator no service counts (club founded, S&T task, tool applied, enterprise supported); it counts once the unit above verifies it' })
   record(@CurrentCommand() context: CommandContext, @Body() dto: RecordAchievementDto): Promise<AchievementView & { duplicate: boolean }> {
     return this.handler.handle(context, dto);

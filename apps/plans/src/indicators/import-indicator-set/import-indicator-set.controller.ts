@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { CATALOGUE_WRITERS } from '../indicator-catalogue.service';
 import { ImportIndicatorSetDto, ImportResult } from './import-indicator-set.dto';
 import { ImportIndicatorSetHandler } from './import-indicator-set.handler';
@@ -14,6 +14,7 @@ export class ImportIndicatorSetController {
 
   @Post('imports')
   @Roles(...CATALOGUE_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Import an indicator set (the JSON file as the body) as one versioned change of the catalogue' })
   import(@CurrentCommand() context: CommandContext, @Body() dto: ImportIndicatorSetDto): Promise<ImportResult> {
     return this.handler.handle(context, dto);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStorePort } from '@nangsuat/event-store';
 import { NotFound, RecordedEvent } from '@nangsuat/event-sourcing';
-import { parseDateInput } from '@nangsuat/service-runtime';
-import { matchesSearch } from '@nangsuat/vietnamese';
+import { Clock, parseDateInput } from '@nangsuat/service-runtime';
+import { matchesSearch, toVietnamDate } from '@nangsuat/vietnamese';
 import { CatalogueEvent, INDICATOR_CATALOGUE_STREAM, inForceOn } from '@nangsuat/contracts/plans';
 import { catalogueView, IndicatorCatalogue, IndicatorView } from '../indicator-catalogue.service';
 import { IndicatorsQuery } from './list-indicators.query';
@@ -43,11 +43,12 @@ export class ListIndicatorsHandler {
   constructor(
     private readonly catalogue: IndicatorCatalogue,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
+    private readonly clock: Clock,
   ) {}
 
   async list(q: IndicatorsQuery): Promise<{ catalogueVersion: number; imports: readonly string[]; indicators: IndicatorView[] }> {
     const day = q.inForceOn ? parseDateInput(q.inForceOn, 'inForceOn') : undefined;
-    const view = catalogueView(await this.catalogue.state());
+    const view = catalogueView(await this.catalogue.state(), toVietnamDate(this.clock.now()));
     const indicators = view.indicators
       .filter((i) => !q.q || matchesSearch(`${i.code} ${i.entry.name.vi} ${i.entry.name.en}`, q.q))
       .filter((i) => !q.level || i.entry.levels.includes(q.level as never))
@@ -61,7 +62,7 @@ export class ListIndicatorsHandler {
   }
 
   async get(code: string): Promise<IndicatorView & { changes: CatalogueChange[] }> {
-    const view = catalogueView(await this.catalogue.state());
+    const view = catalogueView(await this.catalogue.state(), toVietnamDate(this.clock.now()));
     const found = view.indicators.find((i) => i.code === code);
     if (!found) throw new NotFound(`The catalogue has no indicator "${code}".`, { code });
     const changes = (await this.store.readStream(INDICATOR_CATALOGUE_STREAM)).map(changeOf).filter((c) => c.codes.includes(code));

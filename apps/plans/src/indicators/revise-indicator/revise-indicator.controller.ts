@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { CATALOGUE_WRITERS, IndicatorView } from '../indicator-catalogue.service';
 import { ReviseIndicatorDto } from './revise-indicator.dto';
 import { ReviseIndicatorHandler } from './revise-indicator.handler';
@@ -14,6 +14,7 @@ export class ReviseIndicatorController {
 
   @Post(':code/revisions')
   @Roles(...CATALOGUE_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Revise a catalogue entry (names, levels, validity, counting rule…), with the reason; the previous entry is kept in the event' })
   revise(@CurrentCommand() context: CommandContext, @Param('code') code: string, @Body() dto: ReviseIndicatorDto): Promise<IndicatorView & { catalogueVersion: number }> {
     return this.handler.handle(context, code, dto);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { PLAN_WRITERS } from '../plan-roles';
 import { PlanView } from '../plan-view';
 import { AmendPlanDto } from './amend-plan.dto';
@@ -15,6 +15,7 @@ export class AmendPlanController {
 
   @Post(':planId/amendments')
   @Roles(...PLAN_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Amend an issued plan (điều chỉnh): a new version with its reason and legal basis' })
   amend(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Body() dto: AmendPlanDto): Promise<PlanView> {
     return this.handler.handle(context, planId, dto);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { AttachmentView, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { AttachmentView, RecordAttachments, RecordDocumentRules, UploadedBytes } from '@nangsuat/attachments';
 import { Actor, DomainRuleViolation } from '@nangsuat/event-sourcing';
 import { CommandContext } from '@nangsuat/service-runtime';
 import { PlanState, planStreamId } from '@nangsuat/contracts/plans';
@@ -13,7 +13,7 @@ import { AttachPlanDocumentDto } from './attach-document.dto';
  * issuing unit's subtree; issued plans are public documents, as in GET /plans/:planId).
  */
 @Injectable()
-export class AttachPlanDocumentHandler {
+export class AttachPlanDocumentHandler implements RecordDocumentRules<AttachPlanDocumentDto> {
   constructor(
     private readonly plans: PlanCommands,
     private readonly attachments: RecordAttachments,
@@ -43,13 +43,6 @@ export class AttachPlanDocumentHandler {
     return planStreamId(planId);
   }
 
-  list(streamId: string): Promise<AttachmentView[]> {
-    return this.attachments.list(streamId);
-  }
-
-  link(streamId: string, attachmentId: string) {
-    return this.attachments.link(streamId, attachmentId);
-  }
 }
 
 /** The plan version a document belongs to: an amendment's document names the version the amendment made. */

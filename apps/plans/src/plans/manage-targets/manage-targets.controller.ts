@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Delete, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { TargetDto } from '../plan-content.dto';
 import { PLAN_WRITERS } from '../plan-roles';
 import { PlanView } from '../plan-view';
@@ -15,6 +15,7 @@ export class ManageTargetsController {
 
   @Post()
   @Roles(...PLAN_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Add a specific target (mục tiêu cụ thể) to a draft' })
   add(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Body() target: TargetDto): Promise<PlanView> {
     return this.handler.add(context, planId, target);
@@ -22,6 +23,7 @@ export class ManageTargetsController {
 
   @Put(':targetId')
   @Roles(...PLAN_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Replace a target of a draft' })
   revise(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Param('targetId') targetId: string, @Body() target: TargetDto): Promise<PlanView> {
     // The request's address and body name two targets: a malformed request, not a rule of the plan.
@@ -31,6 +33,7 @@ export class ManageTargetsController {
 
   @Delete(':targetId')
   @Roles(...PLAN_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Remove a target from a draft' })
   remove(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Param('targetId') targetId: string): Promise<PlanView> {
     return this.handler.remove(context, planId, targetId);

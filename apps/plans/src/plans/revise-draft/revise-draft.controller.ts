@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { PlanChangesDto } from '../plan-content.dto';
 import { PLAN_WRITERS } from '../plan-roles';
 import { PlanView } from '../plan-view';
@@ -15,6 +15,7 @@ export class ReviseDraftController {
 
   @Patch(':planId')
   @Roles(...PLAN_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Revise a draft (an issued plan changes only by amendment)' })
   revise(@CurrentCommand() context: CommandContext, @Param('planId') planId: string, @Body() changes: PlanChangesDto): Promise<PlanView> {
     return this.handler.handle(context, planId, changes);

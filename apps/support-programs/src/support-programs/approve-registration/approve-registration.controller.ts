@@ -2,11 +2,10 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { REVIEWERS } from '../common/roles';
-import { CommandDocs } from '../common/http';
 import { RegistrationView } from '../common/views';
 import { ApproveRegistrationDto } from '../review-registration/review-registration.dto';
 import { ApproveRegistrationHandler } from './approve-registration.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('registrations')
 @Controller('registrations')

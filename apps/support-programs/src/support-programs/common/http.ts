@@ -1,21 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { NotFound } from '@nangsuat/event-sourcing';
 import { ENTERPRISE_ID_PATTERN, ID_PATTERN } from '@nangsuat/service-runtime';
-
-/** OpenAPI: the Idempotency-Key header every POST honours, and the error answers of a command. */
-export const CommandDocs = (): MethodDecorator =>
-  applyDecorators(
-    ApiBearerAuth(),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'Optional: 8–100 letters, digits or . _ : -. Repeating a request with the same key answers like the first time and writes nothing.',
-    }),
-    ApiForbiddenResponse({ description: 'Outside your administrative unit, another enterprise, or a read-only account (auditor).' }),
-    ApiUnprocessableEntityResponse({ description: 'The domain refuses the command (impossible transition or value); nothing is written.' }),
-    ApiConflictResponse({ description: 'Duplicate, programme full, or changed concurrently; nothing is written.' }),
-  );
 
 const ID = ID_PATTERN;
 /** `<programme id>:<enterprise id>`, each part of its own shape. */

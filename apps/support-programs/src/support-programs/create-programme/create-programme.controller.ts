@@ -1,11 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandDocs } from '../common/http';
 import { ProgrammeView } from '../common/views';
 import { CreateProgrammeDto } from './create-programme.dto';
 import { CreateProgrammeHandler } from './create-programme.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('programmes')
 @Controller('programmes')

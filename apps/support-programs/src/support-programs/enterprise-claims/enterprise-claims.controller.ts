@@ -2,12 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, WithoutUnit } from '@nangsuat/auth';
 import type { Actor } from '@nangsuat/event-sourcing';
-import { CLAIM_DECIDERS, REVIEWERS } from '../common/roles';
-import { CommandDocs } from '../common/http';
+import { CLAIM_DECIDERS } from '../common/roles';
 import { ClaimReasonDto, SubmitEnterpriseClaimDto } from './enterprise-claims.dto';
 import { EnterpriseClaimsHandler } from './enterprise-claims.handler';
 import type { EnterpriseClaimView } from './enterprise-claim-view';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 /**
  * Enterprise onboarding. A person signs up on Keycloak's registration page (email verified), then
@@ -56,9 +55,9 @@ export class EnterpriseClaimsController {
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @Roles(...REVIEWERS)
+  @Roles(...CLAIM_DECIDERS)
   @CommandDocs()
-  @ApiOperation({ summary: "Revoke a confirmed link: the person's account no longer acts for the enterprise" })
+  @ApiOperation({ summary: "Revoke a confirmed link: the person's account no longer acts for the enterprise; officers of its unit, or a colleague acting for it (not for one's own link)" })
   revoke(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
     return this.claims.revoke(context, id, dto);
   }

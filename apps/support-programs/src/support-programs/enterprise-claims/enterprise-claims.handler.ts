@@ -148,7 +148,7 @@ export class EnterpriseClaimsHandler {
 
   async revoke(context: CommandContext, claimId: string, dto: ClaimReasonDto): Promise<EnterpriseClaimView> {
     const { state } = await this.load(claimId);
-    this.access.assertCanWrite(context.actor, state.claim!.unitCode);
+    this.assertMayRevoke(context.actor, state);
     const result = await this.runner.run(
       enterpriseClaimStreamId(claimId),
       enterpriseClaimDecider,
@@ -170,6 +170,23 @@ export class EnterpriseClaimsHandler {
       return;
     }
     this.access.assertCanWrite(actor, unitCode);
+  }
+
+  /**
+   * Officers of the unit subtree revoke any link; a person acting for the enterprise revokes a
+   * colleague's (someone who left) but not their own, so nobody locks themselves out by a misclick.
+   */
+  private assertMayRevoke(actor: Actor, state: EnterpriseClaimState): void {
+    const claim = state.claim!;
+    if (isEnterpriseUser(actor) && !isUnitOfficer(actor)) {
+      if (claim.claimant.userId === actor.id) {
+        throw new Forbidden(`You cannot revoke your own link to ${claim.profile.name}; ask a colleague who acts for it or an officer of ${claim.unitCode}.`);
+      }
+      if (!state.accountId) throw new Forbidden('Only an officer of its unit can revoke a claim that was never confirmed.');
+      this.access.assertCanAccessRecord(actor, { unit: claim.unitCode, enterpriseId: state.accountId }, 'write');
+      return;
+    }
+    this.access.assertCanWrite(actor, claim.unitCode);
   }
 
   /** Gives an enterprise registered without an account its account, and the account's link to it. */

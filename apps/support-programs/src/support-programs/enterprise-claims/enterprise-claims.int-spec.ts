@@ -20,6 +20,7 @@ describe('support-programs: enterprise onboarding (Keycloak registration and adm
   const taxCode = taxCodeFrom(`61${String(Date.now()).slice(-7)}`);
   let programmeId: string;
   let claimA: string;
+  let claimC: string;
 
   const as = async (token: string, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${service.url}${path}`, {
@@ -118,6 +119,7 @@ describe('support-programs: enterprise onboarding (Keycloak registration and adm
     const tokenC = await tokenOf('c');
     const claim = await as(tokenC, 'POST', '/enterprise-claims', { taxCode });
     expect(claim).toMatchObject({ status: 201, body: { existing: true, enterpriseAccountId: `MST-${taxCode}` } });
+    claimC = claim.body.id;
     const tokenA = await tokenOf('a');
     const queue = await eventually(
       () => as(tokenA, 'GET', '/enterprise-claims?status=submitted'),
@@ -172,6 +174,20 @@ describe('support-programs: enterprise onboarding (Keycloak registration and adm
     expect((await as(after, 'GET', '/enterprises/mine')).status).toBe(403);
     expect((await as(after, 'GET', `/enterprise-claims/${claim.body.id}`)).body).toMatchObject({ status: 'refused', reason: 'Không phải người đại diện của hợp tác xã' });
     expect((await as(after, 'GET', `/enterprise-claims/${claimA}`)).status).toBe(403);
+  });
+
+  it("a colleague revokes a link of their enterprise (someone who left), but not their own; another enterprise's user may not", async () => {
+    const tokenC = await tokenOf('c');
+    const own = await as(tokenC, 'POST', `/enterprise-claims/${claimC}/revoke`, { reason: 'Tự rút khỏi doanh nghiệp' });
+    expect(own.status).toBe(403);
+    expect(own.body.message).toMatch(/your own link/);
+    expect((await api.post(`/enterprise-claims/${claimC}/revoke`, 'ent.ngokbay', { reason: 'Không phải người của chúng tôi' })).status).toBe(403);
+    expect(await service.events.readStream(enterpriseClaimStreamId(claimC))).toHaveLength(2);
+    const revoked = await as(await tokenOf('a'), 'POST', `/enterprise-claims/${claimC}/revoke`, { reason: 'Đã nghỉ việc tại hợp tác xã' });
+    expect(revoked).toMatchObject({ status: 200, body: { status: 'revoked', reason: 'Đã nghỉ việc tại hợp tác xã' } });
+    const after = await tokenOf('c');
+    expect(claimsOf(after).enterprise_id).toBeUndefined();
+    expect((await as(after, 'GET', '/enterprises/mine')).status).toBe(403);
   });
 
   it('a revoked link gives no access any more', async () => {

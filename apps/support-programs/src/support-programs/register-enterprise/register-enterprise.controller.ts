@@ -2,11 +2,10 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { ENTERPRISE_WRITERS } from '../common/roles';
-import { CommandDocs } from '../common/http';
 import { EnterpriseView } from '../common/views';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
 import { RegisterEnterpriseHandler } from './register-enterprise.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('enterprises')
 @Controller('enterprises')

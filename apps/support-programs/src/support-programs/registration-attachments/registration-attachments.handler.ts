@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttachmentView, DownloadLink, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { AttachmentView, RecordAttachments, RecordDocumentRules, UploadedBytes } from '@nangsuat/attachments';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { Registrations } from '../common/registrations';
 import { AttachRegistrationDocumentDto } from './attach-registration-document.dto';
@@ -7,7 +7,7 @@ import { CommandContext } from '@nangsuat/service-runtime';
 
 /** A registration's documents: attached by the enterprise or the programme's officers, read by those who may read the registration. */
 @Injectable()
-export class RegistrationAttachmentsHandler {
+export class RegistrationAttachmentsHandler implements RecordDocumentRules<AttachRegistrationDocumentDto> {
   constructor(
     private readonly registrations: Registrations,
     private readonly attachments: RecordAttachments,
@@ -31,13 +31,5 @@ export class RegistrationAttachmentsHandler {
     const { streamId } = await this.registrations.load(id);
     this.registrations.assertCanRead(actor, await this.registrations.view(streamId));
     return streamId;
-  }
-
-  list(streamId: string): Promise<AttachmentView[]> {
-    return this.attachments.list(streamId);
-  }
-
-  link(streamId: string, attachmentId: string): Promise<DownloadLink> {
-    return this.attachments.link(streamId, attachmentId);
   }
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandDocs, programmeIdParam } from '../common/http';
+import { programmeIdParam } from '../common/http';
 import { RegistrationView } from '../common/views';
 import { SubmitRegistrationDto } from './submit-registration.dto';
 import { SubmitRegistrationHandler } from './submit-registration.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('registrations')
 @Controller('programmes')

@@ -2,11 +2,11 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { ENTERPRISE_WRITERS } from '../common/roles';
-import { CommandDocs, enterpriseIdParam } from '../common/http';
+import { enterpriseIdParam } from '../common/http';
 import { EnterpriseView } from '../common/views';
 import { UpdateEnterpriseDto } from '../register-enterprise/register-enterprise.dto';
 import { UpdateEnterpriseHandler } from './update-enterprise.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('enterprises')
 @Controller('enterprises')

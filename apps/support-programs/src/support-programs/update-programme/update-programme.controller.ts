@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandDocs, programmeIdParam } from '../common/http';
+import { programmeIdParam } from '../common/http';
 import { ProgrammeView } from '../common/views';
 import { CloseProgrammeDto, UpdateProgrammeDto } from './update-programme.dto';
 import { UpdateProgrammeHandler } from './update-programme.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('programmes')
 @Controller('programmes')

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { ApplyCertificationDto } from './apply-certification.dto';
 import { ApplyCertificationHandler } from './apply-certification.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class ApplyCertificationController {
   @Post()
   @HttpCode(201)
   @Roles('province-admin', 'department-officer', 'commune-officer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({
     summary: 'Record an application for productivity-expert certification (TCVN 13751:2023)',
     description: 'The level\'s required evidence types must all be present. NOTE: the shipped standard\'s levels, evidence types and scores are ILLUSTRATIVE placeholders (provenance: illustrative) until the Department replaces them with the standard\'s clauses.',

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { AssessCertificationDto } from './assess-certification.dto';
 import { AssessCertificationHandler } from './assess-certification.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class AssessCertificationController {
   @Post(':id/assessment')
   @HttpCode(200)
   @Roles('expert-assessor')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Assess an application (expert assessor): one score per criterion → passed or not-passed' })
   assess(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: AssessCertificationDto) {
     return this.handler.handle(context, id, dto);

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CancelCourseDto } from './cancel-course.dto';
 import { CancelCourseHandler } from './cancel-course.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class CancelCourseController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('province-admin', 'department-officer', 'commune-officer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Cancel a course with a reason (refused once anyone completed it)' })
   cancel(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: CancelCourseDto) {
     return this.handler.handle(context, id, dto.reason);

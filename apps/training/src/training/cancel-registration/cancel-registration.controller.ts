@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CancelRegistrationDto } from './cancel-registration.dto';
 import { CancelRegistrationHandler } from './cancel-registration.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 const ROLES = ['province-admin', 'department-officer', 'commune-officer', 'village-officer', 'trainer'] as const;
 
@@ -16,7 +16,7 @@ export class CancelRegistrationController {
   @Post(':id/registrations/:personId/cancel')
   @HttpCode(200)
   @Roles(...ROLES)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Cancel a registration (reason optional); a freed seat goes to the first person waiting (`promoted`)' })
   cancel(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Param('personId') personId: string, @Body() dto: CancelRegistrationDto) {
     return this.handler.handle(context, id, personId, dto.reason);
@@ -25,6 +25,7 @@ export class CancelRegistrationController {
   @Delete(':id/registrations/:personId')
   @HttpCode(200)
   @Roles(...ROLES)
+  @CommandDocs()
   @ApiOperation({ summary: 'Same as POST …/cancel, without a reason' })
   remove(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Param('personId') personId: string) {
     return this.handler.handle(context, id, personId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@nangsuat/auth';
-import { AttachmentView, DownloadLink, RecordAttachments, UploadedBytes } from '@nangsuat/attachments';
+import { AttachmentView, RecordAttachments, RecordDocumentRules, UploadedBytes } from '@nangsuat/attachments';
 import { CommandContext } from '@nangsuat/service-runtime';
 import type { Actor } from '@nangsuat/event-sourcing';
 import { CertificationCommands } from '../certifications/certification-commands';
@@ -9,7 +9,7 @@ import { AttachCertificationDocumentDto } from './attach-certification-document.
 
 /** A certification's documents: attached by its unit's officers and assessors, read by those who may read the certification. */
 @Injectable()
-export class CertificationAttachmentsHandler {
+export class CertificationAttachmentsHandler implements RecordDocumentRules<AttachCertificationDocumentDto> {
   constructor(
     private readonly certifications: CertificationCommands,
     private readonly attachments: RecordAttachments,
@@ -34,13 +34,5 @@ export class CertificationAttachmentsHandler {
     const { unitCode } = await this.certifications.get(id);
     this.access.assertCanRead(actor, unitCode);
     return certificationStreamId(id);
-  }
-
-  list(streamId: string): Promise<AttachmentView[]> {
-    return this.attachments.list(streamId);
-  }
-
-  link(streamId: string, attachmentId: string): Promise<DownloadLink> {
-    return this.attachments.link(streamId, attachmentId);
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { CompleteTraineeDto } from './complete-trainee.dto';
 import { CompleteTraineeHandler } from './complete-trainee.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class CompleteTraineeController {
   @Post(':id/completions')
   @HttpCode(200)
   @Roles('trainer', 'province-admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Record that a trainee completed the course: one person-time (lượt người), at most once per person per course' })
   complete(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: CompleteTraineeDto) {
     return this.handler.handle(context, id, dto.personId);

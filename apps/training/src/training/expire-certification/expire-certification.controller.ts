@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { ExpireCertificationHandler } from './expire-certification.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -13,7 +13,7 @@ export class ExpireCertificationController {
   @Post(':id/expire')
   @HttpCode(200)
   @Roles('expert-assessor', 'province-admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Record the expiry of a certificate after its validTo (the scheduled job does this too); 422 while still valid' })
   expire(@CurrentCommand() context: CommandContext, @Param('id') id: string) {
     return this.handler.handle(context, id);

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { GrantCertificationDto } from './grant-certification.dto';
 import { GrantCertificationHandler } from './grant-certification.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class GrantCertificationController {
   @Post(':id/grant')
   @HttpCode(200)
   @Roles('expert-assessor')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Grant the certificate (number, validity) to a passed application' })
   grant(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: GrantCertificationDto) {
     return this.handler.handle(context, id, dto);

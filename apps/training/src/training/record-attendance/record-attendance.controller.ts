@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { RecordAttendanceDto } from './record-attendance.dto';
 import { RecordAttendanceHandler } from './record-attendance.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class RecordAttendanceController {
   @Post(':id/attendance')
   @HttpCode(200)
   @Roles('trainer', 'province-admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Record that a registered trainee attended a session (not before the session date; repeating it changes nothing)' })
   record(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: RecordAttendanceDto) {
     return this.handler.handle(context, id, dto);

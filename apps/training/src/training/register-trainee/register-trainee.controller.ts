@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { RegisterTraineeDto } from './register-trainee.dto';
 import { RegisterTraineeHandler } from './register-trainee.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class RegisterTraineeController {
   @Post(':id/registrations')
   @HttpCode(201)
   @Roles('province-admin', 'department-officer', 'commune-officer', 'village-officer', 'trainer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({
     summary: 'Register a person for a course',
     description: 'Beyond capacity the person is waitlisted (`waitlisted: true`, `waitlistPosition`). The same person twice → 409. Holds under concurrent registrations.',

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { RenewCertificationDto } from './renew-certification.dto';
 import { RenewCertificationHandler } from './renew-certification.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class RenewCertificationController {
   @Post(':id/renew')
   @HttpCode(200)
   @Roles('expert-assessor')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Renew a certificate while it is still valid, with the renewal evidence' })
   renew(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: RenewCertificationDto) {
     return this.handler.handle(context, id, dto);

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { RevokeCertificationDto } from './revoke-certification.dto';
 import { RevokeCertificationHandler } from './revoke-certification.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('expert certification')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class RevokeCertificationController {
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('expert-assessor', 'province-admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandDocs()
   @ApiOperation({ summary: 'Revoke a certificate, with the reason (kept in the event and its metadata)' })
   revoke(@CurrentCommand() context: CommandContext, @Param('id') id: string, @Body() dto: RevokeCertificationDto) {
     return this.handler.handle(context, id, dto.reason);

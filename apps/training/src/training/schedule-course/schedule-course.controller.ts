@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
 import { ScheduleCourseDto } from './schedule-course.dto';
 import { ScheduleCourseHandler } from './schedule-course.handler';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class ScheduleCourseController {
   @Post()
   @HttpCode(201)
   @Roles('province-admin', 'department-officer', 'commune-officer', 'trainer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  @CommandDocs()
   @ApiOperation({ summary: 'Schedule a course (within your unit)', description: 'Dates dd/mm/yyyy or yyyy-mm-dd. Sessions default to one per course day.' })
   schedule(@CurrentCommand() context: CommandContext, @Body() dto: ScheduleCourseDto) {
     return this.handler.handle(context, dto);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { PLAN_WRITERS } from '../../plan-roles';
 import { RecordedReportedValue, RecordReportedValueDto } from './record-reported-value.dto';
 import { RecordReportedValueHandler } from './record-reported-value.handler';
@@ -14,6 +14,7 @@ export class RecordReportedValueController {
 
   @Post(':planId/targets/:targetId/reported-values')
   @Roles(...PLAN_WRITERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'Enter a statistic for a reported target (labour-productivity growth, TFP share) with its source' })
   record(
     @CurrentCommand() context: CommandContext,

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nangsuat/auth';
-import { CommandContext, CurrentCommand } from '@nangsuat/service-runtime';
+import { CommandContext, CommandDocs, CurrentCommand } from '@nangsuat/service-runtime';
 import { LATE_EXCEPTION_GRANTERS } from '../../plan-roles';
 import { ReportingPeriodView } from '../period-view';
 import { LateExceptionDto } from './late-exception.dto';
@@ -15,6 +15,7 @@ export class LateExceptionController {
 
   @Post(':periodId/late-exception')
   @Roles(...LATE_EXCEPTION_GRANTERS)
+  @CommandDocs()
   @ApiOperation({ summary: 'The province lets late events count in this (locked) period instead of the next' })
   grant(@CurrentCommand() context: CommandContext, @Param('periodId') periodId: string, @Body() dto: LateExceptionDto): Promise<ReportingPeriodView> {
     return this.handler.handle(context, periodId, dto);
