@@ -109,7 +109,7 @@ export class ProgressService {
     const fromDay = plan.issueDate ?? `${Math.min(...counted.map((t) => t.milestoneYear), 9999)}-01-01`;
     const [rows, untallied, facts, reported] = await Promise.all([
       this.contributions.tallyRows({ indicators: tallied, units, fromDay, beforeDay: asOfDay }),
-      this.contributions.untallied({ indicators: tallied, units, documentNumber: plan.documentNumber, occurredUntil: asOf, fromDay: asOfDay }),
+      this.contributions.untallied({ indicators: tallied, units, documentNumber: plan.documentNumber, asOfDay }),
       this.contributions.find({ indicators: foldedOnly, units, documentNumber: plan.documentNumber, occurredUntil: asOf }),
       plan.targets.some((t) => t.source === 'reported') ? this.reported(plan.planId) : [],
     ]);

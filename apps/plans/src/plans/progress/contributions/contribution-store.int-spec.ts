@@ -76,7 +76,7 @@ describe.each(adapters)('progress tallies in the contributions store ($name)', (
         const indicators = [...new Set(facts.map((f) => f.indicator))];
         const [kept, untallied, rest] = await Promise.all([
           store.tallyRows({ indicators: [...tallied], units, fromDay: '2000-01-01', beforeDay: asOfDay }),
-          store.untallied({ indicators: [...tallied], units, documentNumber: plan.documentNumber, occurredUntil: asOf, fromDay: asOfDay }),
+          store.untallied({ indicators: [...tallied], units, documentNumber: plan.documentNumber, asOfDay }),
           store.find({ indicators: indicators.filter((k) => !tallied.has(k)), units, documentNumber: plan.documentNumber, occurredUntil: asOf }),
         ]);
         const tallies = kept.filter((r) => !plan.documentNumber || r.documentNumber !== plan.documentNumber);
@@ -115,7 +115,21 @@ describe.each(adapters)('progress tallies in the contributions store ($name)', (
     // Lan completes the same course again: both of her completions are folded from now on.
     await store.save(fact('d', 'lan', 'c1'));
     expect(await rows()).toEqual([expect.objectContaining({ n: 3 })]);
-    const folded = await store.untallied({ indicators: ['trained-person-times'], units: ['51-NGOKBAY'], occurredUntil: '2026-01-01T00:00:00.000Z', fromDay: '2026-01-01' });
+    const folded = await store.untallied({ indicators: ['trained-person-times'], units: ['51-NGOKBAY'], asOfDay: '2026-01-01' });
     expect(folded.map((f) => f.eventId).sort()).toEqual(['a', 'd']);
+  });
+
+  it('reads a fact dated by day alone on asOf’s own day (its instant is the start of that day, though it sorts after it as text)', async () => {
+    await clear();
+    const store = new ContributionStore(opened.store);
+    const day: StoredContribution = {
+      _id: 'd1', eventId: 'd1', indicator: 'pilot-model-enterprises', kind: 'pilot-model-approved', unit: '56', occurredAt: '2025-06-19', occurredOn: '2025-06-19',
+      recordedAt: '2025-06-18T17:00:00.000Z', subjectId: 's0', sourceService: 'support-programs', eventType: 'RegistrationApproved', streamId: 'x', globalPosition: 0,
+    };
+    await store.save(day);
+    const asOf = '2025-06-18T17:00:00.000Z'; // 00:00 on 19/06/2025 in Vietnam
+    const untallied = await store.untallied({ indicators: ['pilot-model-enterprises'], units: ['56'], asOfDay: '2025-06-19' });
+    expect(untallied.map((f) => f.eventId)).toEqual(['d1']);
+    expect((await store.find({ indicators: ['pilot-model-enterprises'], units: ['56'], occurredUntil: asOf })).map((f) => f.eventId)).toEqual(['d1']);
   });
 });

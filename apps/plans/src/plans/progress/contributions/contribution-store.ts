@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isDuplicateKey, READ_MODEL_STORE, ReadModelStore } from '@nangsuat/read-models';
+import { toVietnamDate } from '@nangsuat/vietnamese';
 import { mayBeTallied, StoredContribution, tallyDayOf, tallyFacts, tallyKeysOf, TallyRow, tallyRowId, tallyRuleOf, valueOf } from '@nangsuat/contracts/plans';
 
 /** Read model: one document per counted fact, keyed by the source event id (idempotent by construction). */
@@ -29,9 +30,12 @@ export interface UntalliedQuery {
   readonly indicators: readonly string[];
   readonly units: readonly string[];
   readonly documentNumber?: string;
-  readonly occurredUntil: string;
-  /** asOf's day: its simple facts are read one by one. */
-  readonly fromDay: string;
+  /**
+   * asOf's Vietnam day: facts of days up to it (the fold leaves out those after asOf itself — by
+   * day, not by comparing occurredAt as text, which a date-only occurredAt would defeat); its own
+   * simple facts are read one by one.
+   */
+  readonly asOfDay: string;
 }
 
 export interface ContributionQuery {
@@ -68,7 +72,7 @@ export class ContributionStore {
     this.indexes ??= Promise.all([
       this.contributions.createIndex({ indicator: 1, unit: 1, occurredAt: 1 }),
       this.contributions.createIndex({ planDocumentNumber: 1 }),
-      this.contributions.createIndex({ indicator: 1, tally: 1, unit: 1, occurredAt: 1 }),
+      this.contributions.createIndex({ indicator: 1, tally: 1, unit: 1, tallyDay: 1 }),
       this.contributions.createIndex({ indicator: 1, tallyDay: 1 }),
       this.contributions.createIndex({ indicator: 1, unit: 1, tallyDay: 1 }),
       this.tallies.createIndex({ indicator: 1, unit: 1, day: 1 }),
@@ -215,12 +219,12 @@ export class ContributionStore {
     await this.ready();
     if (q.indicators.length === 0) return [];
     const indicator = { $in: [...q.indicators] };
-    const occurredAt = { $lte: q.occurredUntil };
+    const tallyDay = { $lte: q.asOfDay };
     const projection = { consumedAt: 0, tally: 0, tallyDay: 0, tallied: 0 } as const;
     const [complex, today, named] = await Promise.all([
-      this.contributions.find({ indicator, tally: 'complex', unit: { $in: [...q.units] }, occurredAt } as never, { projection }).toArray(),
-      this.contributions.find({ indicator, tallyDay: { $gte: q.fromDay }, unit: { $in: [...q.units] }, occurredAt } as never, { projection }).toArray(),
-      q.documentNumber ? this.contributions.find({ indicator, planDocumentNumber: q.documentNumber, occurredAt } as never, { projection }).toArray() : [],
+      this.contributions.find({ indicator, tally: 'complex', unit: { $in: [...q.units] }, tallyDay } as never, { projection }).toArray(),
+      this.contributions.find({ indicator, tallyDay: q.asOfDay, unit: { $in: [...q.units] } } as never, { projection }).toArray(),
+      q.documentNumber ? this.contributions.find({ indicator, planDocumentNumber: q.documentNumber, tallyDay } as never, { projection }).toArray() : [],
     ]);
     return [...new Map([...complex, ...today, ...named].map((f) => [f._id, f as StoredContribution])).values()];
   }
@@ -241,7 +245,8 @@ export class ContributionStore {
       indicator: { $in: [...q.indicators] },
       $or: [{ unit: { $in: [...q.units] } }, ...(q.documentNumber ? [{ planDocumentNumber: q.documentNumber }] : [])],
     };
-    if (q.occurredUntil) where.occurredAt = { $lte: q.occurredUntil };
+    // By Vietnam day, not by comparing occurredAt as text (a date-only occurredAt, the start of its day, would sort after an instant of that day); the fold leaves out what happened after the instant itself.
+    if (q.occurredUntil) where.tallyDay = { $lte: toVietnamDate(new Date(q.occurredUntil)) };
     if (q.recordedUntil) where.recordedAt = { $lte: q.recordedUntil };
     return (await this.contributions.find(where as never, { projection: { consumedAt: 0, tally: 0, tallyDay: 0, tallied: 0 } }).toArray()) as StoredContribution[];
   }
