@@ -3,10 +3,10 @@
  * tokens of the demo users — the same path an official's browser takes. Every command carries an
  * Idempotency-Key, so running it again changes nothing.
  *
- * The plans come from ../shared/seeds as structured in apps/plans/src/plans/seed.
+ * The plans come from ../shared/seeds as structured in libs/contracts/plans/src/seed, with the
+ * recorded achievements of 4009/KH-UBND beside them.
  */
-import { PlanSeed, seedPlans } from '@nangsuat/contracts/plans';
-import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS } from '../apps/plans/src/achievements/seed/ninh-thuan-achievements';
+import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS, PlanSeed, seedPlans } from '@nangsuat/contracts/plans';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const urls = {
@@ -45,6 +45,13 @@ async function command(service: Service, username: string, path: string, key: st
     body: JSON.stringify(body),
   });
   const text = await res.text();
+  if (res.status === 409 && text.includes('idempotency-key-reused')) {
+    // The store already holds this step as an older version of this script wrote it.
+    throw new Error(
+      `${service} POST ${path}: the store in ${process.env.NANGSUAT_RUN_DIR ?? '.run'} holds demo data written by an older version of this script. ` +
+        'Keep it as it is (the platform is up), or start from empty local data: scripts/down.sh, remove that directory, scripts/up.sh.',
+    );
+  }
   if (!res.ok) throw new Error(`${service} POST ${path} as ${username} answered ${res.status}: ${text}`);
   return text ? JSON.parse(text) : undefined;
 }

@@ -138,7 +138,7 @@ test('auditor: the sealed audit report of a plan, its printable page, and the ex
   });
 });
 
-test('backfill: the province administrator re-reads a context into the audit ledger, the auditor follows the run by its id', async () => {
+test('backfill: the province administrator re-reads a context into the audit ledger, the auditor finds the run in the list and by its id', async () => {
   const admin = await (await newContext(browser)).newPage();
   let runId = '';
   await withFailureScreenshot(admin, 'backfill-admin', async () => {
@@ -161,6 +161,8 @@ test('backfill: the province administrator re-reads a context into the audit led
     await signIn(auditor, 'auditor.vn');
     await auditor.goto(`${CONSOLE_URL}/audit/backfill`);
     assert.equal(await auditor.getByRole('button', { name: 'Bắt đầu nạp lại' }).count(), 0);
+    // The run is in the list of runs, newest first; its id opens it too.
+    await auditor.getByRole('table').getByRole('row').filter({ hasText: 'awards' }).first().waitFor();
     await auditor.getByRole('searchbox', { name: 'Mã lần nạp lại' }).fill(runId);
     await auditor.keyboard.press('Enter');
     await auditor.getByTestId('backfill-run').getByText('Đã xong').waitFor();

@@ -125,6 +125,16 @@ describe('audit service (FerretDB, Kafka, Keycloak)', () => {
       const again = await backfill.run('support-programs');
       expect(again.counts).toMatchObject({ stored: 0, duplicate: 6 });
       expect(await ledger.ledger.countDocuments({ 'event.streamId': enterpriseStream })).toBe(3);
+      // The runs, newest first, for the auditor and the administrator; another context's filter finds neither.
+      const auth = { authorization: `Bearer ${tokens['auditor.vn']}` };
+      const listed = await http().get('/audit/backfill/runs').query({ context: 'support-programs' }).set(auth).expect(200);
+      expect(listed.body.items.slice(0, 2).map((r: { id: string }) => r.id)).toEqual([again._id, run._id]);
+      expect(listed.body.items[0]).toMatchObject({ context: 'support-programs', status: 'done', counts: { stored: 0, duplicate: 6 } });
+      expect(listed.body.items[0].failures).toBeUndefined();
+      const others = await http().get('/audit/backfill/runs').query({ context: 'awards' }).set(auth).expect(200);
+      expect(others.body.items.map((r: { id: string }) => r.id)).not.toContain(run._id);
+      await http().get('/audit/backfill/runs').query({ context: 'nowhere' }).set(auth).expect(400);
+      await http().get('/audit/backfill/runs').set({ authorization: `Bearer ${tokens['ngokbay.officer']}` }).expect(403);
     });
 
     it('serves the timeline, the state as of a version, and a diff to an auditor', async () => {

@@ -1,8 +1,7 @@
 import { startServiceForTest, ServiceTestApp, apiClient, eventually } from '@nangsuat/service-runtime/testing';
 import { AppModule } from '../app.module';
-import { NINH_THUAN_4009_TARGETS } from '@nangsuat/contracts/plans';
+import { NINH_THUAN_4009_TARGETS, NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS } from '@nangsuat/contracts/plans';
 import { issuePlan } from '../plans/progress/testing/progress-kit';
-import { NINH_THUAN_ACHIEVEMENTS, NINH_THUAN_ORGANISATIONS } from './seed/ninh-thuan-achievements';
 
 /**
  * The five targets of 4009/KH-UBND that no service counts reach their seed values through recorded

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '@nangsuat/auth';
 import { DomainRuleViolation, NotFound } from '@nangsuat/event-sourcing';
 import { AUDITED_CONTEXTS, isAuditedContext } from '../common/contexts';
 import { BackfillService } from './backfill.service';
+import { BackfillRunsQuery } from './backfill-runs.query';
 
 /**
  * Backfill is an operation, not an audit query: auditors cannot POST (read-only everywhere), so it
@@ -24,6 +25,14 @@ export class BackfillController {
     if (!isAuditedContext(context)) throw new DomainRuleViolation(`Unknown context "${context}"; one of ${AUDITED_CONTEXTS.join(', ')}.`, 'unknown-context');
     const run = await this.backfill.start(context);
     return { id: run._id, context: run.context, topic: run.topic, status: run.status, startedAt: run.startedAt };
+  }
+
+  @Get('runs')
+  @Roles(Role.ProvinceAdmin, Role.Auditor)
+  @ApiOperation({ summary: 'Backfill runs, newest first: context, status, what each added, found already there and flagged' })
+  async runs(@Query() q: BackfillRunsQuery) {
+    const page = await this.backfill.list(q);
+    return { ...page, items: page.items.map(({ _id, ...rest }) => ({ id: _id, ...rest })) };
   }
 
   @Get('runs/:id')

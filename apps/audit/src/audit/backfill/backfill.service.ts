@@ -6,6 +6,8 @@ import { KAFKA, valueAsText } from '@nangsuat/messaging';
 import { TOPIC_NAMING, TopicNaming } from '../common/contexts';
 import { IngestEventHandler, IngestOutcome } from '../ledger/ingest-event.handler';
 import { LedgerRepository } from '../ledger/ledger.repository';
+import { Page, readPage } from '@nangsuat/service-runtime';
+import { BackfillRunsQuery } from './backfill-runs.query';
 
 export interface BackfillRun {
   _id: string;
@@ -63,6 +65,11 @@ export class BackfillService {
 
   async find(id: string): Promise<BackfillRun | null> {
     return this.runs.findOne({ _id: id });
+  }
+
+  /** The runs, newest first (what each added, found and flagged; a run's failures are read with the run). */
+  async list(q: BackfillRunsQuery): Promise<Page<Omit<BackfillRun, 'failures'>>> {
+    return readPage(this.runs, q.context ? { context: q.context } : {}, q, { sort: { startedAt: -1, _id: 1 }, projection: { failures: 0 } });
   }
 
   private newRun(context: string): BackfillRun {

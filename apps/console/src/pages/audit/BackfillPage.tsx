@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Alert, Card, Descriptions, Form, Input, Progress, Space, Table, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { hasRole } from '../../auth/claims';
-import { api } from '../../lib/api';
+import { api, type Page } from '../../lib/api';
+import { serverPagination } from '../../lib/listPaging';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert, Loading, NotAllowed, StatusTag } from '../../components/common';
 import { ActionForm } from '../../components/ActionForm';
 import { FormSelect } from '../../components/FormSelect';
 import { AUDITED_CONTEXTS } from './contexts';
-
 
 export interface BackfillRun {
   id: string;
@@ -25,24 +25,6 @@ export interface BackfillRun {
   anomalies?: number;
   failures?: { partition: number; offset: string; error: string }[];
   error?: string;
-}
-
-const STORAGE_KEY = 'nangsuat.backfill-runs';
-
-/** The runs started from this browser (the audit service answers one run by its id; it keeps no list to page). */
-export function rememberedRuns(): string[] {
-  try {
-    const parsed = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string').slice(0, 20) : [];
-  } catch {
-    return [];
-  }
-}
-
-function remember(id: string): string[] {
-  const runs = [id, ...rememberedRuns().filter((r) => r !== id)].slice(0, 20);
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(runs));
-  return runs;
 }
 
 /** Share of the topic read, 0–100; a topic that was empty when the run started is complete at once. */
@@ -103,16 +85,56 @@ export function BackfillRunCard({ id }: { id: string }) {
   );
 }
 
+/** The runs, newest first: each opens to its card (failures and all). */
+function BackfillRuns() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['backfill-runs', page],
+    queryFn: () => api.get<Page<BackfillRun>>('audit', '/audit/backfill/runs', { page, pageSize: 10 }),
+    placeholderData: keepPreviousData,
+    // A run still reading moves on: follow it while one is listed.
+    refetchInterval: (q) => (q.state.data?.items.some((r) => r.status === 'running') ? 3000 : false),
+  });
+  const n = (v: number | undefined) => formatNumber(v ?? 0, i18n.language);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        {t('backfill.runs')}
+      </Typography.Title>
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      <Table<BackfillRun>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('backfill.noRuns') }}
+        pagination={serverPagination(t, list.data, { current: page, pageSize: 10, onChange: setPage })}
+        expandable={{ expandedRowRender: (r) => <BackfillRunCard id={r.id} /> }}
+        columns={[
+          { title: t('backfill.startedAt'), render: (_, r) => formatDateTime(r.startedAt), width: 170 },
+          { title: t('audit.context'), dataIndex: 'context', width: 150 },
+          { title: t('common.status'), render: (_, r) => <StatusTag status={`backfill-${r.status}`} />, width: 130 },
+          { title: t('backfill.progress'), render: (_, r) => <Progress percent={backfillPercent(r)} size="small" status={r.status === 'failed' ? 'exception' : undefined} aria-label={`${t('backfill.progress')} ${r.context} ${formatDateTime(r.startedAt)}`} />, width: 180 },
+          { title: t('backfill.stored'), render: (_, r) => n(r.counts?.stored), width: 120 },
+          { title: t('backfill.conflict'), render: (_, r) => n(r.counts?.conflict), width: 120 },
+        ]}
+      />
+    </Space>
+  );
+}
+
 /**
  * Backfill of the audit ledger from a context's Kafka topic: a province administrator starts it and
- * watches it; an auditor looks a run up by its id. It only adds to the ledger and flags differences.
+ * watches it; auditors follow the runs. It only adds to the ledger and flags differences.
  */
 export function BackfillPage() {
   const { t } = useTranslation();
   const { principal } = useAuth();
+  const queryClient = useQueryClient();
   const mayStart = hasRole(principal, 'province-admin');
-  const [runs, setRuns] = useState<string[]>(() => rememberedRuns());
-  const [lookup, setLookup] = useState<string>();
+  // The run just started, or one looked up by its id, shown open above the list.
+  const [opened, setOpened] = useState<string>();
   if (!mayStart && !hasRole(principal, 'auditor')) return <NotAllowed />;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -130,7 +152,8 @@ export function BackfillPage() {
             toBody={(v) => v}
             send={async (body) => {
               const run = await api.post<{ id: string }>('audit', `/audit/backfill/${encodeURIComponent((body as { context: string }).context)}`);
-              setRuns(remember(run.id));
+              setOpened(run.id);
+              await queryClient.invalidateQueries({ queryKey: ['backfill-runs'] });
               return run;
             }}
           >
@@ -141,18 +164,9 @@ export function BackfillPage() {
           </ActionForm>
         </Space>
       )}
-      <Input.Search aria-label={t('backfill.runId')} placeholder={t('backfill.lookup')} enterButton={t('audit.open')} onSearch={(v) => v.trim() && setLookup(v.trim())} style={{ maxWidth: 520 }} />
-      {lookup && <BackfillRunCard key={lookup} id={lookup} />}
-      {runs.length > 0 && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Title level={2} style={{ fontSize: 18 }}>
-            {t('backfill.mine')}
-          </Typography.Title>
-          {runs.filter((id) => id !== lookup).map((id) => (
-            <BackfillRunCard key={id} id={id} />
-          ))}
-        </Space>
-      )}
+      <Input.Search aria-label={t('backfill.runId')} placeholder={t('backfill.lookup')} enterButton={t('audit.open')} onSearch={(v) => v.trim() && setOpened(v.trim())} style={{ maxWidth: 520 }} />
+      {opened && <BackfillRunCard key={opened} id={opened} />}
+      <BackfillRuns />
     </Space>
   );
 }

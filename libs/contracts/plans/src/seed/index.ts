@@ -10,3 +10,4 @@ export { NGOK_BAY_COMMUNE, NGOK_BAY_TASKS } from './ngok-bay-commune';
 
 /** The seed plans, parents before children (province plans, then the commune plan). */
 export const seedPlans: readonly PlanSeed[] = [NINH_THUAN_4009, QUANG_NGAI_138, NGOK_BAY_COMMUNE];
+export * from './ninh-thuan-achievements';

@@ -5,7 +5,7 @@
  * (26/09/2023) and the province's merger into Khánh Hòa (01/07/2025). The organisations' names are
  * illustrative — the seed plan names kinds of organisation, not which ones.
  */
-import type { OrganisationKind } from '@nangsuat/contracts/plans';
+import type { OrganisationKind } from '../achievements/organisation';
 
 export interface OrganisationSeed {
   readonly organisationId: string;
