@@ -13,5 +13,6 @@ export * from './plan/reporting-chain';
 export * from './plan/reporting-period';
 export * from './progress/contribution-mapping';
 export * from './progress/plan-progress';
+export * from './progress/progress-tally';
 export * from './progress/reported-values';
 export * from './seed';

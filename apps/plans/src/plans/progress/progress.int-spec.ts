@@ -162,6 +162,25 @@ describe('plans: progress from the other services’ events (integration)', () =
     expect(sum.body.contributingEventIds).toEqual(expect.arrayContaining(mine));
     expect(sum.body.byUnit.find((u: { unit: string }) => u.unit === '51-NGOKBAY').actual).toBeGreaterThanOrEqual(2);
     expect(sum.body.window.display).toBe('01/01/2025 – 31/12/2025');
+
+    // From the running totals (decision 0016; no inline trail) the figures are the fold's: with
+    // ?recordedBy= every fact is folded, as every read was before.
+    const figures = (b: any) =>
+      b.targets.map((x: any) => ({ targetId: x.targetId, actual: x.actual, status: x.status, breakdown: x.breakdown, contributingEvents: x.contributingEvents, byUnit: x.byUnit.map((u: any) => [u.unit, u.actual, u.contributingEvents]) }));
+    process.env.PROGRESS_TRAIL_INLINE = '0';
+    try {
+      for (const [planId, user] of [[Q, 'qn.admin'], [C, 'ngokbay.officer']]) {
+        const folded = (await api(user, 'GET', `/plans/${planId}/progress?asOf=${asOf}&recordedBy=${encodeURIComponent(new Date().toISOString())}`)).body;
+        const fromTallies = (await api(user, 'GET', `/plans/${planId}/progress?asOf=${asOf}`)).body;
+        expect(figures(fromTallies)).toEqual(figures(folded));
+        expect(targetOf(fromTallies, 'trained-2030').contributingEvents).toBeGreaterThanOrEqual(2);
+        expect(targetOf(fromTallies, 'trained-2030').contributingEventIds).toBeUndefined();
+      }
+      const yearFromTallies = (await api('qn.admin', 'GET', '/progress?unit=51&indicator=trained-person-times&year=2025')).body;
+      expect(yearFromTallies).toMatchObject({ actual: sum.body.actual, contributingEvents: sum.body.contributingEventIds.length });
+    } finally {
+      delete process.env.PROGRESS_TRAIL_INLINE;
+    }
   });
 
   it('dead-letters a counted event it cannot map, with the reason, and carries on', async () => {

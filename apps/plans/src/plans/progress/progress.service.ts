@@ -4,8 +4,8 @@ import { Actor, DomainRuleViolation, EVENT_STORE, EventStorePort, Forbidden } fr
 import { AccessPolicy, platformRoles, Role } from '@nangsuat/auth';
 import { parseInstantInput } from '@nangsuat/service-runtime';
 import { formatDate, IsoDate, toVietnamDate } from '@nangsuat/vietnamese';
-import { candidateUnits, computeForPlan, INDICATOR_OF_KIND, PlanForProgress, planVersionAt, reportedValuesStreamId, StoredContribution, toReportedValues } from '@nangsuat/contracts/plans';
-import type { IndicatorEntry, ReportedValue, TargetProgress } from '@nangsuat/contracts/plans';
+import { candidateUnits, computeForPlan, PlanForProgress, planVersionAt, reportedValuesStreamId, StoredContribution, storedIndicatorsOf, tallyServes, toReportedValues } from '@nangsuat/contracts/plans';
+import type { ReportedValue, TargetProgress } from '@nangsuat/contracts/plans';
 import { PlanCommands } from '../plan-commands';
 import { IndicatorCatalogue } from '../../indicators/indicator-catalogue.service';
 import { ContributionStore } from './contributions/contribution-store';
@@ -34,17 +34,6 @@ export function assertCanReadProgress(access: AccessPolicy, actor: Actor, unit: 
   if (access.canRead(actor, unit)) return;
   if (administrativeUnits.has(actor.unit) && administrativeUnits.has(unit) && administrativeUnits.isWithin(actor.unit, unit)) return;
   throw new Forbidden(`Progress of ${unit} is for the officers of its units and those above it; you act for ${actor.unit}.`, { unit });
-}
-
-/**
- * The `indicator` keys under which the facts of a catalogue entry are stored: service events are
- * stored under the indicator of their kind (contribution-mapping.ts), recorded achievements under
- * their own indicator's code — so an indicator added at run time that counts, say, completed pilot
- * models finds them.
- */
-export function storedIndicatorsOf(entry: IndicatorEntry | undefined, code: string): string[] {
-  if (!entry || entry.feed.from !== 'service-events') return [code];
-  return [...new Set([...entry.feed.counts, ...entry.feed.reverses].map((k) => INDICATOR_OF_KIND[k] ?? code))];
 }
 
 /** Progress of plans from the contributions read model, the plan's stream and its reported values. */
@@ -90,9 +79,51 @@ export class ProgressService {
     return this.contributions.find({ indicators, units: candidateUnits(plan.issuingUnit), documentNumber: plan.documentNumber, occurredUntil, recordedUntil });
   }
 
-  /** Progress as it happened by `asOf`; with `recordedBy`, only what the platform had recorded by then (bitemporal). */
-  async progress(plan: PlanForProgress, asOf: string, recordedBy?: string): Promise<{ targets: TargetProgress[]; contributions: StoredContribution[] }> {
+  /**
+   * Progress as it happened by `asOf`, and every fact behind it: the fold of every counted fact —
+   * linear in them; what the paged count trail and, with `recordedBy` (only what the platform had
+   * recorded by then: bitemporal), the progress read use.
+   */
+  async folded(plan: PlanForProgress, asOf: string, recordedBy?: string): Promise<{ targets: TargetProgress[]; contributions: StoredContribution[] }> {
     const [contributions, reported] = await Promise.all([this.contributionsFor(plan, asOf, recordedBy), this.reported(plan.planId, recordedBy)]);
     return { targets: computeForPlan(plan, contributions, reported, asOf), contributions };
+  }
+
+  /**
+   * Progress as it happened by `asOf` (decision 0016): the indicators whose every target the tallies
+   * serve are read as their running totals per unit and day plus the facts a tally does not count;
+   * the others are folded fact by fact, as before. `trail: 'complete'` when every target lists all
+   * the facts behind it (at most `trailInline` facts in all: then the plan is folded whole, which
+   * costs what those few facts cost); `'paged'` when the lists hold only the folded facts and the
+   * count trail is read page by page (GET …/progress/:targetId/contributions).
+   */
+  async progress(plan: PlanForProgress, asOf: string, recordedBy?: string): Promise<{ targets: TargetProgress[]; trail: 'complete' | 'paged' }> {
+    if (recordedBy) return { targets: (await this.folded(plan, asOf, recordedBy)).targets, trail: 'complete' };
+    const counted = plan.targets.filter((t) => t.source === 'counted');
+    const stored = counted.map((t) => storedIndicatorsOf(plan.catalogue?.(t.indicator), t.indicator));
+    const all = [...new Set(stored.flat())];
+    const tallied = all.filter((k) => counted.every((t, i) => !stored[i].includes(k) || tallyServes(t.indicator, plan.catalogue, stored[i])));
+    const foldedOnly = all.filter((k) => !tallied.includes(k));
+    const units = candidateUnits(plan.issuingUnit);
+    const asOfDay = toVietnamDate(new Date(asOf));
+    const fromDay = plan.issueDate ?? `${Math.min(...counted.map((t) => t.milestoneYear), 9999)}-01-01`;
+    const [rows, untallied, facts, reported] = await Promise.all([
+      this.contributions.tallyRows({ indicators: tallied, units, fromDay, beforeDay: asOfDay }),
+      this.contributions.untallied({ indicators: tallied, units, documentNumber: plan.documentNumber, asOfDay }),
+      this.contributions.find({ indicators: foldedOnly, units, documentNumber: plan.documentNumber, occurredUntil: asOf }),
+      plan.targets.some((t) => t.source === 'reported') ? this.reported(plan.planId) : [],
+    ]);
+    // Facts naming the plan are read one by one (the document rule may give them to another unit).
+    const tallies = rows.filter((r) => !plan.documentNumber || r.documentNumber !== plan.documentNumber);
+    const targets = computeForPlan(plan, [...facts, ...untallied], reported, asOf, undefined, tallies);
+    const behind = targets.reduce((n, p) => n + (p.contributingEvents ?? p.contributingEventIds.length), 0);
+    if (behind > this.trailInline) return { targets, trail: 'paged' };
+    return { targets: tallies.length ? (await this.folded(plan, asOf)).targets : targets, trail: 'complete' };
+  }
+
+  /** Facts listed inline with a progress answer at most (beyond: the count trail is paged); PROGRESS_TRAIL_INLINE, default 500. */
+  private get trailInline(): number {
+    const n = Number(process.env.PROGRESS_TRAIL_INLINE ?? 500);
+    return Number.isFinite(n) && n >= 0 ? n : 500;
   }
 }

@@ -21,8 +21,9 @@
  */
 import { administrativeUnits, UnitTree } from '@nangsuat/administrative-units';
 import { endOfVietnamDay, IsoDate, parseDate, startOfVietnamDay, toVietnamDate } from '@nangsuat/vietnamese';
-import { countFacts, CountResult } from '../indicators/counting';
+import { countFacts, CountResult, feeds } from '../indicators/counting';
 import type { FactKind, IndicatorEntry, IndicatorLookup } from '../indicators/indicator';
+import type { TallyRow } from '../progress/progress-tally';
 import { planSpecificIndicator, seedIndicator } from '../indicators/seed-catalogue';
 import { Target, UNITS_OF_MEASURE } from './plan-content';
 
@@ -69,6 +70,8 @@ export interface UnitProgress {
   readonly unit: string;
   readonly actual: number;
   readonly contributingEventIds: readonly string[];
+  /** With tallies: how many facts make up the count (contributingEventIds then lists only the folded ones). */
+  readonly contributingEvents?: number;
 }
 
 export interface TargetProgress {
@@ -95,6 +98,8 @@ export interface TargetProgress {
   readonly breakdown?: { readonly approved: number; readonly completed: number };
   readonly reported?: ReportedValue;
   readonly contributingEventIds: readonly string[];
+  /** With tallies: how many facts make up the count (contributingEventIds then lists only the folded ones). */
+  readonly contributingEvents?: number;
   readonly byUnit: readonly UnitProgress[];
   /** Contributions left out, with the reason (unknown unit…). */
   readonly ignored: readonly { readonly eventId: string; readonly reason: string }[];
@@ -111,6 +116,11 @@ export interface ProgressInput {
   readonly target: Target;
   readonly plan: PlanRef;
   readonly contributions?: readonly Contribution[];
+  /**
+   * Counts of simple facts (progress-tally.ts), added to the fold of `contributions`: whole Vietnam
+   * days only; the facts they count must not be in `contributions` too.
+   */
+  readonly tallies?: readonly TallyRow[];
   readonly reported?: readonly ReportedValue[];
   /** ISO instant or date at which progress is evaluated. */
   readonly asOf: string;
@@ -260,12 +270,41 @@ export function computeProgress(input: ProgressInput): TargetProgress {
     if (!units.isWithin(c.unit, plan.issuingUnit, then) && !units.isWithin(now, plan.issuingUnit, asOfDate)) continue;
     scoped.push({ c, rollsInto: new Set([...chain].filter((u) => units.isWithin(u, plan.issuingUnit))) });
   }
-  const total = countContributions(target, scoped.map((s) => s.c), evaluatedAt, entry);
-  const unitCodes = [...new Set(scoped.flatMap((s) => [...s.rollsInto]))];
+  const rule = entry ?? seedIndicator(target.indicator) ?? planSpecificIndicator(target.indicator);
+  const rows: { row: TallyRow; rollsInto: Set<string> }[] = [];
+  for (const row of input.tallies ?? []) {
+    if (!feeds(rule, { kind: row.kind, indicator: row.indicator } as Contribution)) continue;
+    const dayStart = startOfVietnamDay(row.day).getTime();
+    if (dayStart < startMs || dayStart > evaluatedAt) continue;
+    if (endOfVietnamDay(row.day).getTime() > evaluatedAt) throw new Error(`The tally of ${row.day} is cut by the evaluation instant ${input.asOf}: its facts must be folded one by one.`);
+    if (!units.has(row.unit)) continue; // the mapping stores known units only
+    const now = units.rollUpTarget(row.unit, asOfDate);
+    if (!units.isWithin(row.unit, plan.issuingUnit, row.day) && !units.isWithin(now, plan.issuingUnit, asOfDate)) continue;
+    const chain = new Set([row.unit, ...units.ancestors(row.unit, row.day), now, ...units.ancestors(now, asOfDate)]);
+    rows.push({ row, rollsInto: new Set([...chain].filter((u) => units.isWithin(u, plan.issuingUnit))) });
+  }
+  const withTallies = (folded: CountResult, part: readonly TallyRow[]): CountResult & { events: number } => {
+    const n = part.reduce((s, r) => s + r.n, 0);
+    if (n === 0) return { ...folded, events: folded.eventIds.length };
+    if (rule.counting.rule !== 'distinct-subjects' && rule.counting.rule !== 'sum-of-values') throw new Error(`${rule.code} counts by ${rule.counting.rule}: it cannot be tallied.`);
+    const completed = part.filter((r) => (rule.counting.completedKinds ?? []).includes(r.kind)).reduce((s, r) => s + r.n, 0);
+    return {
+      actual: folded.actual + (rule.counting.rule === 'sum-of-values' ? part.reduce((s, r) => s + r.sum, 0) : n),
+      eventIds: folded.eventIds,
+      ...(folded.breakdown ? { breakdown: { approved: folded.breakdown.approved + n, completed: folded.breakdown.completed + completed } } : {}),
+      events: folded.eventIds.length + n,
+    };
+  };
+  const tallied = input.tallies !== undefined;
+  const total = withTallies(countContributions(target, scoped.map((s) => s.c), evaluatedAt, entry), rows.map((r) => r.row));
+  const unitCodes = [...new Set([...scoped.flatMap((s) => [...s.rollsInto]), ...rows.flatMap((r) => [...r.rollsInto])])];
   const byUnit = unitCodes
     .map((unit) => {
-      const n = countContributions(target, scoped.filter((s) => s.rollsInto.has(unit)).map((s) => s.c), evaluatedAt, entry);
-      return { unit, actual: n.actual, contributingEventIds: n.eventIds };
+      const n = withTallies(
+        countContributions(target, scoped.filter((s) => s.rollsInto.has(unit)).map((s) => s.c), evaluatedAt, entry),
+        rows.filter((r) => r.rollsInto.has(unit)).map((r) => r.row),
+      );
+      return { unit, actual: n.actual, contributingEventIds: n.eventIds, ...(tallied ? { contributingEvents: n.events } : {}) };
     })
     .filter((u) => u.actual > 0)
     .sort((a, b) => (a.unit === plan.issuingUnit ? -1 : b.unit === plan.issuingUnit ? 1 : a.unit.localeCompare(b.unit)));
@@ -280,6 +319,7 @@ export function computeProgress(input: ProgressInput): TargetProgress {
     aboveRange: target.comparison === 'range' ? total.actual > (target.max as number) : undefined,
     breakdown: total.breakdown,
     contributingEventIds: total.eventIds,
+    ...(tallied ? { contributingEvents: total.events } : {}),
     byUnit,
     ignored,
   };
@@ -288,10 +328,10 @@ export function computeProgress(input: ProgressInput): TargetProgress {
 /** Progress of every target of a plan. */
 export function computePlanProgress(
   plan: PlanRef & { readonly targets: readonly Target[] },
-  facts: { readonly contributions?: readonly Contribution[]; readonly reported?: readonly ReportedValue[] },
+  facts: { readonly contributions?: readonly Contribution[]; readonly tallies?: readonly TallyRow[]; readonly reported?: readonly ReportedValue[] },
   asOf: string,
   units?: UnitTree,
   catalogue?: IndicatorLookup,
 ): TargetProgress[] {
-  return plan.targets.map((target) => computeProgress({ target, plan, contributions: facts.contributions, reported: facts.reported, asOf, units, catalogue }));
+  return plan.targets.map((target) => computeProgress({ target, plan, contributions: facts.contributions, tallies: facts.tallies, reported: facts.reported, asOf, units, catalogue }));
 }

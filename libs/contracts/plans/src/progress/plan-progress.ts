@@ -19,6 +19,7 @@ import { computePlanProgress, Contribution, ReportedValue, TargetProgress } from
 import type { Target } from '../plan/plan-content';
 import type { IndicatorLookup } from '../indicators/indicator';
 import type { StoredContribution } from './contribution-mapping';
+import type { TallyRow } from './progress-tally';
 
 export interface PlanForProgress {
   readonly planId: string;
@@ -56,10 +57,12 @@ export function computeForPlan(
   reported: readonly ReportedValue[],
   asOf: string,
   units: UnitTree = administrativeUnits,
+  /** Counts of the simple facts not in `contributions` (progress-tally.ts); none: every fact is in `contributions`. */
+  tallies?: readonly TallyRow[],
 ): TargetProgress[] {
   return computePlanProgress(
     { issuingUnit: plan.issuingUnit, issueDate: plan.issueDate, targets: plan.targets },
-    { contributions: attributeToPlan(plan, contributions, units), reported },
+    { contributions: attributeToPlan(plan, contributions, units), tallies, reported },
     asOf,
     units,
     plan.catalogue,
@@ -71,7 +74,10 @@ export interface UnitProgressView {
   readonly unitName: string;
   readonly level: string;
   readonly actual: number;
-  readonly contributingEventIds: readonly string[];
+  /** How many facts make up the figure. */
+  readonly contributingEvents: number;
+  /** Every one of them — when the answer lists them (at most a few hundred in the whole answer); else page them through links.contributions (?unit=). */
+  readonly contributingEventIds?: readonly string[];
 }
 
 export interface TargetProgressView {
@@ -98,12 +104,20 @@ export interface TargetProgressView {
   readonly reported?: ReportedValue;
   /** Per unit, rolled up the tree: the plan's unit first, then the units within it. */
   readonly byUnit: readonly UnitProgressView[];
-  readonly contributingEventIds: readonly string[];
+  /** How many facts make up the figure. */
+  readonly contributingEvents: number;
+  /** Every one of them — when the answer lists them (at most a few hundred in the whole answer); else page them through links.contributions. */
+  readonly contributingEventIds?: readonly string[];
   readonly ignored: TargetProgress['ignored'];
   readonly links: { readonly contributions: string };
 }
 
-export function toTargetView(plan: PlanForProgress, target: Target, p: TargetProgress, units: UnitTree = administrativeUnits): TargetProgressView {
+/**
+ * The API's view of a target's progress. `trail: 'paged'` (progress from tallies, many facts): the
+ * contributing event ids are left out and only their number given — the count trail is paged.
+ */
+export function toTargetView(plan: PlanForProgress, target: Target, p: TargetProgress, units: UnitTree = administrativeUnits, trail: 'complete' | 'paged' = 'complete'): TargetProgressView {
+  const ids = (x: { contributingEventIds: readonly string[] }) => (trail === 'complete' ? { contributingEventIds: x.contributingEventIds } : {});
   return {
     targetId: target.id,
     indicator: target.indicator,
@@ -130,9 +144,11 @@ export function toTargetView(plan: PlanForProgress, target: Target, p: TargetPro
       unitName: units.has(u.unit) ? units.displayName(u.unit) : u.unit,
       level: units.has(u.unit) ? units.levelOf(u.unit) : 'unknown',
       actual: u.actual,
-      contributingEventIds: u.contributingEventIds,
+      contributingEvents: u.contributingEvents ?? u.contributingEventIds.length,
+      ...ids(u),
     })),
-    contributingEventIds: p.contributingEventIds,
+    contributingEvents: p.contributingEvents ?? p.contributingEventIds.length,
+    ...ids(p),
     ignored: p.ignored,
     links: { contributions: `/plans/${plan.planId}/progress/${encodeURIComponent(target.id)}/contributions` },
   };

@@ -78,7 +78,7 @@ export class PlanProgressHandler {
     const plan = await this.progress.plan(planId, query.asOf ? asOf.date : undefined);
     assertCanReadProgress(this.access, actor, plan.issuingUnit);
     const recordedBy = query.recordedBy ? parseInstantInput(query.recordedBy, 'recordedBy').instant : undefined;
-    const { targets } = await this.progress.progress(plan, asOf.instant, recordedBy);
+    const { targets, trail } = await this.progress.progress(plan, asOf.instant, recordedBy);
     return {
       planId,
       documentNumber: plan.documentNumber,
@@ -92,7 +92,7 @@ export class PlanProgressHandler {
       asOf: asOf.instant,
       asOfDisplay: formatDate(asOf.date),
       ...(recordedBy ? { recordedBy } : {}),
-      targets: plan.targets.map((t, i) => toTargetView(plan, t, targets[i])),
+      targets: plan.targets.map((t, i) => toTargetView(plan, t, targets[i], undefined, trail)),
     };
   }
 
@@ -103,7 +103,8 @@ export class PlanProgressHandler {
     const index = plan.targets.findIndex((t) => t.id === targetId);
     if (index < 0) throw new NotFound(`Plan ${plan.documentNumber ?? planId} has no target "${targetId}".`, { planId, targetId });
     const recordedBy = query.recordedBy ? parseInstantInput(query.recordedBy, 'recordedBy').instant : undefined;
-    const { targets, contributions } = await this.progress.progress(plan, asOf.instant, recordedBy);
+    // The trail names every fact: the fold of them all (linear in them; the answer is one page).
+    const { targets, contributions } = await this.progress.folded(plan, asOf.instant, recordedBy);
     const p = targets[index];
     let ids = p.contributingEventIds;
     if (query.unit) {
