@@ -1,50 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { Pool } from 'pg';
-import { testPostgresUrl } from '@nangsuat/event-store/testing';
-import { connectTestDatabase } from '@nangsuat/event-store/testing/mongo';
 import { searchKey, searchTokens } from '@nangsuat/vietnamese';
-import { MongoReadModels } from './mongo-read-models';
-import { DocumentCollection, Filter, isDuplicateKey, ReadModelStore } from './ports';
-import { PostgresReadModels } from './postgres/postgres-read-models';
+import { DocumentCollection, Filter, isDuplicateKey } from './ports';
+import { OpenedReadModels, readModelAdapters } from './testing';
 
 /**
  * One contract for both places query documents live: MongoDB (here FerretDB, as locally) and
  * PostgreSQL. The same calls must give the same answers; a generated comparison checks random
  * filters and sorts against both at once.
  */
-interface Opened {
-  readonly store: ReadModelStore;
-  /** MongoDB's wire served by FerretDB (as locally and in CI), which lacks some of MongoDB's atomicity. */
-  readonly ferretdb?: boolean;
-  drop(): Promise<void>;
-}
-const adapters: { name: string; open(): Promise<Opened> }[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const schema = `test_rm_${randomBytes(4).toString('hex')}`;
-      const store = PostgresReadModels.connect(testPostgresUrl(), schema);
-      return {
-        store,
-        async drop() {
-          await store.close();
-          const pool = new Pool({ connectionString: testPostgresUrl(), max: 1 });
-          await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await pool.end();
-        },
-      };
-    },
-  },
-  {
-    name: 'MongoDB',
-    async open() {
-      const db = await connectTestDatabase('read_models');
-      const info = await db.connection.db!.admin().command({ buildInfo: 1 });
-      return { store: new MongoReadModels(db.connection), drop: db.drop, ferretdb: 'ferretdbVersion' in info };
-    },
-  },
-];
+const adapters = readModelAdapters('rm');
 
 type Course = { _id: string; unitCode: string; status: string; startDate?: string; counts: { completed: number }; horizonYears?: number[]; searchKey: string; sealedAt?: Date };
 const courses: Course[] = [
@@ -55,7 +20,7 @@ const courses: Course[] = [
 ];
 
 describe.each(adapters)('read models ($name)', (adapter) => {
-  let opened: Opened;
+  let opened: OpenedReadModels;
   let c: DocumentCollection<Course>;
   const ids = (docs: { _id: string }[]) => docs.map((d) => d._id);
 
@@ -218,7 +183,7 @@ const queryOf = (names: readonly string[]) =>
   );
 
 describe.each(adapters)('read models: search as the lists use it ($name)', (adapter) => {
-  let opened: Opened;
+  let opened: OpenedReadModels;
   let people: DocumentCollection<{ _id: string; name: string; startDate: string; searchKey: string }>;
   let names: string[];
 
@@ -283,8 +248,8 @@ describe.each(adapters)('read models: search as the lists use it ($name)', (adap
 });
 
 describe('read models: PostgreSQL answers as MongoDB does (generated filters)', () => {
-  let pg: Opened;
-  let mongo: Opened;
+  let pg: OpenedReadModels;
+  let mongo: OpenedReadModels;
   beforeAll(async () => {
     [pg, mongo] = await Promise.all(adapters.map((a) => a.open()));
   });

@@ -44,7 +44,8 @@ export function feeds(entry: IndicatorEntry, fact: CountableFact): boolean {
   return false;
 }
 
-function thingOf(entry: IndicatorEntry, f: CountableFact): string {
+/** The thing a fact is about under the entry's identity rule: what counts once (also the running totals' key, progress-tally.ts). */
+export function thingOf(entry: IndicatorEntry, f: Pick<CountableFact, 'subjectId' | 'refId' | 'eventId'>): string {
   switch (entry.counting.identity) {
     case 'record':
       return f.refId ?? f.eventId;

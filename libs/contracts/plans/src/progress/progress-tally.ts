@@ -17,7 +17,7 @@
  */
 import { startOfVietnamDay, toVietnamDate } from '@nangsuat/vietnamese';
 import type { FactKind, IndicatorEntry, IndicatorLookup } from '../indicators/indicator';
-import { feeds } from '../indicators/counting';
+import { feeds, thingOf } from '../indicators/counting';
 import { planSpecificIndicator, seedIndicator } from '../indicators/seed-catalogue';
 import { INDICATOR_OF_KIND, StoredContribution } from './contribution-mapping';
 
@@ -46,19 +46,6 @@ export function tallyRuleOf(indicator: string): IndicatorEntry {
 export function isSummable(entry: IndicatorEntry): boolean {
   const r = entry.counting;
   return (r.rule === 'distinct-subjects' || r.rule === 'sum-of-values') && !r.onlyWhileValid;
-}
-
-function thingOf(entry: IndicatorEntry, f: Pick<StoredContribution, 'subjectId' | 'refId' | 'eventId'>): string {
-  switch (entry.counting.identity) {
-    case 'record':
-      return f.refId ?? f.eventId;
-    case 'subject':
-      return f.subjectId;
-    case 'subject-in-record':
-      return `${f.subjectId}|${f.refId ?? f.eventId}`;
-    case 'record-or-subject':
-      return f.refId ?? f.subjectId;
-  }
 }
 
 /**

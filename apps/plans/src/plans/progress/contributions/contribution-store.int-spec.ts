@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { Pool } from 'pg';
-import { testPostgresUrl } from '@nangsuat/event-store/testing';
-import { connectTestDatabase } from '@nangsuat/event-store/testing/mongo';
-import { MongoReadModels, PostgresReadModels, ReadModelStore } from '@nangsuat/read-models';
+import { ReadModelStore } from '@nangsuat/read-models';
+import { readModelAdapters } from '@nangsuat/read-models/testing';
 import { candidateUnits, computeForPlan, StoredContribution, tallyFacts, tallyRowId, TallyRow } from '@nangsuat/contracts/plans';
 import { asOfArb, essentials, factsArb, planArb, talliedIndicators } from '@nangsuat/contracts/plans/testing';
 import { toVietnamDate } from '@nangsuat/vietnamese';
@@ -15,31 +12,7 @@ import { ContributionStore, PROGRESS_TALLIES } from './contribution-store';
  * untallied facts, queried as the service queries them) equals the fold of every fact. On real
  * PostgreSQL and on the MongoDB wire (FerretDB locally).
  */
-const adapters: { name: string; open(): Promise<{ store: ReadModelStore; drop(): Promise<void> }> }[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const schema = `test_tally_${randomBytes(4).toString('hex')}`;
-      const store = PostgresReadModels.connect(testPostgresUrl(), schema);
-      return {
-        store,
-        async drop() {
-          await store.close();
-          const pool = new Pool({ connectionString: testPostgresUrl(), max: 1 });
-          await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await pool.end();
-        },
-      };
-    },
-  },
-  {
-    name: 'MongoDB',
-    async open() {
-      const db = await connectTestDatabase('tallies');
-      return { store: new MongoReadModels(db.connection), drop: db.drop };
-    },
-  },
-];
+const adapters = readModelAdapters('tally');
 
 const byId = (rows: readonly TallyRow[]) => new Map(rows.map((r) => [tallyRowId(r), { ...r }]));
 
