@@ -7,3 +7,4 @@ export * from './upload.interceptor';
 export * from './views';
 export * from './record-attachments';
 export * from './record-attachment-routes';
+export * from './attached-file-fields';

@@ -12,8 +12,10 @@ export interface AttachRequest {
   readonly record: AttachmentRecordRef;
   readonly purpose: string;
   readonly planVersion?: number;
+  /** Empty or absent: none. */
   readonly title?: string;
   readonly file: UploadedBytes | undefined;
+  /** The file's name when the upload carries none (empty or absent: the upload's). */
   readonly name?: string;
 }
 
@@ -43,7 +45,7 @@ export class RecordAttachments {
   ) {}
 
   async attach(context: CommandContext, request: AttachRequest): Promise<AttachmentView> {
-    const { bytes, ...facts } = inspectUpload(request.file, this.storage.config.maxBytes, request.name);
+    const { bytes, ...facts } = inspectUpload(request.file, this.storage.config.maxBytes, request.name || undefined);
     const streamId = attachmentsStreamId(request.record.recordStreamId);
     const objectKey = objectKeyFor(request.context, request.record.recordStreamId, facts.sha256);
     // A retried request (same Idempotency-Key) names the same attachment and gets the first result;

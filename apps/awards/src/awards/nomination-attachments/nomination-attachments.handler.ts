@@ -27,8 +27,8 @@ export class NominationAttachmentsHandler implements RecordDocumentRules<AttachN
       context: 'awards',
       record: { recordType: 'nomination', recordId: id, recordStreamId: nominationStreamId(id), unitCode },
       purpose: dto.purpose,
-      ...(dto.title ? { title: dto.title } : {}),
-      ...(dto.name ? { name: dto.name } : {}),
+      title: dto.title,
+      name: dto.name,
       file,
     });
   }

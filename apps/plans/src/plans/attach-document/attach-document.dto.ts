@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { BoundedNumber, Text } from '@nangsuat/service-runtime';
+import { BoundedNumber } from '@nangsuat/service-runtime';
+import { AttachedFileFields } from '@nangsuat/attachments';
 
 export const PLAN_DOCUMENT_PURPOSES = ['plan-document', 'amendment'] as const;
 export type PlanDocumentPurpose = (typeof PLAN_DOCUMENT_PURPOSES)[number];
 
 /** The form fields sent beside the file (multipart/form-data, the file in the part "file"). */
-export class AttachPlanDocumentDto {
+export class AttachPlanDocumentDto extends AttachedFileFields {
   @ApiProperty({ enum: PLAN_DOCUMENT_PURPOSES, description: "'plan-document': the signed plan (Kế hoạch); 'amendment': the document of an amendment (give planVersion)" })
   @IsIn(PLAN_DOCUMENT_PURPOSES, { message: `purpose must be one of: ${PLAN_DOCUMENT_PURPOSES.join(', ')}` })
   purpose: PlanDocumentPurpose;
@@ -15,15 +16,4 @@ export class AttachPlanDocumentDto {
   @ApiPropertyOptional({ example: 2, minimum: 1, maximum: 100000, description: 'For an amendment: the plan version it made (2 for the first amendment); for the plan itself, the version the document is of' })
   @IsOptional() @Type(() => Number) @BoundedNumber(1, 100_000, { integer: true })
   planVersion?: number;
-
-  @ApiPropertyOptional({ example: 'Kế hoạch 4009/KH-UBND (bản ký số)', maxLength: 300 })
-  @IsOptional() @Text(300)
-  title?: string;
-
-  @ApiPropertyOptional({ example: 'KH-4009-UBND.pdf', maxLength: 255, description: "The file's name, when the multipart part carries none or an unreadable one" })
-  @IsOptional() @Text(255)
-  name?: string;
-
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The document: PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx), checked by content; at most ATTACHMENT_MAX_BYTES (20 MB by default)' })
-  file?: unknown;
 }

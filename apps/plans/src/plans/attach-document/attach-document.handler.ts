@@ -30,8 +30,8 @@ export class AttachPlanDocumentHandler implements RecordDocumentRules<AttachPlan
       record: { recordType: 'plan', recordId: planId, recordStreamId: planStreamId(planId), unitCode: unit },
       purpose: dto.purpose,
       ...(planVersion !== undefined ? { planVersion } : {}),
-      ...(dto.title ? { title: dto.title } : {}),
-      ...(dto.name ? { name: dto.name } : {}),
+      title: dto.title,
+      name: dto.name,
       file,
     });
   }

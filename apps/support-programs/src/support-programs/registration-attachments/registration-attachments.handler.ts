@@ -20,8 +20,8 @@ export class RegistrationAttachmentsHandler implements RecordDocumentRules<Attac
       context: 'support-programs',
       record: { recordType: 'registration', recordId: registration.state.ref.registrationId, recordStreamId: registration.streamId, unitCode: registration.state.ref.unitCode },
       purpose: dto.purpose,
-      ...(dto.title ? { title: dto.title } : {}),
-      ...(dto.name ? { name: dto.name } : {}),
+      title: dto.title,
+      name: dto.name,
       file,
     });
   }

@@ -23,8 +23,8 @@ export class CertificationAttachmentsHandler implements RecordDocumentRules<Atta
       context: 'training',
       record: { recordType: 'certification', recordId: id, recordStreamId: certificationStreamId(id), unitCode },
       purpose: dto.purpose,
-      ...(dto.title ? { title: dto.title } : {}),
-      ...(dto.name ? { name: dto.name } : {}),
+      title: dto.title,
+      name: dto.name,
       file,
     });
   }
